@@ -1,0 +1,2 @@
+package org.csrafiji.cli;
+public class Main { public static void main(String[] a) {} }

@@ -1,0 +1,20 @@
+package org.csrafiji.core;
+
+/** A dataset or label file cannot be read, or does not match the model or the predictions. */
+public class DatasetException extends CsraException {
+
+	private static final long serialVersionUID = 1L;
+
+	/** @param message what went wrong, why, and what to do */
+	public DatasetException(String message) {
+		super(message);
+	}
+
+	/**
+	 * @param message what went wrong, why, and what to do
+	 * @param cause the underlying error
+	 */
+	public DatasetException(String message, Throwable cause) {
+		super(message, cause);
+	}
+}
