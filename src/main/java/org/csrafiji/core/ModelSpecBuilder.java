@@ -1,0 +1,120 @@
+package org.csrafiji.core;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Builds a {@link ModelSpec} field by field; used by the command line, where options
+ * override a spec read from a file.
+ */
+public final class ModelSpecBuilder {
+
+	private String name = "model";
+	private String description = "";
+	private String architecture = "resnet101";
+	private HeadKind head = HeadKind.CSRA;
+	private int heads = 1;
+	private List<Temperature> temperatures;
+	private double lambda = 0.1;
+	private InputSpec input = InputSpec.unitRange(448);
+	private ClassLabels classes;
+	private Path checkpoint;
+	private String weightsUrl;
+	private String reported;
+	private double threshold = 0.5;
+
+	/** A builder with the defaults of the official VOC2007 ResNet-101 model. */
+	public ModelSpecBuilder() {}
+
+	ModelSpecBuilder(ModelSpec s) {
+		name = s.name();
+		description = s.description();
+		architecture = s.architecture();
+		head = s.head();
+		heads = s.heads();
+		temperatures = s.temperatures();
+		lambda = s.lambda();
+		input = s.input();
+		classes = s.classes();
+		checkpoint = s.checkpoint();
+		weightsUrl = s.weightsUrl();
+		reported = s.reported();
+		threshold = s.threshold();
+	}
+
+	/** @param v name @return this */
+	public ModelSpecBuilder name(String v) { name = v; return this; }
+
+	/** @param v description @return this */
+	public ModelSpecBuilder description(String v) { description = v; return this; }
+
+	/** @param v architecture @return this */
+	public ModelSpecBuilder architecture(String v) { architecture = v; return this; }
+
+	/** @param v head kind @return this */
+	public ModelSpecBuilder head(HeadKind v) { head = v; return this; }
+
+	/**
+	 * Sets the head count and resets the temperatures to that count's defaults.
+	 *
+	 * @param v heads
+	 * @return this
+	 */
+	public ModelSpecBuilder heads(int v) {
+		if (v != heads) {
+			temperatures = null;
+		}
+		heads = v;
+		return this;
+	}
+
+	/** @param v temperatures, null for the defaults @return this */
+	public ModelSpecBuilder temperatures(List<Temperature> v) { temperatures = v; return this; }
+
+	/** @param v lambda @return this */
+	public ModelSpecBuilder lambda(double v) { lambda = v; return this; }
+
+	/** @param v input spec @return this */
+	public ModelSpecBuilder input(InputSpec v) { input = v; return this; }
+
+	/**
+	 * Changes only the input size, keeping mean and std.
+	 *
+	 * @param size input side
+	 * @return this
+	 */
+	public ModelSpecBuilder size(int size) {
+		input = new InputSpec(size, input.mean(), input.std());
+		return this;
+	}
+
+	/** @param v classes (null: generic names from the checkpoint) @return this */
+	public ModelSpecBuilder classes(ClassLabels v) { classes = v; return this; }
+
+	/** @param v checkpoint file @return this */
+	public ModelSpecBuilder checkpoint(Path v) { checkpoint = v; return this; }
+
+	/** @param v download address @return this */
+	public ModelSpecBuilder weightsUrl(String v) { weightsUrl = v; return this; }
+
+	/** @param v reported result @return this */
+	public ModelSpecBuilder reported(String v) { reported = v; return this; }
+
+	/** @param v threshold @return this */
+	public ModelSpecBuilder threshold(double v) { threshold = v; return this; }
+
+	/** @return the classes set so far, or null */
+	public ClassLabels classes() {
+		return classes;
+	}
+
+	/**
+	 * @param classCount the class count to use for generic names when none were set
+	 * @return the spec
+	 */
+	public ModelSpec build(int classCount) {
+		ClassLabels c = classes != null ? classes : ClassLabels.generic(classCount);
+		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
+			input, c, checkpoint, weightsUrl, reported, threshold);
+	}
+}

@@ -1,0 +1,44 @@
+"""PyTorch's own eager forward time for ResNet-CSRA, for `csra bench --compare-pytorch`.
+
+Prints one JSON line: {"torch", "threads", "forward_ms"} (median over iterations, batch 1,
+random weights, eval mode, grad disabled).
+"""
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from csra_torch import CsraResNet  # noqa: E402
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--depth", type=int, default=101)
+    p.add_argument("--size", type=int, default=448)
+    p.add_argument("--heads", type=int, default=1)
+    p.add_argument("--classes", type=int, default=20)
+    p.add_argument("--lam", type=float, default=0.1)
+    p.add_argument("--iterations", type=int, default=10)
+    a = p.parse_args()
+    torch.manual_seed(0)
+    torch.set_grad_enabled(False)
+    net = CsraResNet(a.depth, a.classes, a.heads, a.lam).eval()
+    x = torch.rand(1, 3, a.size, a.size)
+    for _ in range(2):
+        net(x)
+    times = []
+    for _ in range(a.iterations):
+        t = time.perf_counter()
+        net(x)
+        times.append((time.perf_counter() - t) * 1000)
+    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(),
+                      "forward_ms": statistics.median(times)}))
+
+
+if __name__ == "__main__":
+    main()
