@@ -1,0 +1,121 @@
+package org.csrafiji.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * torch.nn.Conv2d with square kernels: parameter "weight" (out, in, k, k) and, optionally,
+ * "bias". It can carry a batch-norm folded into it for inference ({@link #fold}).
+ */
+public final class Conv2dModule extends TorchBlock {
+
+	private final int in;
+	private final int out;
+	private final int kernel;
+	private final Shape stride;
+	private final Shape padding;
+	private final Parameter weight;
+	private final Parameter bias;
+	private NDArray foldedWeight;
+	private NDArray foldedBias;
+
+	/**
+	 * @param in input channels
+	 * @param out output channels
+	 * @param kernel kernel side
+	 * @param stride stride
+	 * @param padding zero padding
+	 * @param withBias whether there is a bias
+	 */
+	public Conv2dModule(int in, int out, int kernel, int stride, int padding, boolean withBias) {
+		this.in = in;
+		this.out = out;
+		this.kernel = kernel;
+		this.stride = new Shape(stride, stride);
+		this.padding = new Shape(padding, padding);
+		weight = param("weight", Parameter.Type.WEIGHT, new Shape(out, in, kernel, kernel));
+		bias = withBias ? param("bias", Parameter.Type.BIAS, new Shape(out)) : null;
+	}
+
+	/** @return output channels */
+	public int outChannels() {
+		return out;
+	}
+
+	/** @return input channels */
+	public int inChannels() {
+		return in;
+	}
+
+	/** @return kernel side */
+	public int kernel() {
+		return kernel;
+	}
+
+	@Override
+	protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+		PairList<String, Object> params)
+	{
+		NDArray x = inputs.singletonOrThrow();
+		NDArray w = value(store, weight, x, training);
+		NDArray b = bias == null ? null : value(store, bias, x, training);
+		return Conv2d.conv2d(x, w, b, stride, padding, new Shape(1, 1), 1);
+	}
+
+	/**
+	 * Convolution followed by batch norm; with the norm folded into the weights (inference
+	 * only) this is one convolution with a bias.
+	 *
+	 * @param bn the batch norm after this convolution
+	 * @param store parameter store
+	 * @param x input
+	 * @param training training pass
+	 * @return bn(conv(x))
+	 */
+	public NDArray withNorm(BatchNorm2dModule bn, ParameterStore store, NDArray x,
+		boolean training)
+	{
+		if (foldedWeight != null && !training) {
+			return Conv2d.conv2d(x, foldedWeight, foldedBias, stride, padding, new Shape(1, 1), 1)
+				.singletonOrThrow();
+		}
+		return run(bn, store, run(this, store, x, training), training);
+	}
+
+	/**
+	 * Folds an inference batch norm into this convolution: W' = W * g / sqrt(v + eps),
+	 * b' = beta + (b - mean) * g / sqrt(v + eps). Used only for inference; the original
+	 * parameters stay untouched.
+	 *
+	 * @param bn the batch norm that follows
+	 */
+	public void fold(BatchNorm2dModule bn) {
+		NDArray scale = bn.gamma().getArray().div(bn.runningVar().getArray().add(bn.eps())
+			.sqrt());
+		NDArray w = weight.getArray();
+		NDArray shift = bias == null ? bn.runningMean().getArray().neg() : bias.getArray().sub(bn
+			.runningMean().getArray());
+		unfold();
+		foldedWeight = w.mul(scale.reshape(out, 1, 1, 1));
+		foldedBias = bn.beta().getArray().add(shift.mul(scale));
+		scale.close();
+		shift.close();
+		foldedWeight.attach(w.getManager());
+		foldedBias.attach(w.getManager());
+	}
+
+	/** Drops a folded batch norm (after the weights change). */
+	public void unfold() {
+		if (foldedWeight != null) {
+			foldedWeight.close();
+			foldedBias.close();
+			foldedWeight = null;
+			foldedBias = null;
+		}
+	}
+}

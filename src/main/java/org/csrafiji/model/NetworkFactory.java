@@ -1,0 +1,46 @@
+package org.csrafiji.model;
+
+import org.csrafiji.core.HeadKind;
+import org.csrafiji.core.ModelSpec;
+import org.csrafiji.core.ModelSpecException;
+
+/**
+ * Builds the network a spec describes: the backbone named by its architecture and the head
+ * it asks for, sized for a class count.
+ */
+public final class NetworkFactory {
+
+	/** The architectures this version builds. */
+	public static final String SUPPORTED = "resnet18, resnet34, resnet50, resnet101, resnet152";
+
+	private NetworkFactory() {}
+
+	/**
+	 * @param spec the model spec
+	 * @param classes number of classes of the head
+	 * @param baseWidth ResNet stem width (64 for torchvision; read from a checkpoint's
+	 *          conv1.weight for narrower networks)
+	 * @return the network, parameters not yet set
+	 */
+	public static CsraNetwork forSpec(ModelSpec spec, int classes, int baseWidth) {
+		Backbone backbone = backbone(spec.architecture(), baseWidth);
+		ClassificationHead head = spec.head() == HeadKind.CSRA ? new CsraHead(backbone
+			.featureWidth(), classes, spec.temperatures(), spec.lambda()) : new TrainingFreeHead(
+				backbone.featureWidth(), classes, spec.lambda());
+		return new CsraNetwork(backbone, head);
+	}
+
+	/**
+	 * @param architecture e.g. resnet101
+	 * @param baseWidth stem width
+	 * @return the backbone
+	 */
+	public static Backbone backbone(String architecture, int baseWidth) {
+		int depth = ResNetConfig.depthOf(architecture);
+		if (depth < 0) {
+			throw new ModelSpecException("Unknown architecture '" + architecture
+				+ "'; this version supports " + SUPPORTED + ".");
+		}
+		return new ResNetBackbone(ResNetConfig.of(depth, baseWidth));
+	}
+}

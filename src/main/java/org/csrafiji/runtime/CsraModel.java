@@ -1,0 +1,184 @@
+package org.csrafiji.runtime;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+
+import org.csrafiji.core.AttentionMaps;
+import org.csrafiji.core.ImageInputException;
+import org.csrafiji.core.ModelSpec;
+import org.csrafiji.core.Prediction;
+import org.csrafiji.model.CsraNetwork;
+import org.csrafiji.model.NetworkFactory;
+import org.csrafiji.model.RandomWeights;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A network with its weights on one device, ready for inference. One forward pass gives
+ * logits and every head's attention maps ({@link Prediction}). Safe to call from several
+ * threads at once: each call works in its own sub-manager and turns grad mode off on its
+ * thread; the weights are only read. Closing frees the native memory of the weights.
+ */
+public final class CsraModel implements AutoCloseable {
+
+	private final ModelSpec spec;
+	private final CsraNetwork network;
+	private final NDManager manager;
+	private final Device device;
+	private final List<String> warnings;
+
+	CsraModel(ModelSpec spec, CsraNetwork network, NDManager manager, List<String> warnings) {
+		this.spec = spec;
+		this.network = network;
+		this.manager = manager;
+		this.device = manager.getDevice();
+		this.warnings = List.copyOf(warnings);
+		network.backbone().prepareInference();
+	}
+
+	/**
+	 * A model with seeded random weights (benchmarks, training from scratch).
+	 *
+	 * @param spec the model (its checkpoint is ignored)
+	 * @param choice device request
+	 * @param seed random seed
+	 * @return the model
+	 */
+	public static CsraModel random(ModelSpec spec, DeviceChoice choice, long seed) {
+		return Engines.withProjectClassLoader(() -> {
+			Engines.inferenceThread();
+			NDManager m = NDManager.newBaseManager(choice.resolve());
+			try {
+				CsraNetwork net = NetworkFactory.forSpec(spec, spec.classes().size(), 64);
+				RandomWeights.initialize(net, m, seed);
+				return new CsraModel(spec, net, m, List.of());
+			}
+			catch (RuntimeException e) {
+				m.close();
+				throw e;
+			}
+		});
+	}
+
+	/** @return the spec this model was built from */
+	public ModelSpec spec() {
+		return spec;
+	}
+
+	/** @return the device the weights live on and forward passes run on */
+	public Device device() {
+		return device;
+	}
+
+	/** @return the network (for inspection and tests) */
+	public CsraNetwork network() {
+		return network;
+	}
+
+	/** @return notes from loading, e.g. checkpoint keys the network did not use */
+	public List<String> warnings() {
+		return warnings;
+	}
+
+	/**
+	 * Allocates a direct buffer for a batch of preprocessed images, the layout
+	 * {@link #predict(FloatBuffer, int)} reads without copying on the CPU.
+	 *
+	 * @param batch number of images
+	 * @return a buffer for batch x 3 x size x size floats
+	 */
+	public FloatBuffer newInputBuffer(int batch) {
+		long n = (long) batch * 3 * spec.input().size() * spec.input().size();
+		return ByteBuffer.allocateDirect(Math.toIntExact(n * 4)).order(ByteOrder.nativeOrder())
+			.asFloatBuffer();
+	}
+
+	/**
+	 * @param chw one preprocessed image, 3 x size x size
+	 * @return its prediction
+	 */
+	public Prediction predict(float[] chw) {
+		FloatBuffer b = newInputBuffer(1);
+		b.put(chw);
+		b.flip();
+		return predict(b, 1).get(0);
+	}
+
+	/**
+	 * @param input batch x 3 x size x size preprocessed floats from position 0
+	 * @param batch number of images
+	 * @return one prediction per image
+	 */
+	public List<Prediction> predict(FloatBuffer input, int batch) {
+		int s = spec.input().size();
+		long expected = (long) batch * 3 * s * s;
+		if (batch < 1 || input.capacity() < expected) {
+			throw new ImageInputException("The model needs " + batch + " x 3 x " + s + " x " + s
+				+ " input values; " + input.capacity() + " were given.");
+		}
+		Engines.inferenceThread();
+		try (NDManager call = manager.newSubManager()) {
+			input.rewind();
+			NDArray x = call.create(input.limit((int) expected), new Shape(batch, 3, s, s),
+				DataType.FLOAT32);
+			NDList out = network.forward(new ParameterStore(call, false), new NDList(x), false);
+			return split(out, batch);
+		}
+	}
+
+	/**
+	 * Runs only the backbone (benchmarks: the forward time without head and copy-out).
+	 *
+	 * @param input batch x 3 x size x size floats
+	 * @param batch number of images
+	 * @return the feature map's shape
+	 */
+	public Shape features(FloatBuffer input, int batch) {
+		int s = spec.input().size();
+		Engines.inferenceThread();
+		try (NDManager call = manager.newSubManager()) {
+			input.rewind();
+			NDArray x = call.create(input, new Shape(batch, 3, s, s), DataType.FLOAT32);
+			NDArray f = network.backbone().forward(new ParameterStore(call, false), new NDList(x),
+				false).singletonOrThrow();
+			f.toFloatArray(); // wait for the device, as a real pass would
+			return f.getShape();
+		}
+	}
+
+	private List<Prediction> split(NDList out, int batch) {
+		float[] logits = out.get(0).toFloatArray();
+		NDArray maps = out.get(1);
+		Shape ms = maps.getShape(); // (B, H, C, h, w)
+		float[] score = maps.toFloatArray();
+		float[] att = out.get(2).toFloatArray();
+		int heads = (int) ms.get(1);
+		int classes = (int) ms.get(2);
+		int per = (int) (ms.size() / batch);
+		List<Prediction> list = new ArrayList<>(batch);
+		for (int b = 0; b < batch; b++) {
+			float[] l = Arrays.copyOfRange(logits, b * classes, (b + 1) * classes);
+			AttentionMaps a = new AttentionMaps(network.head().temperatures(), classes,
+				(int) ms.get(3), (int) ms.get(4), Arrays.copyOfRange(score, b * per, (b + 1) * per), Arrays
+					.copyOfRange(att, b * per, (b + 1) * per));
+			list.add(new Prediction(spec.classes(), l, Prediction.sigmoid(l), a));
+		}
+		assert heads == network.head().temperatures().size();
+		return list;
+	}
+
+	@Override
+	public void close() {
+		manager.close();
+	}
+}

@@ -1,0 +1,6 @@
+/**
+ * Running models: starting the PyTorch engine offline with the right class loader, choosing
+ * the device, loading a spec and its checkpoint into a ready model, and forward passes that
+ * turn preprocessed pixels into {@link org.csrafiji.core.Prediction}s.
+ */
+package org.csrafiji.runtime;
