@@ -48,7 +48,9 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 	 * @throws CheckpointException for anything a state_dict does not need
 	 */
 	static PickleGlobal resolve(String module, String name, String source) {
-		return allowed(module, name).orElseThrow(() -> refusal(module, name, source));
+		// protocol 2 writes Python 3's builtins under their Python 2 name, as Python maps back
+		String python3Module = module.equals("__builtin__") ? "builtins" : module;
+		return allowed(python3Module, name).orElseThrow(() -> refusal(python3Module, name, source));
 	}
 
 	private static Optional<PickleGlobal> allowed(String module, String name) {
@@ -58,8 +60,7 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 			case "torch._utils._rebuild_parameter", "torch._utils._rebuild_parameter_with_state" ->
 				Kind.REBUILD_PARAMETER;
 			case "_codecs.encode" -> Kind.ENCODE;
-			case "builtins.set", "builtins.frozenset", "__builtin__.set", "__builtin__.frozenset" ->
-				Kind.SET;
+			case "builtins.set", "builtins.frozenset" -> Kind.SET;
 			default -> null;
 		};
 		if (kind != null) return Optional.of(new PickleGlobal(module, name, kind, null));

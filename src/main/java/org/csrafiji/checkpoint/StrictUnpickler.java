@@ -328,5 +328,4 @@ final class StrictUnpickler {
 			+ " to load it. Re-save it as a plain state_dict (torch.save(model.state_dict(), path)).",
 			source, op, at));
 	}
-
 }
