@@ -1,0 +1,174 @@
+package org.csrafiji.checkpoint;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.csrafiji.core.CheckpointException;
+
+/**
+ * Reads a checkpoint in the zip container {@code torch.save} writes since PyTorch 1.6:
+ * {@code <archive>/data.pkl} through the {@link StrictUnpickler}, then, for the tensors of
+ * the state dict only, the storages {@code <archive>/data/<key>}.
+ */
+final class TorchZipReader {
+
+	private static final List<String> WRAPPERS = List.of("state_dict", "model");
+
+	private final ZipArchive zip;
+	private final String source;
+	private final String prefix;
+	private final boolean bigEndian;
+	private final Map<String, StorageRef> storages = new HashMap<>();
+
+	private TorchZipReader(ZipArchive zip, String source, String prefix, boolean bigEndian) {
+		this.zip = zip;
+		this.source = source;
+		this.prefix = prefix;
+		this.bigEndian = bigEndian;
+	}
+
+	/**
+	 * @param channel the open file, positioned anywhere; the caller closes it
+	 * @param source checkpoint name for messages
+	 * @return the state dict the file holds
+	 */
+	static StateDict read(FileChannel channel, String source) throws IOException {
+		ZipArchive zip = ZipArchive.open(channel, source);
+		String pickleName = findDataPickle(zip, source);
+		String prefix = pickleName.substring(0, pickleName.length() - "data.pkl".length());
+		ZipEntryInfo order = zip.entries().get(prefix + "byteorder");
+		boolean bigEndian = order != null
+			&& new String(bytes(zip.read(order, false)), StandardCharsets.US_ASCII).trim().equals("big");
+		TorchZipReader reader = new TorchZipReader(zip, source, prefix, bigEndian);
+		ByteBuffer pickle = zip.read(zip.entries().get(pickleName), false);
+		Object root = new StrictUnpickler(pickle, source, reader::persistentLoad).load();
+		return reader.materialize(selectStateDict(root, source));
+	}
+
+	private static String findDataPickle(ZipArchive zip, String source) {
+		String found = null;
+		for (String name : zip.entries().keySet()) {
+			if (name.endsWith("/constants.pkl") || name.contains("/code/")) {
+				throw new CheckpointException(source + " is a TorchScript model (torch.jit.save), not a"
+					+ " state_dict checkpoint. Load it as a TorchScript model, or save its weights with"
+					+ " torch.save(model.state_dict(), path) and use that file.");
+			}
+			boolean topLevel = name.indexOf('/') == name.lastIndexOf('/');
+			if (name.endsWith("/data.pkl") && topLevel && found == null) found = name;
+		}
+		if (found == null) {
+			String names = zip.entries().keySet().stream().limit(5).collect(Collectors.joining(", "));
+			throw new CheckpointException(source + " is a zip archive without data.pkl, so it is not"
+				+ " a checkpoint written by torch.save (its entries: " + (names.isEmpty() ? "none" : names)
+				+ "). Choose the .pth file itself, not an archive that contains it.");
+		}
+		return found;
+	}
+
+	/** Follows {"state_dict": ...} and {"model": ...} down to the dict that holds tensors. */
+	private static Map<?, ?> selectStateDict(Object root, String source) {
+		if (!(root instanceof Map<?, ?> map)) {
+			throw new CheckpointException("Checkpoint " + source + " holds a "
+				+ pythonType(root) + ", not a state_dict. Save model.state_dict() instead of the model.");
+		}
+		Map<?, ?> current = map;
+		descend: for (int depth = 0; depth < 4; depth++) {
+			for (String wrapper : WRAPPERS) {
+				if (current.get(wrapper) instanceof Map<?, ?> inner) {
+					current = inner;
+					continue descend;
+				}
+			}
+			break;
+		}
+		if (current.values().stream().noneMatch(v -> v instanceof TensorView)) {
+			String keys = current.keySet().stream().limit(10).map(String::valueOf)
+				.collect(Collectors.joining(", "));
+			throw new CheckpointException("Checkpoint " + source + " holds no tensors at its top level"
+				+ " nor under 'state_dict' or 'model' (keys: " + keys + "). Save the weights with"
+				+ " torch.save(model.state_dict(), path).");
+		}
+		return current;
+	}
+
+	private Object persistentLoad(Object pid) {
+		// ('storage', torch.FloatStorage, key, location, numel); the location is ignored
+		if (!(pid instanceof List<?> t) || t.size() < 5 || !"storage".equals(t.get(0))
+			|| !(t.get(1) instanceof PickleGlobal type) || type.kind() != PickleGlobal.Kind.STORAGE_TYPE
+			|| !(t.get(2) instanceof String key) || !(t.get(4) instanceof Long numel) || numel < 0)
+		{
+			throw new CheckpointException("Checkpoint " + source + " has a damaged data.pkl: a"
+				+ " persistent id is not ('storage', type, key, location, size) but " + pid
+				+ ". Save the checkpoint again.");
+		}
+		StorageRef ref = new StorageRef(key, type.dtype(), numel);
+		StorageRef earlier = storages.putIfAbsent(key, ref);
+		if (earlier != null && !earlier.equals(ref)) {
+			throw new CheckpointException("Checkpoint " + source + " has a damaged data.pkl: storage "
+				+ key + " is described twice differently. Save the checkpoint again.");
+		}
+		return ref;
+	}
+
+	private StateDict materialize(Map<?, ?> dict) throws IOException {
+		Map<StorageRef, Integer> uses = new HashMap<>();
+		for (Object v : dict.values()) {
+			if (v instanceof TensorView view) uses.merge(view.storage(), 1, Integer::sum);
+		}
+		Map<StorageRef, ByteBuffer> loaded = new HashMap<>();
+		Map<String, TensorData> tensors = new LinkedHashMap<>();
+		for (Map.Entry<?, ?> e : dict.entrySet()) {
+			if (!(e.getKey() instanceof String name) || !(e.getValue() instanceof TensorView view)) {
+				continue; // non-tensor values such as version counters or metadata
+			}
+			view.checkBounds(source, name);
+			ByteBuffer storage = loaded.get(view.storage());
+			if (storage == null) {
+				storage = loadStorage(view.storage());
+				loaded.put(view.storage(), storage);
+			}
+			boolean ownsStorage = uses.get(view.storage()) == 1 && view.coversWholeStorage();
+			ByteBuffer elements = ownsStorage ? storage : view.gather(storage);
+			tensors.put(name, new TensorData(view.storage().dtype(), view.shape(), elements));
+		}
+		return StateDict.of(source, tensors);
+	}
+
+	private ByteBuffer loadStorage(StorageRef ref) throws IOException {
+		ZipEntryInfo entry = zip.entries().get(prefix + "data/" + ref.key());
+		long bytes = ref.numel() * ref.dtype().size();
+		if (entry == null) {
+			throw new CheckpointException("Checkpoint " + source + " is damaged: data.pkl refers to"
+				+ " storage data/" + ref.key() + " but the archive has no such entry. Copy or"
+				+ " download it again.");
+		}
+		if (entry.size() < bytes) {
+			throw new CheckpointException("Checkpoint " + source + " is damaged: storage data/"
+				+ ref.key() + " has " + entry.size() + " bytes, " + bytes + " were expected for "
+				+ ref.numel() + " " + ref.dtype() + " elements. Copy or download it again.");
+		}
+		ByteBuffer data = zip.read(entry, true).limit((int) bytes);
+		if (bigEndian) ElementConversions.swapBytes(data, ref.dtype().size());
+		return data;
+	}
+
+	private static byte[] bytes(ByteBuffer b) {
+		byte[] out = new byte[b.remaining()];
+		b.duplicate().get(out);
+		return out;
+	}
+
+	private static String pythonType(Object value) {
+		if (value == null) return "None";
+		if (value instanceof TensorView) return "single tensor";
+		if (value instanceof List<?>) return "list or tuple";
+		return value.getClass().getSimpleName();
+	}
+}
