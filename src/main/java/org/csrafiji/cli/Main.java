@@ -1,2 +1,72 @@
 package org.csrafiji.cli;
-public class Main { public static void main(String[] a) {} }
+
+import org.csrafiji.core.CsraException;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of {@code java -jar target/csra.jar}: dispatches to a subcommand and turns any
+ * error into one clear line on standard error and a non-zero exit status.
+ */
+public final class Main {
+
+	private static final String USAGE = String.join("\n",
+		"usage: java -jar target/csra.jar <command> [options]",
+		"  classify [--model SPEC.json] [--checkpoint FILE] [--arch resnet50|resnet101|...]",
+		"           [--head csra|training-free] [--heads N] [--lambda X] [--size S]",
+		"           [--classes voc2007|coco2014|wider|FILE] [--threshold 0.5]",
+		"           [--device auto|cpu|gpu[:N]] [--all-slices] [--json] IMAGE...",
+		"  bench    [--arch resnet101] [--size 448] [--heads 1] [--classes 20] [--iterations N]",
+		"           [--device auto|cpu|gpu] [--python PYTHON]... [--json]",
+		"  evaluate --predictions PRED.csv --labels LABELS [--convention voc07|coco|wider]",
+		"           [--threshold 0.5] [--json]");
+
+	private Main() {}
+
+	/**
+	 * @param args command line
+	 */
+	public static void main(String[] args) {
+		int status = run(Arrays.asList(args), System.out, System.err);
+		System.out.flush();
+		System.exit(status);
+	}
+
+	/**
+	 * @param args command line
+	 * @param out results
+	 * @param err logs and errors
+	 * @return exit status
+	 */
+	public static int run(List<String> args, PrintStream out, PrintStream err) {
+		if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+			(args.isEmpty() ? err : out).println(USAGE);
+			return args.isEmpty() ? 2 : 0;
+		}
+		List<String> rest = args.subList(1, args.size());
+		try {
+			switch (args.get(0)) {
+				case "classify":
+					return ClassifyCli.run(rest, out, err);
+				case "bench":
+					return BenchCli.run(rest, out, err);
+				case "evaluate":
+					return org.csrafiji.cli.EvaluateCli.run(rest, out, err);
+				default:
+					err.println("csra: unknown command '" + args.get(0) + "'\n" + USAGE);
+					return 2;
+			}
+		}
+		catch (CsraException e) {
+			err.println("csra: error: " + e.getMessage());
+			return 1;
+		}
+		catch (RuntimeException | OutOfMemoryError e) {
+			err.println("csra: error: " + e + " (unexpected; please report it with the command"
+				+ " that caused it)");
+			return 1;
+		}
+	}
+}

@@ -1,0 +1,211 @@
+package org.csrafiji.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import ij.ImagePlus;
+import ij.process.ShortProcessor;
+
+import org.csrafiji.checkpoint.TensorData;
+import org.csrafiji.checkpoint.TorchCheckpointWriter;
+import org.csrafiji.core.ModelSpec;
+import org.csrafiji.image.ConversionOptions;
+import org.csrafiji.model.NamedParameter;
+import org.csrafiji.model.ParameterNames;
+import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.DeviceChoice;
+import org.csrafiji.runtime.Engines;
+import org.csrafiji.runtime.ImageClassifier;
+import org.csrafiji.runtime.ModelLoader;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * {@code bench}: with random weights, the median forward time (backbone alone, and backbone
+ * plus head plus copy-out), the end-to-end time of classifying a large 16-bit image, the time
+ * to load a checkpoint of the same network into a ready model, and, side by side in the same
+ * run, PyTorch's own eager forward of the same network for each --python given.
+ */
+final class BenchCli {
+
+	/** Side of the 16-bit test image for the end-to-end measurement. */
+	private static final int LARGE = 4096;
+
+	private BenchCli() {}
+
+	static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+		Options o = new Options(args, Set.of("arch", "size", "heads", "classes", "iterations",
+			"device", "python", "pytorch-script", "lambda"), Set.of("json"));
+		ModelSpec spec = ModelOptions.randomSpec(o);
+		int n = Math.max(1, o.integer("iterations", 10));
+		long t0 = System.nanoTime();
+		Engines.pytorch();
+		double engineMs = ms(t0);
+		Map<String, Object> r = new LinkedHashMap<>();
+		try (CsraModel model = CsraModel.random(spec, DeviceChoice.parse(o.get("device", "auto")),
+			1))
+		{
+			err.println("csra bench: " + spec.architecture() + " at " + spec.input().size()
+				+ ", " + spec.heads() + " head(s), " + spec.classes().size() + " classes, on "
+				+ model.device() + ", " + n + " iterations");
+			FloatBuffer in = model.newInputBuffer(1);
+			Random random = new Random(7);
+			for (int i = 0; i < in.capacity(); i++) {
+				in.put(i, random.nextFloat());
+			}
+			ImagePlus large = largeImage(random);
+			ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults());
+			for (int i = 0; i < 2; i++) {
+				model.predict(in, 1);
+				classifier.classify(large);
+			}
+			double[] backbone = new double[n];
+			double[] forward = new double[n];
+			double[] endToEnd = new double[n];
+			for (int i = 0; i < n; i++) {
+				// Interleaved, so that machine load affects all three alike.
+				long t = System.nanoTime();
+				model.features(in, 1);
+				backbone[i] = ms(t);
+				t = System.nanoTime();
+				model.predict(in, 1);
+				forward[i] = ms(t);
+				t = System.nanoTime();
+				classifier.classify(large);
+				endToEnd[i] = ms(t);
+			}
+			r.put("device", model.device().toString());
+			r.put("engine_start_ms", engineMs);
+			r.put("backbone_ms", median(backbone));
+			r.put("forward_ms", median(forward));
+			r.put("end_to_end_ms", median(endToEnd));
+			r.put("outside_backbone_fraction", (median(endToEnd) - median(backbone)) / median(
+				endToEnd));
+			r.put("load_ms", loadTime(model, spec));
+		}
+		List<String> pythons = o.all("python");
+		String script = o.get("pytorch-script", "src/test/python/bench_pytorch.py");
+		List<Map<String, Object>> torch = new ArrayList<>();
+		for (String python : pythons) {
+			Map<String, Object> t = pytorch(python, script, spec, n, err);
+			if (t.containsKey("forward_ms")) {
+				t.put("ratio_java_over_pytorch", (double) r.get("forward_ms") / ((Number) t.get(
+					"forward_ms")).doubleValue());
+			}
+			torch.add(t);
+		}
+		if (!torch.isEmpty()) {
+			r.put("pytorch", torch);
+		}
+		if (o.has("json")) {
+			out.println(new com.google.gson.GsonBuilder().create().toJson(r));
+		}
+		else {
+			r.forEach((k, v) -> out.println(String.format(Locale.ROOT, "%-28s %s", k, v
+				instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v)));
+		}
+		return 0;
+	}
+
+	private static ImagePlus largeImage(Random random) {
+		short[] px = new short[LARGE * LARGE];
+		for (int i = 0; i < px.length; i++) {
+			px[i] = (short) (((i % LARGE) * 13 + (i / LARGE) * 7 + random.nextInt(512)) & 0xffff);
+		}
+		ShortProcessor sp = new ShortProcessor(LARGE, LARGE, px, null);
+		sp.resetMinAndMax();
+		return new ImagePlus("bench-16bit", sp);
+	}
+
+	private static double loadTime(CsraModel model, ModelSpec spec) throws IOException {
+		Path dir = Files.createTempDirectory("csra-bench");
+		Path file = dir.resolve(spec.architecture() + "-bench.pth");
+		try {
+			Map<String, TensorData> sd = new LinkedHashMap<>();
+			for (NamedParameter p : ParameterNames.of(model.network()).values()) {
+				sd.put(p.key(), TensorData.ofFloats(p.shape().getShape(), p.parameter().getArray()
+					.toFloatArray()));
+			}
+			TorchCheckpointWriter.write(file, sd);
+			double[] t = new double[3];
+			for (int i = 0; i < t.length; i++) {
+				long s = System.nanoTime();
+				try (CsraModel loaded = ModelLoader.load(spec.withCheckpoint(file), DeviceChoice
+					.parse(model.device().isGpu() ? "gpu" : "cpu")))
+				{
+					t[i] = ms(s);
+				}
+			}
+			return median(t);
+		}
+		finally {
+			Files.deleteIfExists(file);
+			Files.deleteIfExists(dir);
+		}
+	}
+
+	private static Map<String, Object> pytorch(String python, String script, ModelSpec spec,
+		int n, PrintStream err)
+	{
+		Map<String, Object> t = new LinkedHashMap<>();
+		t.put("python", python);
+		List<String> cmd = new ArrayList<>(Arrays.asList(python, script, "--depth", String
+			.valueOf(org.csrafiji.model.ResNetConfig.depthOf(spec.architecture())), "--size",
+			String.valueOf(spec.input().size()), "--heads", String.valueOf(spec.heads()),
+			"--classes", String.valueOf(spec.classes().size()), "--iterations", String.valueOf(
+				n)));
+		try {
+			Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
+				.start();
+			String last = null;
+			try (BufferedReader br = new BufferedReader(new InputStreamReader(p.getInputStream(),
+				StandardCharsets.UTF_8)))
+			{
+				for (String line; (line = br.readLine()) != null;) {
+					last = line;
+				}
+			}
+			if (p.waitFor() != 0 || last == null) {
+				t.put("error", "exit status " + p.exitValue());
+				return t;
+			}
+			JsonObject j = JsonParser.parseString(last).getAsJsonObject();
+			t.put("torch", j.get("torch").getAsString());
+			t.put("threads", j.get("threads").getAsInt());
+			t.put("forward_ms", j.get("forward_ms").getAsDouble());
+		}
+		catch (IOException | RuntimeException e) {
+			t.put("error", e.getMessage());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			t.put("error", "interrupted");
+		}
+		return t;
+	}
+
+	private static double ms(long start) {
+		return (System.nanoTime() - start) / 1e6;
+	}
+
+	private static double median(double[] v) {
+		double[] s = v.clone();
+		Arrays.sort(s);
+		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+	}
+}

@@ -1,0 +1,112 @@
+package org.csrafiji.cli;
+
+import org.csrafiji.checkpoint.Checkpoints;
+import org.csrafiji.checkpoint.KeyLayouts;
+import org.csrafiji.checkpoint.NormalizedCheckpoint;
+import org.csrafiji.core.ClassLabels;
+import org.csrafiji.core.HeadKind;
+import org.csrafiji.core.InputSpec;
+import org.csrafiji.core.ModelSpec;
+import org.csrafiji.core.ModelSpecBuilder;
+import org.csrafiji.core.ModelSpecs;
+import org.csrafiji.core.ModelSpecException;
+import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.DeviceChoice;
+import org.csrafiji.runtime.ModelLoader;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The model options shared by subcommands: --model SPEC.json, then --checkpoint, --arch,
+ * --head, --heads, --lambda, --size, --classes, --threshold, --device overriding it. Without
+ * a spec, heads, head kind and class count come from the checkpoint itself.
+ */
+final class ModelOptions {
+
+	/** Options that take a value. */
+	static final Set<String> KEYS = Set.of("model", "checkpoint", "arch", "head", "heads",
+		"lambda", "size", "classes", "threshold", "device");
+
+	private ModelOptions() {}
+
+	/**
+	 * @param o parsed options
+	 * @param log where loading is reported
+	 * @return the loaded model
+	 */
+	static CsraModel load(Options o, java.io.PrintStream log) {
+		ModelSpecBuilder b = o.has("model") ? ModelSpecs.read(Path.of(o.get("model", null)))
+			.toBuilder() : new ModelSpecBuilder().name("command-line model");
+		if (o.has("checkpoint")) {
+			b.checkpoint(Path.of(o.get("checkpoint", null)));
+		}
+		if (o.has("arch")) {
+			b.architecture(o.get("arch", null));
+		}
+		if (o.has("head")) {
+			b.head(HeadKind.parse(o.get("head", null)));
+		}
+		if (o.has("heads")) {
+			b.heads(o.integer("heads", 1));
+		}
+		if (o.has("lambda")) {
+			b.lambda(o.number("lambda", 0.1));
+		}
+		if (o.has("size")) {
+			b.size(o.integer("size", 448));
+		}
+		if (o.has("classes")) {
+			b.classes(ClassLabels.parse(o.get("classes", null)));
+		}
+		if (o.has("threshold")) {
+			b.threshold(o.number("threshold", 0.5));
+		}
+		DeviceChoice device = DeviceChoice.parse(o.get("device", "auto"));
+		ModelSpec draft = b.build(1);
+		NormalizedCheckpoint ckpt = ModelLoader.read(draft);
+		if (!o.has("model")) {
+			// Without a spec the checkpoint says what it holds.
+			if (!o.has("head")) {
+				b.head(ckpt.heads() == 0 ? HeadKind.TRAINING_FREE : HeadKind.CSRA);
+			}
+			if (!o.has("heads") && ckpt.heads() > 0) {
+				b.heads(ckpt.heads());
+			}
+		}
+		ModelSpec spec = b.build(ckpt.classes());
+		log.println("csra: model " + spec.name() + " (" + spec.architecture() + ", "
+			+ (spec.head() == HeadKind.CSRA ? spec.heads() + " head(s), T=" + spec.temperatures()
+				: "training-free") + ", lambda " + spec.lambda() + ", " + spec.classes().size()
+			+ " classes, input " + spec.input().size() + ") from " + ckpt.weights().source()
+			+ " [" + ckpt.layout() + " layout]");
+		CsraModel model = ModelLoader.load(spec, ckpt, device);
+		model.warnings().forEach(w -> log.println("csra: warning: " + w));
+		log.println("csra: running on " + model.device() + " (" + org.csrafiji.runtime.Engines
+			.describe() + ")");
+		return model;
+	}
+
+	/**
+	 * @param o parsed options
+	 * @return a spec for random weights (bench)
+	 */
+	static ModelSpec randomSpec(Options o) {
+		int classes = o.integer("classes", 20);
+		if (classes < 1) {
+			throw new ModelSpecException("--classes must be at least 1.");
+		}
+		return new ModelSpecBuilder().name("random").architecture(o.get("arch", "resnet101"))
+			.heads(o.integer("heads", 1)).lambda(o.number("lambda", 0.1)).input(InputSpec
+				.unitRange(o.integer("size", 448))).classes(ClassLabels.generic(classes)).build(
+					classes);
+	}
+
+	/**
+	 * @param file a checkpoint
+	 * @return it, normalised
+	 */
+	static NormalizedCheckpoint readCheckpoint(Path file) {
+		return KeyLayouts.normalize(Checkpoints.read(file));
+	}
+}
