@@ -13,11 +13,12 @@ import java.util.Map;
  * @param averagePrecision AP per class, in class order; a class without positives is absent
  * @param atThreshold CP, CR, CF1, OP, OR, OF1 and the per-class F1 mean at the threshold
  * @param topK the same after keeping each sample's {@code options.topK()} highest scores
+ * @param sampleCount how many samples (images or crops) were evaluated
  * @param options the settings used
  * @param warnings one sentence each: classes left out because they have no positives, and the like
  */
 public record EvaluationResult(double mAP, Map<String, Double> averagePrecision,
-	ThresholdMetrics atThreshold, ThresholdMetrics topK, EvaluationOptions options,
+	ThresholdMetrics atThreshold, ThresholdMetrics topK, int sampleCount, EvaluationOptions options,
 	List<String> warnings) {
 
 	/** Keeps unmodifiable copies, the AP map in its given order. */

@@ -54,7 +54,21 @@ public final class Evaluator {
 			options.ignoredInCounts());
 		ThresholdMetrics topK = ThresholdMetrics.compute(labels, scores.keepTop(options.topK()),
 			options.threshold(), options.ignoredInCounts());
-		return new EvaluationResult(mAP, ap, atThreshold, topK, options, warnings);
+		return new EvaluationResult(mAP, ap, atThreshold, topK, labels.sampleCount(), options, warnings);
+	}
+
+	/**
+	 * Matches predictions to a dataset's samples and classes by name, then evaluates.
+	 *
+	 * @param dataset the labels
+	 * @param predictions the scores, named by sample key
+	 * @param options the settings
+	 * @return the result
+	 */
+	public static EvaluationResult evaluate(Dataset dataset, Predictions predictions,
+		EvaluationOptions options) {
+		MatchedData matched = PredictionMatcher.match(dataset, predictions);
+		return evaluate(matched.labels(), matched.scores(), options);
 	}
 
 	private static void checkShapes(LabelMatrix labels, ScoreMatrix scores) {
