@@ -15,6 +15,9 @@ Usage (from the repository root):
         TorchCheckpointWriter in TorchCheckpointWriterTest (the test leaves it at
         target/checkpoint-writer/written-by-java.pth) and that its values are the ones the
         test wrote. Run it by hand after `mvn test`; CI cannot.
+    python3 src/test/python/make_checkpoint_fixtures.py --resnet101-sized /tmp/r101.pth
+        writes a full-size checkpoint for timing the reader by hand:
+        mvn -q test -Dtest=LargeCheckpointTiming -Dcsra.timing.checkpoint=/tmp/r101.pth
 """
 
 import argparse
@@ -315,6 +318,52 @@ def write_all():
     print(f"wrote {len(list(OUT.iterdir()))} files, {total} bytes, to {OUT}")
 
 
+# ---------------------------------------------------------------- a full-size file for timing
+
+
+def resnet101_csra_state(heads=4, classes=80):
+    """Random weights with the exact names and shapes of the official CSRA ResNet-101."""
+    g = torch.Generator().manual_seed(11)
+    sd = collections.OrderedDict()
+
+    def conv(name, cout, cin, k):
+        sd[name + ".weight"] = torch.randn(cout, cin, k, k, generator=g) * 0.01
+
+    def bn(name, c):
+        sd[name + ".weight"] = torch.rand(c, generator=g) + 0.5
+        sd[name + ".bias"] = torch.randn(c, generator=g) * 0.1
+        sd[name + ".running_mean"] = torch.randn(c, generator=g) * 0.1
+        sd[name + ".running_var"] = torch.rand(c, generator=g) + 0.5
+        sd[name + ".num_batches_tracked"] = torch.tensor(1000)
+
+    conv("conv1", 64, 3, 7)
+    bn("bn1", 64)
+    cin = 64
+    for layer, (blocks, width) in enumerate([(3, 64), (4, 128), (23, 256), (3, 512)], start=1):
+        for b in range(blocks):
+            p = f"layer{layer}.{b}"
+            conv(p + ".conv1", width, cin, 1)
+            bn(p + ".bn1", width)
+            conv(p + ".conv2", width, width, 3)
+            bn(p + ".bn2", width)
+            conv(p + ".conv3", width * 4, width, 1)
+            bn(p + ".bn3", width * 4)
+            if b == 0:
+                conv(p + ".downsample.0", width * 4, cin, 1)
+                bn(p + ".downsample.1", width * 4)
+            cin = width * 4
+    for h in range(heads):
+        sd[f"classifier.multi_head.{h}.head.weight"] = torch.randn(classes, 2048, 1, 1, generator=g)
+    return sd
+
+
+def write_resnet101_sized(path):
+    sd = resnet101_csra_state()
+    torch.save(sd, path)
+    numel = sum(t.numel() for t in sd.values())
+    print(f"wrote {path}: {len(sd)} tensors, {numel} elements, {os.path.getsize(path)} bytes")
+
+
 # ---------------------------------------------------------------- checking the Java writer
 
 
@@ -352,9 +401,14 @@ def verify_java_written(path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verify-java-written", metavar="FILE")
+    parser.add_argument("--resnet101-sized", metavar="FILE",
+                        help="write a random checkpoint of the official CSRA ResNet-101's names and "
+                             "shapes (about 170 MB, not committed) for timing the reader")
     args = parser.parse_args()
     if args.verify_java_written:
         verify_java_written(args.verify_java_written)
+    elif args.resnet101_sized:
+        write_resnet101_sized(args.resnet101_sized)
     else:
         write_all()
 
