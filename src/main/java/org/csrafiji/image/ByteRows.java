@@ -1,28 +1,17 @@
 package org.csrafiji.image;
 
 /** Rows of 8-bit planes (ImageJ's {@code byte[]} pixels) inside a crop, as 0..255. */
-final class ByteRows implements Uint8Rows {
+final class ByteRows extends CroppedRows implements Uint8Rows {
 
 	private final byte[][] planes;
-	private final Crop crop;
 
 	/**
 	 * @param planes whole-image pixel arrays, one per plane, all of the crop's image size
 	 * @param crop the part read
 	 */
 	ByteRows(byte[][] planes, Crop crop) {
+		super(crop);
 		this.planes = planes.clone();
-		this.crop = crop;
-	}
-
-	@Override
-	public int width() {
-		return crop.width();
-	}
-
-	@Override
-	public int height() {
-		return crop.height();
 	}
 
 	@Override
@@ -33,7 +22,7 @@ final class ByteRows implements Uint8Rows {
 	@Override
 	public void read(int y, int[][] dst) {
 		int offset = crop.offset(y);
-		int width = crop.width();
+		int width = width();
 		for (int p = 0; p < planes.length; p++) {
 			byte[] src = planes[p];
 			int[] out = dst[p];

@@ -4,12 +4,9 @@ package org.csrafiji.image;
  * Rows of 32-bit planes (ImageJ's {@code float[]} pixels) inside a crop, mapped to [0, 1]
  * through one {@link IntensityWindow} per plane; NaN and -Infinity become 0, +Infinity 1.
  */
-final class FloatWindowRows implements FloatRows {
+final class FloatWindowRows extends WindowedRows {
 
 	private final float[][] planes;
-	private final float[] offsets;
-	private final float[] scales;
-	private final Crop crop;
 
 	/**
 	 * @param planes whole-image pixel arrays, one per plane
@@ -17,43 +14,16 @@ final class FloatWindowRows implements FloatRows {
 	 * @param crop the part read
 	 */
 	FloatWindowRows(float[][] planes, IntensityWindow[] windows, Crop crop) {
+		super(windows, crop);
 		this.planes = planes.clone();
-		this.crop = crop;
-		offsets = new float[planes.length];
-		scales = new float[planes.length];
-		for (int p = 0; p < planes.length; p++) {
-			offsets[p] = windows[p].offset();
-			scales[p] = windows[p].scale();
-		}
 	}
 
 	@Override
-	public int width() {
-		return crop.width();
-	}
-
-	@Override
-	public int height() {
-		return crop.height();
-	}
-
-	@Override
-	public int planes() {
-		return planes.length;
-	}
-
-	@Override
-	public void read(int y, float[][] dst) {
-		int offset = crop.offset(y);
-		int width = crop.width();
-		for (int p = 0; p < planes.length; p++) {
-			float[] src = planes[p];
-			float[] out = dst[p];
-			float low = offsets[p];
-			float scale = scales[p];
-			for (int x = 0; x < width; x++) {
-				out[x] = IntensityWindow.clamp((src[offset + x] - low) * scale);
-			}
+	void readPlane(int plane, int offset, float[] out, float low, float scale) {
+		float[] src = planes[plane];
+		int width = width();
+		for (int x = 0; x < width; x++) {
+			out[x] = IntensityWindow.clamp((src[offset + x] - low) * scale);
 		}
 	}
 }

@@ -1,28 +1,17 @@
 package org.csrafiji.image;
 
 /** Rows of one float plane as they are: no window, no clamping (Pillow's 'F' mode). */
-final class RawFloatRows implements FloatRows {
+final class RawFloatRows extends CroppedRows implements FloatRows {
 
 	private final float[] plane;
-	private final Crop crop;
 
 	/**
 	 * @param plane the whole image, row-major
 	 * @param crop the part read
 	 */
 	RawFloatRows(float[] plane, Crop crop) {
+		super(crop);
 		this.plane = plane;
-		this.crop = crop;
-	}
-
-	@Override
-	public int width() {
-		return crop.width();
-	}
-
-	@Override
-	public int height() {
-		return crop.height();
 	}
 
 	@Override
@@ -32,6 +21,6 @@ final class RawFloatRows implements FloatRows {
 
 	@Override
 	public void read(int y, float[][] dst) {
-		System.arraycopy(plane, crop.offset(y), dst[0], 0, crop.width());
+		System.arraycopy(plane, crop.offset(y), dst[0], 0, width());
 	}
 }

@@ -1,5 +1,6 @@
 package org.csrafiji.image;
 
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -36,16 +37,10 @@ public final class Resampler {
 	 *          samples
 	 */
 	public static void resize(FloatRows source, int dstWidth, int dstHeight, float[][] dst) {
-		checkSizes(source.width(), source.height(), source.planes(), dstWidth, dstHeight,
-			dst.length);
-		for (float[] plane : dst) {
-			checkPlane(plane.length, dstWidth, dstHeight);
-		}
-		ResampleWeights across = ResampleWeights.of(source.width(), dstWidth);
-		ResampleWeights down = ResampleWeights.of(source.height(), dstHeight);
-		inBands(source.width(), source.height(), source.planes(), dstHeight,
-			(from, to) -> RowSweep.run(down, from, to, new FloatStage(source, across, down,
-				dst)));
+		Plan plan = Plan.of(source.width(), source.height(), source.planes(), dstWidth,
+			dstHeight, Arrays.stream(dst).mapToInt(a -> a.length).toArray());
+		plan.inBands((from, to) -> RowSweep.run(plan.down(), from, to, new FloatStage(source,
+			plan.across(), plan.down(), dst)));
 	}
 
 	/**
@@ -57,16 +52,10 @@ public final class Resampler {
 	 * @param dst {@code dst[p]} receives plane p, row-major, unsigned bytes
 	 */
 	public static void resize(Uint8Rows source, int dstWidth, int dstHeight, byte[][] dst) {
-		checkSizes(source.width(), source.height(), source.planes(), dstWidth, dstHeight,
-			dst.length);
-		for (byte[] plane : dst) {
-			checkPlane(plane.length, dstWidth, dstHeight);
-		}
-		ResampleWeights across = ResampleWeights.of(source.width(), dstWidth);
-		ResampleWeights down = ResampleWeights.of(source.height(), dstHeight);
-		inBands(source.width(), source.height(), source.planes(), dstHeight,
-			(from, to) -> RowSweep.run(down, from, to, new Uint8Stage(source, across, down,
-				dst)));
+		Plan plan = Plan.of(source.width(), source.height(), source.planes(), dstWidth,
+			dstHeight, Arrays.stream(dst).mapToInt(a -> a.length).toArray());
+		plan.inBands((from, to) -> RowSweep.run(plan.down(), from, to, new Uint8Stage(source,
+			plan.across(), plan.down(), dst)));
 	}
 
 	/**
@@ -114,31 +103,39 @@ public final class Resampler {
 		void run(int from, int to);
 	}
 
-	private static void inBands(int srcWidth, int srcHeight, int planes, int dstHeight,
-		Band band)
-	{
-		int workers = ForkJoinPool.getCommonPoolParallelism() + 1;
-		long samples = (long) srcWidth * srcHeight * planes;
-		if (workers < 2 || samples < PARALLEL_SAMPLES || dstHeight < 2) {
-			band.run(0, dstHeight);
-			return;
-		}
-		int bands = Math.min(dstHeight, 4 * workers);
-		IntConsumer one = b -> band.run((int) ((long) dstHeight * b / bands),
-			(int) ((long) dstHeight * (b + 1) / bands));
-		IntStream.range(0, bands).parallel().forEach(one);
-	}
+	/** The taps of both axes and the amount of work, checked against the destination. */
+	private record Plan(ResampleWeights across, ResampleWeights down, long samples) {
 
-	private static void checkSizes(int srcWidth, int srcHeight, int planes, int dstWidth,
-		int dstHeight, int dstPlanes)
-	{
-		if (srcWidth < 1 || srcHeight < 1 || dstWidth < 1 || dstHeight < 1) {
-			throw new IllegalArgumentException("Sizes must be positive: " + srcWidth + " x "
-				+ srcHeight + " -> " + dstWidth + " x " + dstHeight);
+		static Plan of(int srcWidth, int srcHeight, int planes, int dstWidth, int dstHeight,
+			int[] dstLengths)
+		{
+			if (srcWidth < 1 || srcHeight < 1 || dstWidth < 1 || dstHeight < 1) {
+				throw new IllegalArgumentException("Sizes must be positive: " + srcWidth + " x "
+					+ srcHeight + " -> " + dstWidth + " x " + dstHeight);
+			}
+			if (planes != dstLengths.length) {
+				throw new IllegalArgumentException("The source has " + planes
+					+ " planes but the destination " + dstLengths.length);
+			}
+			for (int length : dstLengths) {
+				checkPlane(length, dstWidth, dstHeight);
+			}
+			return new Plan(ResampleWeights.of(srcWidth, dstWidth), ResampleWeights.of(
+				srcHeight, dstHeight), (long) srcWidth * srcHeight * planes);
 		}
-		if (planes != dstPlanes) {
-			throw new IllegalArgumentException("The source has " + planes
-				+ " planes but the destination " + dstPlanes);
+
+		/** Runs all output rows, in parallel bands when the source is large. */
+		void inBands(Band band) {
+			int dstHeight = down.outSize;
+			int workers = ForkJoinPool.getCommonPoolParallelism() + 1;
+			if (workers < 2 || samples < PARALLEL_SAMPLES || dstHeight < 2) {
+				band.run(0, dstHeight);
+				return;
+			}
+			int bands = Math.min(dstHeight, 4 * workers);
+			IntConsumer one = b -> band.run((int) ((long) dstHeight * b / bands),
+				(int) ((long) dstHeight * (b + 1) / bands));
+			IntStream.range(0, bands).parallel().forEach(one);
 		}
 	}
 

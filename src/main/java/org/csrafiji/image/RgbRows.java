@@ -1,28 +1,17 @@
 package org.csrafiji.image;
 
 /** Rows of an ImageJ RGB image ({@code int[]} packed 0xRRGGBB) inside a crop, as 3 planes. */
-final class RgbRows implements Uint8Rows {
+final class RgbRows extends CroppedRows implements Uint8Rows {
 
 	private final int[] pixels;
-	private final Crop crop;
 
 	/**
 	 * @param pixels the whole image's packed pixels
 	 * @param crop the part read
 	 */
 	RgbRows(int[] pixels, Crop crop) {
+		super(crop);
 		this.pixels = pixels;
-		this.crop = crop;
-	}
-
-	@Override
-	public int width() {
-		return crop.width();
-	}
-
-	@Override
-	public int height() {
-		return crop.height();
 	}
 
 	@Override
@@ -33,7 +22,7 @@ final class RgbRows implements Uint8Rows {
 	@Override
 	public void read(int y, int[][] dst) {
 		int offset = crop.offset(y);
-		int width = crop.width();
+		int width = width();
 		int[] r = dst[0];
 		int[] g = dst[1];
 		int[] b = dst[2];
