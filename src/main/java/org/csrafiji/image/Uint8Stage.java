@@ -33,7 +33,13 @@ final class Uint8Stage implements RowSweep.Stage {
 	@Override
 	public void load(int y) {
 		source.read(y, raw);
-		if (row != raw) {
+		if (row == raw) {
+			return;
+		}
+		if (raw.length == 3) {
+			filterRows3(raw[0], raw[1], raw[2]);
+		}
+		else {
 			for (int p = 0; p < raw.length; p++) {
 				filterRow(raw[p], row[p]);
 			}
@@ -84,6 +90,34 @@ final class Uint8Stage implements RowSweep.Stage {
 				sum += in[s + i] * k[k0 + i];
 			}
 			out[xx] = clip8(sum);
+		}
+	}
+
+	/** {@link #filterRow} for three planes at once: one pass over the taps for R, G and B. */
+	private void filterRows3(int[] r, int[] g, int[] b) {
+		int[] start = across.start;
+		int[] count = across.count;
+		int[] k = across.fixed;
+		int stride = across.stride;
+		int[] outR = row[0];
+		int[] outG = row[1];
+		int[] outB = row[2];
+		for (int xx = 0; xx < outWidth; xx++) {
+			int s = start[xx];
+			int n = count[xx];
+			int k0 = xx * stride;
+			int sumR = ResampleWeights.ROUNDING;
+			int sumG = sumR;
+			int sumB = sumR;
+			for (int i = 0; i < n; i++) {
+				int w = k[k0 + i];
+				sumR += r[s + i] * w;
+				sumG += g[s + i] * w;
+				sumB += b[s + i] * w;
+			}
+			outR[xx] = clip8(sumR);
+			outG[xx] = clip8(sumG);
+			outB[xx] = clip8(sumB);
 		}
 	}
 
