@@ -24,6 +24,10 @@ public final class Conv2dModule extends TorchBlock {
 	private NDArray foldedWeight;
 	private NDArray foldedBias;
 
+	/** Whether folded inference weights are laid out channels-last (on by default). */
+	static final boolean CHANNELS_LAST = !"false".equals(System.getProperty(
+		"csra.channelsLast"));
+
 	/**
 	 * @param in input channels
 	 * @param out output channels
@@ -101,12 +105,37 @@ public final class Conv2dModule extends TorchBlock {
 		NDArray shift = bias == null ? bn.runningMean().getArray().neg() : bias.getArray().sub(bn
 			.runningMean().getArray());
 		unfold();
-		foldedWeight = w.mul(scale.reshape(out, 1, 1, 1));
+		NDArray folded = w.mul(scale.reshape(out, 1, 1, 1));
+		foldedWeight = CHANNELS_LAST ? channelsLast(folded) : folded;
 		foldedBias = bn.beta().getArray().add(shift.mul(scale));
 		scale.close();
 		shift.close();
 		foldedWeight.attach(w.getManager());
 		foldedBias.attach(w.getManager());
+	}
+
+	/**
+	 * Re-lays a weight out channels-last: the same logical (out, in, k, k) array, stored as
+	 * (out, k, k, in). PyTorch's CPU convolution then runs in NHWC throughout, which avoids
+	 * re-ordering every activation into oneDNN's layout and back at each layer.
+	 *
+	 * @param w weight in the default layout (closed here)
+	 * @return the channels-last weight
+	 */
+	private NDArray channelsLast(NDArray w) {
+		float[] v = w.toFloatArray();
+		float[] p = new float[v.length];
+		int kk = kernel * kernel;
+		for (int o = 0; o < out; o++) {
+			for (int i = 0; i < in; i++) {
+				for (int k = 0; k < kk; k++) {
+					p[((o * kk) + k) * in + i] = v[(o * in + i) * kk + k];
+				}
+			}
+		}
+		NDArray nhwc = w.getManager().create(p, new Shape(out, kernel, kernel, in));
+		w.close();
+		return nhwc.transpose(0, 3, 1, 2);
 	}
 
 	/** Drops a folded batch norm (after the weights change). */
