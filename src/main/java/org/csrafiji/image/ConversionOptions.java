@@ -1,0 +1,94 @@
+package org.csrafiji.image;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * How an ImageJ image becomes model input.
+ *
+ * @param scaling how 16-bit and 32-bit values map onto [0, 1]
+ * @param rgbChannels which image channel (1-based) feeds R, G and B, 0 for a blank (zero)
+ *          channel; {@code null} for the default: one channel is replicated to R, G and B;
+ *          two channels give R = 1, G = 2, B blank (as ImageJ shows two channels in red and
+ *          green); three or more give R = 1, G = 2, B = 3. Not used for RGB images, whose own
+ *          red, green and blue are taken.
+ * @param allSlices every z and t position, or only the current one
+ * @param useSelection classify the bounding box of the image's area selection, if it has
+ *          one, instead of the whole image
+ */
+public record ConversionOptions(IntensityScaling scaling, int[] rgbChannels,
+	boolean allSlices, boolean useSelection)
+{
+
+	/** Checks and copies. */
+	public ConversionOptions {
+		Objects.requireNonNull(scaling, "scaling");
+		if (rgbChannels != null) {
+			if (rgbChannels.length != 3) {
+				throw new IllegalArgumentException("rgbChannels needs three entries (R, G, B); got "
+					+ Arrays.toString(rgbChannels) + ".");
+			}
+			if (Arrays.stream(rgbChannels).anyMatch(c -> c < 0)) {
+				throw new IllegalArgumentException("Channels count from 1 (0 for a blank channel); got "
+					+ Arrays.toString(rgbChannels) + ".");
+			}
+			if (Arrays.stream(rgbChannels).allMatch(c -> c == 0)) {
+				throw new IllegalArgumentException(
+					"rgbChannels leaves R, G and B all blank; name at least one image channel.");
+			}
+			rgbChannels = rgbChannels.clone();
+		}
+	}
+
+	/**
+	 * @return display-range scaling, default channels, the current slice only, and the
+	 *         selection used when there is one (as ImageJ commands act on the selection)
+	 */
+	public static ConversionOptions defaults() {
+		return new ConversionOptions(IntensityScaling.DISPLAY_RANGE, null, false, true);
+	}
+
+	/** @param s the scaling @return a copy with it */
+	public ConversionOptions withScaling(IntensityScaling s) {
+		return new ConversionOptions(s, rgbChannels, allSlices, useSelection);
+	}
+
+	/** @param channels R, G, B sources, or null for the default @return a copy with them */
+	public ConversionOptions withRgbChannels(int... channels) {
+		return new ConversionOptions(scaling, channels, allSlices, useSelection);
+	}
+
+	/** @param all every slice or the current one @return a copy with it */
+	public ConversionOptions withAllSlices(boolean all) {
+		return new ConversionOptions(scaling, rgbChannels, all, useSelection);
+	}
+
+	/** @param use whether to use the selection @return a copy with it */
+	public ConversionOptions withUseSelection(boolean use) {
+		return new ConversionOptions(scaling, rgbChannels, allSlices, use);
+	}
+
+	@Override
+	public int[] rgbChannels() {
+		return rgbChannels == null ? null : rgbChannels.clone();
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof ConversionOptions c && c.scaling == scaling && Arrays.equals(
+			c.rgbChannels, rgbChannels) && c.allSlices == allSlices
+			&& c.useSelection == useSelection;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(scaling, Arrays.hashCode(rgbChannels), allSlices, useSelection);
+	}
+
+	@Override
+	public String toString() {
+		return "ConversionOptions[scaling=" + scaling + ", rgbChannels=" + (rgbChannels == null
+			? "default" : Arrays.toString(rgbChannels)) + ", allSlices=" + allSlices
+			+ ", useSelection=" + useSelection + "]";
+	}
+}

@@ -1,0 +1,110 @@
+package org.csrafiji.image;
+
+import ij.CompositeImage;
+import ij.ImagePlus;
+import ij.process.LUT;
+
+import org.csrafiji.core.ImageInputException;
+
+/**
+ * Chooses the {@link IntensityWindow} of a 16-bit or 32-bit plane: the display range, or
+ * the plane's own minimum and maximum over the classified area. Values are raw pixel
+ * values: ImageJ keeps display ranges in raw units, so a calibration function (e.g. signed
+ * 16-bit, or µm per grey level) changes nothing about what the model sees.
+ */
+final class IntensityWindows {
+
+	private IntensityWindows() {
+	}
+
+	/**
+	 * @param imp the image, for its display ranges and title
+	 * @param channel the plane's 1-based channel
+	 * @param pixels the plane: short[] or float[]
+	 * @param crop the classified area
+	 * @param scaling display range or per-plane minimum and maximum
+	 * @param where the plane's position, for messages
+	 * @return the window
+	 * @throws ImageInputException when a 32-bit plane has no finite value in the area
+	 */
+	static IntensityWindow of(ImagePlus imp, int channel, Object pixels, Crop crop,
+		IntensityScaling scaling, SlicePosition where)
+	{
+		if (pixels instanceof short[] shorts) {
+			return scaling == IntensityScaling.DISPLAY_RANGE ? displayRange(imp, channel)
+				: range(shorts, crop);
+		}
+		float[] floats = (float[]) pixels;
+		if (scaling == IntensityScaling.DISPLAY_RANGE) {
+			IntensityWindow shown = displayRange(imp, channel);
+			if (Double.isFinite(shown.low()) && Double.isFinite(shown.high()) && shown.high() >= shown
+				.low() && hasFinite(floats, crop))
+			{
+				return shown;
+			}
+		}
+		IntensityWindow own = finiteRange(floats, crop);
+		if (own == null) {
+			throw new ImageInputException("Plane " + where.slice() + "/" + where.frame()
+				+ " (z/t), channel " + channel + " of '" + imp.getTitle()
+				+ "' has no finite value in the classified area (all NaN or infinite), so there"
+				+ " is nothing to classify; choose another slice or area, or replace the NaNs"
+				+ " (Process > Noise > Remove NaNs).");
+		}
+		return own;
+	}
+
+	/** A composite image keeps one range per channel; other images one for all. */
+	static IntensityWindow displayRange(ImagePlus imp, int channel) {
+		if (imp instanceof CompositeImage composite && imp.getNChannels() > 1) {
+			LUT lut = composite.getChannelLut(channel);
+			if (!(lut.min == 0 && lut.max == 0)) {
+				return new IntensityWindow(lut.min, lut.max);
+			}
+		}
+		return new IntensityWindow(imp.getDisplayRangeMin(), imp.getDisplayRangeMax());
+	}
+
+	static IntensityWindow range(short[] pixels, Crop crop) {
+		int min = 65535;
+		int max = 0;
+		for (int y = 0; y < crop.height(); y++) {
+			int offset = crop.offset(y);
+			for (int x = 0; x < crop.width(); x++) {
+				int v = pixels[offset + x] & 0xffff;
+				min = Math.min(min, v);
+				max = Math.max(max, v);
+			}
+		}
+		return new IntensityWindow(min, max);
+	}
+
+	/** @return the range of the finite values, or null when there are none */
+	static IntensityWindow finiteRange(float[] pixels, Crop crop) {
+		float min = Float.POSITIVE_INFINITY;
+		float max = Float.NEGATIVE_INFINITY;
+		for (int y = 0; y < crop.height(); y++) {
+			int offset = crop.offset(y);
+			for (int x = 0; x < crop.width(); x++) {
+				float v = pixels[offset + x];
+				if (v >= -Float.MAX_VALUE && v <= Float.MAX_VALUE) {
+					min = Math.min(min, v);
+					max = Math.max(max, v);
+				}
+			}
+		}
+		return min <= max ? new IntensityWindow(min, max) : null;
+	}
+
+	static boolean hasFinite(float[] pixels, Crop crop) {
+		for (int y = 0; y < crop.height(); y++) {
+			int offset = crop.offset(y);
+			for (int x = 0; x < crop.width(); x++) {
+				if (Float.isFinite(pixels[offset + x])) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+}

@@ -1,0 +1,66 @@
+package org.csrafiji.image;
+
+import ij.ImagePlus;
+
+import org.csrafiji.core.ImageInputException;
+
+/**
+ * Picks the resize path for the pixel type of the planes read: Pillow's exact 8-bit path
+ * for 8-bit and RGB data, the floating-point path, after the intensity window, for 16-bit
+ * and 32-bit data.
+ */
+final class PlaneResizer {
+
+	private PlaneResizer() {
+	}
+
+	/**
+	 * @param imp the image the planes come from (display ranges, title)
+	 * @param channels the 1-based channel of each plane
+	 * @param pixels the planes' pixel arrays, all of one type
+	 * @param crop the classified area
+	 * @param size the side of the square result
+	 * @param scaling how 16-bit and 32-bit values map onto [0, 1]
+	 * @param where the position, for messages
+	 * @return the resized planes: one per array, or three (R, G, B) for an RGB array
+	 */
+	static ResizedPlanes resize(ImagePlus imp, int[] channels, Object[] pixels, Crop crop,
+		int size, IntensityScaling scaling, SlicePosition where)
+	{
+		Class<?> type = pixels[0].getClass();
+		for (Object plane : pixels) {
+			if (plane.getClass() != type) {
+				throw new ImageInputException("The channels of '" + imp.getTitle()
+					+ "' hold different pixel types; convert the image to one type"
+					+ " (Image > Type) before classifying it.");
+			}
+		}
+		int area = size * size;
+		int n = pixels.length;
+		if (pixels[0] instanceof int[] rgb) {
+			byte[][] out = new byte[3][area];
+			Resampler.resize(new RgbRows(rgb, crop), size, size, out);
+			return new ResizedPlanes(out, null);
+		}
+		if (pixels[0] instanceof byte[]) {
+			byte[][] out = new byte[n][area];
+			Resampler.resize(new ByteRows(cast(pixels, new byte[n][]), crop), size, size, out);
+			return new ResizedPlanes(out, null);
+		}
+		IntensityWindow[] windows = new IntensityWindow[n];
+		for (int p = 0; p < n; p++) {
+			windows[p] = IntensityWindows.of(imp, channels[p], pixels[p], crop, scaling, where);
+		}
+		FloatRows rows = pixels[0] instanceof short[] ? new ShortRows(cast(pixels,
+			new short[n][]), windows, crop) : new FloatWindowRows(cast(pixels, new float[n][]),
+				windows, crop);
+		float[][] out = new float[n][area];
+		Resampler.resize(rows, size, size, out);
+		return new ResizedPlanes(null, out);
+	}
+
+	private static <T> T[] cast(Object[] pixels, T[] typed) {
+		System.arraycopy(pixels, 0, typed, 0, pixels.length);
+		return typed;
+	}
+}
