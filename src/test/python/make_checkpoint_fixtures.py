@@ -372,7 +372,8 @@ def java_written_expectation():
     exp = collections.OrderedDict()
     exp["conv.weight"] = torch.arange(48, dtype=torch.float32).reshape(4, 3, 2, 2) * 0.25 - 3.0
     exp["bn.num_batches_tracked"] = torch.tensor(42, dtype=torch.int64)
-    exp["fc.bias"] = torch.tensor([1.0e-7, -0.0, 3.4e38, 1.0 / 3.0, -7.5], dtype=torch.float32)
+    max_float = (2.0 - 2.0 ** -23) * 2.0 ** 127
+    exp["fc.bias"] = torch.tensor([2.0 ** -149, -0.0, max_float, 0.3125, -7.5], dtype=torch.float32)
     exp["ids"] = torch.tensor([2 ** 53 + 1, -(2 ** 62), 0, 7], dtype=torch.int64)
     return exp
 

@@ -60,8 +60,10 @@ final class TorchZipReader {
 					+ " state_dict checkpoint. Load it as a TorchScript model, or save its weights with"
 					+ " torch.save(model.state_dict(), path) and use that file.");
 			}
+			// torch puts everything in one top folder; accept a re-zipped file without it too
 			boolean topLevel = name.indexOf('/') == name.lastIndexOf('/');
-			if (name.endsWith("/data.pkl") && topLevel && found == null) found = name;
+			boolean pickle = name.equals("data.pkl") || (name.endsWith("/data.pkl") && topLevel);
+			if (pickle && found == null) found = name;
 		}
 		if (found == null) {
 			String names = zip.entries().keySet().stream().limit(5).collect(Collectors.joining(", "));

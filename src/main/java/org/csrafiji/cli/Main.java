@@ -63,6 +63,10 @@ public final class Main {
 			err.println("csra: error: " + e.getMessage());
 			return 1;
 		}
+		catch (java.io.IOException e) {
+			err.println("csra: error: " + e.getMessage());
+			return 1;
+		}
 		catch (RuntimeException | OutOfMemoryError e) {
 			err.println("csra: error: " + e + " (unexpected; please report it with the command"
 				+ " that caused it)");

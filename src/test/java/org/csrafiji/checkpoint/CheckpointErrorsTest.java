@@ -73,9 +73,10 @@ class CheckpointErrorsTest {
 	@Test
 	void rejectsStorageWhoseBytesChanged() throws IOException {
 		byte[] bytes = Files.readAllBytes(Fixtures.path("official.pth"));
-		int storage = indexOf(bytes, "official/data/0".getBytes(StandardCharsets.US_ASCII));
-		// the storage data starts at the next 64-byte boundary after the local header
-		int data = ((storage + 16 + 4) / 64 + 1) * 64;
+		byte[] name = "official/data/0".getBytes(StandardCharsets.US_ASCII);
+		int header = indexOf(bytes, name) - 30; // the first occurrence is the local header's
+		int extra = (bytes[header + 28] & 0xff) | (bytes[header + 29] & 0xff) << 8;
+		int data = header + 30 + name.length + extra;
 		bytes[data + 3] ^= 0x10;
 		assertContains(failure(write("flipped.pth", bytes)), "fails its checksum");
 	}
@@ -98,22 +99,6 @@ class CheckpointErrorsTest {
 		String message = failure(zip);
 		assertContains(message, "without data.pkl");
 		assertContains(message, "weights/readme.txt");
-	}
-
-	@Test
-	void readsDeflatedEntriesOfARezippedCheckpoint() throws IOException {
-		Path rezipped = dir.resolve("rezipped.pth");
-		try (var in = new java.util.zip.ZipFile(Fixtures.path("official.pth").toFile());
-			OutputStream out = Files.newOutputStream(rezipped); ZipOutputStream z = new ZipOutputStream(out))
-		{
-			for (ZipEntry e : java.util.Collections.list(in.entries())) {
-				z.putNextEntry(new ZipEntry(e.getName()));
-				in.getInputStream(e).transferTo(z);
-				z.closeEntry();
-			}
-		}
-		StateDict sd = Checkpoints.read(rezipped);
-		for (String key : sd.keys()) Fixtures.assertTensor("official.pth", key, sd.get(key));
 	}
 
 	@Test

@@ -5,16 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reads files written by real torch.save and safetensors and compares with PyTorch's values. */
 class CheckpointsReadTest {
@@ -85,6 +92,27 @@ class CheckpointsReadTest {
 		StateDict wrapped = Checkpoints.read(Fixtures.path("model-wrapped.pth"));
 		assertFalse(wrapped.keys().stream().anyMatch(k -> k.contains("momentum")));
 		assertEquals(Fixtures.keys("model-wrapped.pth"), new ArrayList<>(wrapped.keys()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void readsCheckpointRezippedWithDeflateWithOrWithoutTopFolder(boolean flatten, @TempDir Path dir)
+		throws IOException
+	{
+		Path rezipped = dir.resolve("rezipped.pth");
+		try (ZipFile in = new ZipFile(Fixtures.path("official.pth").toFile());
+			OutputStream out = Files.newOutputStream(rezipped); ZipOutputStream z = new ZipOutputStream(out))
+		{
+			for (ZipEntry e : Collections.list(in.entries())) {
+				String name = flatten ? e.getName().substring(e.getName().indexOf('/') + 1) : e.getName();
+				z.putNextEntry(new ZipEntry(name));
+				in.getInputStream(e).transferTo(z);
+				z.closeEntry();
+			}
+		}
+		StateDict sd = Checkpoints.read(rezipped);
+		assertEquals(Fixtures.keys("official.pth"), new ArrayList<>(sd.keys()));
+		for (String key : sd.keys()) Fixtures.assertTensor("official.pth", key, sd.get(key));
 	}
 
 	private static List<Long> boxed(long[] values) {
