@@ -81,8 +81,8 @@ final class SafetensorsReader {
 			}
 			return new TensorData(dtype, shape,
 				FileReads.read(channel, dataStart + begin, expected, true, source));
-		} catch (IllegalStateException | NullPointerException | IndexOutOfBoundsException
-			| UnsupportedOperationException | NumberFormatException | ArithmeticException e)
+		} catch (IllegalStateException | IllegalArgumentException | NullPointerException
+			| IndexOutOfBoundsException | UnsupportedOperationException | ArithmeticException e)
 		{
 			throw damaged(source, "the header entry of tensor '" + name + "' is malformed");
 		}

@@ -34,6 +34,8 @@ final class StrictUnpickler {
 	private final List<Object> stack = new ArrayList<>();
 	private final List<Integer> marks = new ArrayList<>();
 	private final Map<Integer, Object> memo = new HashMap<>();
+	// A hostile stream can build cyclic or very deep values; Checkpoints turns the resulting
+	// StackOverflowError (from hashing or printing them) into a CheckpointException.
 
 	/**
 	 * @param pickle the pickle stream, from its position to its limit
@@ -61,7 +63,11 @@ final class StrictUnpickler {
 				if (stack.isEmpty()) throw damaged("STOP with an empty stack", at);
 				return pop();
 			}
-			step(op, at);
+			try {
+				step(op, at);
+			} catch (NumberFormatException e) {
+				throw damaged("a malformed number", at);
+			}
 		}
 	}
 
@@ -152,7 +158,7 @@ final class StrictUnpickler {
 			case 0x8f -> push(new LinkedHashSet<>()); // EMPTY_SET
 			case 0x90 -> { // ADDITEMS
 				List<Object> items = popMark(at);
-				if (!(peek(at) instanceof Set<?>)) throw damaged("ADDITEMS on a non-set", at);
+				if (!(peek(at) instanceof LinkedHashSet<?>)) throw damaged("ADDITEMS on a non-set", at);
 				@SuppressWarnings("unchecked")
 				Set<Object> set = (Set<Object>) peek(at);
 				set.addAll(items);

@@ -31,19 +31,28 @@ record TensorView(StorageRef storage, long offset, long[] shape, long[] strides)
 	 * @param name tensor name for the message
 	 */
 	void checkBounds(String source, String name) {
-		long numel = Shapes.numel(shape);
-		if (numel == 0) return;
-		long last = offset;
-		boolean valid = offset >= 0 && shape.length == strides.length;
-		for (int i = 0; valid && i < shape.length; i++) {
-			valid = strides[i] >= 0;
-			last += (shape[i] - 1) * strides[i];
-		}
-		if (!valid || last >= storage.numel()) {
+		if (!fitsStorage()) {
 			throw new CheckpointException("Checkpoint " + source + " is damaged: tensor '" + name
 				+ "' (shape " + Shapes.format(shape) + ", strides " + Shapes.format(strides)
 				+ ", offset " + offset + ") reaches outside its storage of " + storage.numel()
 				+ " elements. Save the checkpoint again.");
+		}
+	}
+
+	private boolean fitsStorage() {
+		if (offset < 0 || shape.length != strides.length) return false;
+		try {
+			long numel = Shapes.numel(shape);
+			if (numel == 0) return true;
+			if (numel > Integer.MAX_VALUE) return false;
+			long last = offset;
+			for (int i = 0; i < shape.length; i++) {
+				if (strides[i] < 0) return false;
+				last = Math.addExact(last, Math.multiplyExact(shape[i] - 1, strides[i]));
+			}
+			return last < storage.numel();
+		} catch (ArithmeticException | IllegalArgumentException e) {
+			return false; // negative or overflowing dimensions
 		}
 	}
 

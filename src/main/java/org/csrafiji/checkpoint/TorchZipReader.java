@@ -107,8 +107,8 @@ final class TorchZipReader {
 			|| !(t.get(2) instanceof String key) || !(t.get(4) instanceof Long numel) || numel < 0)
 		{
 			throw new CheckpointException("Checkpoint " + source + " has a damaged data.pkl: a"
-				+ " persistent id is not ('storage', type, key, location, size) but " + pid
-				+ ". Save the checkpoint again.");
+				+ " persistent id is a " + pythonType(pid) + " other than ('storage', type, key,"
+				+ " location, size). Save the checkpoint again.");
 		}
 		StorageRef ref = new StorageRef(key, type.dtype(), numel);
 		StorageRef earlier = storages.putIfAbsent(key, ref);
@@ -145,18 +145,17 @@ final class TorchZipReader {
 
 	private ByteBuffer loadStorage(StorageRef ref) throws IOException {
 		ZipEntryInfo entry = zip.entries().get(prefix + "data/" + ref.key());
-		long bytes = ref.numel() * ref.dtype().size();
 		if (entry == null) {
 			throw new CheckpointException("Checkpoint " + source + " is damaged: data.pkl refers to"
 				+ " storage data/" + ref.key() + " but the archive has no such entry. Copy or"
 				+ " download it again.");
 		}
-		if (entry.size() < bytes) {
+		if (entry.size() / ref.dtype().size() < ref.numel()) {
 			throw new CheckpointException("Checkpoint " + source + " is damaged: storage data/"
-				+ ref.key() + " has " + entry.size() + " bytes, " + bytes + " were expected for "
-				+ ref.numel() + " " + ref.dtype() + " elements. Copy or download it again.");
+				+ ref.key() + " has " + entry.size() + " bytes, too few for " + ref.numel() + " "
+				+ ref.dtype() + " elements. Copy or download it again.");
 		}
-		ByteBuffer data = zip.read(entry, true).limit((int) bytes);
+		ByteBuffer data = zip.read(entry, true).limit((int) (ref.numel() * ref.dtype().size()));
 		if (bigEndian) ElementConversions.swapBytes(data, ref.dtype().size());
 		return data;
 	}

@@ -62,7 +62,7 @@ final class BenchCli {
 		{
 			err.println("csra bench: " + spec.architecture() + " at " + spec.input().size()
 				+ ", " + spec.heads() + " head(s), " + spec.classes().size() + " classes, on "
-				+ model.device() + ", " + n + " iterations");
+				+ DeviceChoice.describe(model.device()) + ", " + n + " iterations");
 			FloatBuffer in = model.newInputBuffer(1);
 			Random random = new Random(7);
 			for (int i = 0; i < in.capacity(); i++) {
@@ -89,7 +89,7 @@ final class BenchCli {
 				classifier.classify(large);
 				endToEnd[i] = ms(t);
 			}
-			r.put("device", model.device().toString());
+			r.put("device", DeviceChoice.describe(model.device()));
 			r.put("engine_start_ms", engineMs);
 			r.put("backbone_ms", median(backbone));
 			r.put("forward_ms", median(forward));

@@ -19,9 +19,14 @@ import org.csrafiji.eval.ScoreSource;
 
 /**
  * The {@code evaluate} command: scores from a predictions CSV (later: from a model run over the
- * dataset) against a label file, printed as a table or, with {@code --json}, as one JSON object
- * in percent. Notes and warnings go to the error stream; an error is one line there and a
- * non-zero return.
+ * dataset, through another {@link ScoreSource}) against a label source, printed as a table or,
+ * with {@code --json}, as one JSON object in percent. The labels may be a label CSV, an official
+ * prepared JSON list, a COCO instances file, a WIDER-Attribute annotation file or a VOC folder
+ * (see {@link DatasetLoader}); rows are matched by image file name without extension, columns by
+ * class name. {@code --convention} says how a prepared list encodes its targets and also picks
+ * that dataset's official counting of ignored labels in CP/CR/OP/OR (WIDER counts unspecified
+ * attributes as negatives, VOC drops difficult ones); without it the label source decides.
+ * Notes and warnings go to the error stream; an error is one line there and a non-zero return.
  */
 public final class EvaluateCli {
 

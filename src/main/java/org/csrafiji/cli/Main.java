@@ -29,6 +29,8 @@ public final class Main {
 	 * @param args command line
 	 */
 	public static void main(String[] args) {
+		// DJL logs through SLF4J; without a binding SLF4J would print three warnings per run.
+		System.setProperty("slf4j.internal.verbosity", "ERROR");
 		int status = run(Arrays.asList(args), System.out, System.err);
 		System.out.flush();
 		System.exit(status);

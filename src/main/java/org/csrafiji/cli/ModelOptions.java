@@ -82,7 +82,7 @@ final class ModelOptions {
 			+ " [" + ckpt.layout() + " layout]");
 		CsraModel model = ModelLoader.load(spec, ckpt, device);
 		model.warnings().forEach(w -> log.println("csra: warning: " + w));
-		log.println("csra: running on " + model.device() + " (" + org.csrafiji.runtime.Engines
+		log.println("csra: running on " + DeviceChoice.describe(model.device()) + " (" + org.csrafiji.runtime.Engines
 			.describe() + ")");
 		return model;
 	}

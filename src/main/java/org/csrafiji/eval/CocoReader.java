@@ -137,10 +137,26 @@ public final class CocoReader {
 		TreeMap<Long, String> categories = null;
 		reader.beginObject();
 		while (reader.hasNext()) {
-			switch (reader.nextName()) {
-				case "images" -> images = images(json, reader);
-				case "annotations" -> annotations = annotations(json, reader);
-				case "categories" -> categories = categories(json, reader);
+			String name = reader.nextName();
+			switch (name) {
+				case "images" -> {
+					List<Image> list = images = new ArrayList<>();
+					JsonFields.forEachObject(json, reader, name, Set.of("id", "file_name"),
+						f -> list.add(new Image(f.integer("id"), f.string("file_name"))));
+				}
+				case "annotations" -> {
+					List<Annotation> list = annotations = new ArrayList<>();
+					JsonFields.forEachObject(json, reader, name, Set.of("image_id", "category_id"),
+						f -> list.add(new Annotation(f.integer("image_id"), f.integer("category_id"), f.line())));
+				}
+				case "categories" -> {
+					TreeMap<Long, String> map = categories = new TreeMap<>();
+					JsonFields.forEachObject(json, reader, name, Set.of("id", "name"), f -> {
+						if (map.put(f.integer("id"), f.string("name")) != null) {
+							throw f.error("category id " + f.integer("id") + " appears twice; the file is damaged.");
+						}
+					});
+				}
 				default -> reader.skipValue();
 			}
 		}
@@ -151,82 +167,5 @@ public final class CocoReader {
 				+ " (annotations/instances_val2014.json).");
 		}
 		return new Contents(images, annotations, categories);
-	}
-
-	private static List<Image> images(Path json, JsonReader reader) throws IOException {
-		List<Image> images = new ArrayList<>();
-		reader.beginArray();
-		while (reader.hasNext()) {
-			Long id = null;
-			String fileName = null;
-			reader.beginObject();
-			String where = JsonFiles.where(reader);
-			while (reader.hasNext()) {
-				switch (reader.nextName()) {
-					case "id" -> id = reader.nextLong();
-					case "file_name" -> fileName = reader.nextString();
-					default -> reader.skipValue();
-				}
-			}
-			reader.endObject();
-			if (id == null || fileName == null) {
-				throw new DatasetException(json + " " + where + ": an image lacks "
-					+ (id == null ? "id" : "file_name") + "; every image needs both.");
-			}
-			images.add(new Image(id, fileName));
-		}
-		reader.endArray();
-		return images;
-	}
-
-	private static List<Annotation> annotations(Path json, JsonReader reader) throws IOException {
-		List<Annotation> annotations = new ArrayList<>();
-		reader.beginArray();
-		while (reader.hasNext()) {
-			Long imageId = null;
-			Long categoryId = null;
-			reader.beginObject();
-			int line = JsonFiles.line(reader);
-			while (reader.hasNext()) {
-				switch (reader.nextName()) {
-					case "image_id" -> imageId = reader.nextLong();
-					case "category_id" -> categoryId = reader.nextLong();
-					default -> reader.skipValue();
-				}
-			}
-			reader.endObject();
-			if (imageId == null || categoryId == null) {
-				throw new DatasetException(json + " line " + line + ": an annotation lacks "
-					+ (imageId == null ? "image_id" : "category_id") + "; every annotation needs both.");
-			}
-			annotations.add(new Annotation(imageId, categoryId, line));
-		}
-		reader.endArray();
-		return annotations;
-	}
-
-	private static TreeMap<Long, String> categories(Path json, JsonReader reader) throws IOException {
-		TreeMap<Long, String> categories = new TreeMap<>();
-		reader.beginArray();
-		while (reader.hasNext()) {
-			Long id = null;
-			String name = null;
-			reader.beginObject();
-			String where = JsonFiles.where(reader);
-			while (reader.hasNext()) {
-				switch (reader.nextName()) {
-					case "id" -> id = reader.nextLong();
-					case "name" -> name = reader.nextString();
-					default -> reader.skipValue();
-				}
-			}
-			reader.endObject();
-			if (id == null || name == null || categories.put(id, name) != null) {
-				throw new DatasetException(json + " " + where + ": a category lacks id or name, or its id"
-					+ " appears twice; every category needs a unique id and a name.");
-			}
-		}
-		reader.endArray();
-		return categories;
 	}
 }

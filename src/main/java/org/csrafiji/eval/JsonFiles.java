@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 import org.csrafiji.core.DatasetException;
 
+import com.google.gson.JsonParseException;
 import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
 
 /** Streaming access to large JSON label files, with errors that name the file and line. */
@@ -44,17 +44,24 @@ final class JsonFiles {
 		catch (DatasetException e) {
 			throw e;
 		}
-		catch (IOException | IllegalStateException | NumberFormatException e) {
-			String message = String.valueOf(e.getMessage());
-			Matcher m = LOCATION.matcher(message);
-			boolean located = m.find();
-			String where = located ? " line " + m.group(1) + " column " + m.group(2) : "";
-			String what = e instanceof MalformedJsonException ? "malformed JSON"
-				: e instanceof EOFException ? "the file ends too early"
-				: located ? message.substring(0, m.start()).replaceAll("\\s*at\\s*$", "") : message;
-			throw new DatasetException(file + where + ": " + what + "; check that the file is complete"
-				+ " and is the kind of label file it claims to be.", e);
+		catch (JsonParseException e) {
+			throw failure(file, e.getCause() != null ? e.getCause() : e);
 		}
+		catch (IOException | IllegalStateException | NumberFormatException e) {
+			throw failure(file, e);
+		}
+	}
+
+	private static DatasetException failure(Path file, Throwable e) {
+		String message = String.valueOf(e.getMessage());
+		Matcher m = LOCATION.matcher(message);
+		boolean located = m.find();
+		String where = located ? " line " + m.group(1) + " column " + m.group(2) : "";
+		String what = e instanceof MalformedJsonException ? "malformed JSON"
+			: e instanceof EOFException ? "the file ends too early"
+			: located ? message.substring(0, m.start()).replaceAll("\\s*at\\s*$", "") : message;
+		return new DatasetException(file + where + ": " + what + "; check that the file is complete"
+			+ " and is the kind of label file it claims to be.", e);
 	}
 
 	/**
@@ -71,7 +78,7 @@ final class JsonFiles {
 	 * @param reader a reader
 	 * @return "line L (path)" of its position
 	 */
-	static String where(JsonReader reader) {
+	private static String where(JsonReader reader) {
 		Matcher m = LOCATION.matcher(reader.toString());
 		return m.find() ? "line " + m.group(1) + " (" + m.group(3).replaceAll("\\.$", "") + ")"
 			: "at " + reader.getPath();
@@ -105,33 +112,5 @@ final class JsonFiles {
 			throw new DatasetException("Cannot read " + file + ": " + e.getMessage()
 				+ "; check that the file exists and is UTF-8 JSON.", e);
 		}
-	}
-
-	/**
-	 * Reads an array of numbers.
-	 *
-	 * @param file the file, for messages
-	 * @param reader positioned at the array
-	 * @param what what the array is, for messages
-	 * @return its numbers
-	 */
-	static double[] numbers(Path file, JsonReader reader, String what) throws IOException {
-		if (reader.peek() != JsonToken.BEGIN_ARRAY) {
-			throw error(file, reader, what + " must be an array of numbers, found " + reader.peek() + ".");
-		}
-		reader.beginArray();
-		double[] values = new double[8];
-		int n = 0;
-		while (reader.hasNext()) {
-			if (reader.peek() != JsonToken.NUMBER) {
-				throw error(file, reader, what + " must hold only numbers, found " + reader.peek() + ".");
-			}
-			if (n == values.length) {
-				values = java.util.Arrays.copyOf(values, n * 2);
-			}
-			values[n++] = reader.nextDouble();
-		}
-		reader.endArray();
-		return java.util.Arrays.copyOf(values, n);
 	}
 }

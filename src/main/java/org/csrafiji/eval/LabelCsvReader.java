@@ -16,13 +16,12 @@ import org.csrafiji.core.DatasetException;
  * Reads a user's own labels from CSV, in one of two layouts chosen by the header:
  * <ul>
  * <li>{@code image,<class1>,<class2>,...}: one column per class, cells 1 (positive),
- * 0 (negative) or empty (ignored: neither counted as present nor as absent). When a class list
- * is given, the columns must name exactly those classes (matched by name, ignoring case and
- * treating _, - and blanks alike) and are put in its order.</li>
+ * 0 (negative) or empty (ignored: neither counted as present nor as absent). The columns name
+ * the classes, in their order.</li>
  * <li>{@code image,labels}: the positive class names joined by {@code ;} (an empty cell means
- * none), every other class negative. The class list is the given one or, when none is given,
- * every name the file uses in sorted (Unicode) order, so that the order does not depend on
- * the order of the rows.</li>
+ * none), every other class negative. The class list is the given one (a model's, say) or, when
+ * none is given, every name the file uses in sorted (Unicode) order, so that the order does not
+ * depend on the order of the rows.</li>
  * </ul>
  * Image paths are taken relative to the CSV file's folder; samples are keyed by file name
  * without extension ({@link SampleKeys}). Fields may be quoted with
@@ -35,10 +34,11 @@ public final class LabelCsvReader {
 
 	/**
 	 * @param csv the file
-	 * @param classes the class names expected, or null to take them from the file
+	 * @param listClasses the classes of the {@code image,labels} layout, or null to collect them
+	 *        from the file; the class-column layout names its own and ignores this
 	 * @return the dataset
 	 */
-	public static Dataset read(Path csv, ClassLabels classes) {
+	public static Dataset read(Path csv, ClassLabels listClasses) {
 		List<Csv.Line> lines = Csv.read(csv);
 		List<String> header = lines.get(0).fields();
 		if (header.size() < 2 || !header.get(0).equalsIgnoreCase("image")) {
@@ -49,11 +49,11 @@ public final class LabelCsvReader {
 		ClassLabels names;
 		List<Sample> samples;
 		if (header.size() == 2 && header.get(1).equalsIgnoreCase("labels")) {
-			names = classes != null ? classes : collectedClasses(csv, rows);
-			samples = fromLists(csv, rows, names, classes == null);
+			names = listClasses != null ? listClasses : collectedClasses(csv, rows);
+			samples = fromLists(csv, rows, names, listClasses == null);
 		}
 		else {
-			names = classes != null ? classes : classLabels(csv, header.subList(1, header.size()));
+			names = classLabels(csv, header.subList(1, header.size()));
 			samples = fromColumns(csv, header, rows, names);
 		}
 		return new Dataset(csv.toString(), names, samples, IgnoredLabelCounting.DROP, List.of());
@@ -61,14 +61,12 @@ public final class LabelCsvReader {
 
 	private static List<Sample> fromColumns(Path csv, List<String> header, List<Csv.Line> rows,
 		ClassLabels target) {
-		int[] columnOf = ClassMatching.indices(header.subList(1, header.size()), csv + " (header)", target,
-			"the class list");
 		List<Sample> samples = new ArrayList<>(rows.size());
 		for (Csv.Line line : rows) {
 			Csv.checkWidth(csv, line, header.size());
 			LabelState[] states = new LabelState[target.size()];
 			for (int c = 0; c < states.length; c++) {
-				String cell = line.fields().get(columnOf[c] + 1);
+				String cell = line.fields().get(c + 1);
 				states[c] = switch (cell) {
 					case "1" -> LabelState.POSITIVE;
 					case "0" -> LabelState.NEGATIVE;

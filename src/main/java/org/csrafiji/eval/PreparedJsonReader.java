@@ -117,41 +117,17 @@ public final class PreparedJsonReader {
 				+ " found " + reader.peek() + "; give an official prepared list.");
 		}
 		List<Entry> entries = new ArrayList<>();
-		reader.beginArray();
-		while (reader.hasNext()) {
-			entries.add(entry(json, reader));
-		}
-		reader.endArray();
-		return entries;
-	}
-
-	private static Entry entry(Path json, JsonReader reader) throws IOException {
-		if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-			throw JsonFiles.error(json, reader, "each entry must be an object with img_path and target.");
-		}
-		reader.beginObject();
-		String where = JsonFiles.where(reader);
-		String imagePath = null;
-		double[] target = null;
-		double[] bbox = null;
-		while (reader.hasNext()) {
-			switch (reader.nextName()) {
-				case "img_path" -> imagePath = reader.nextString();
-				case "target" -> target = JsonFiles.numbers(json, reader, "target");
-				case "bbox" -> bbox = JsonFiles.numbers(json, reader, "bbox");
-				default -> reader.skipValue();
+		JsonFields.forEachObject(json, reader, "entries", Set.of("img_path", "target", "bbox"), f -> {
+			String where = "line " + f.line();
+			String imagePath = f.string("img_path");
+			f.required("target");
+			double[] bbox = f.numbersOrNull("bbox");
+			if (bbox != null && bbox.length != 4) {
+				throw f.error("bbox has " + bbox.length + " values; give [x, y, width, height].");
 			}
-		}
-		reader.endObject();
-		if (imagePath == null || target == null) {
-			throw new DatasetException(json + " " + where + ": the entry lacks "
-				+ (imagePath == null ? "img_path" : "target") + "; every entry needs img_path and target.");
-		}
-		if (bbox != null && bbox.length != 4) {
-			throw new DatasetException(json + " " + where + ": bbox has " + bbox.length
-				+ " values; give [x, y, width, height].");
-		}
-		return new Entry(where, imagePath, integers(json, where, target), bbox);
+			entries.add(new Entry(where, imagePath, integers(json, where, f.numbersOrNull("target")), bbox));
+		});
+		return entries;
 	}
 
 	private static int[] integers(Path json, String where, double[] values) {

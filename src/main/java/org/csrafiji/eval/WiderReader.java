@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.DatasetException;
 
+import com.google.gson.JsonElement;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
@@ -71,67 +73,40 @@ public final class WiderReader {
 
 	private static List<Sample> images(Path json, Path dir, JsonReader reader) throws IOException {
 		List<Sample> samples = new ArrayList<>();
-		reader.beginArray();
-		while (reader.hasNext()) {
-			reader.beginObject();
-			String where = JsonFiles.where(reader);
-			String fileName = null;
-			List<Person> persons = null;
-			while (reader.hasNext()) {
-				switch (reader.nextName()) {
-					case "file_name" -> fileName = reader.nextString();
-					case "targets" -> persons = persons(json, reader);
-					default -> reader.skipValue();
+		JsonFields.forEachObject(json, reader, "images", Set.of("file_name", "targets"), image -> {
+			String fileName = image.string("file_name");
+			JsonElement targets = image.required("targets");
+			if (!targets.isJsonArray()) {
+				throw image.error("\"targets\" must be a list of persons.");
+			}
+			int k = 0;
+			for (JsonElement person : targets.getAsJsonArray()) {
+				if (!person.isJsonObject()) {
+					throw image.error("each person in \"targets\" must be an object with attribute and bbox.");
 				}
-			}
-			reader.endObject();
-			if (fileName == null || persons == null) {
-				throw new DatasetException(json + " " + where + ": an image lacks "
-					+ (fileName == null ? "file_name" : "targets") + "; every image needs both.");
-			}
-			for (int k = 0; k < persons.size(); k++) {
+				JsonFields fields = new JsonFields(json, image.line(), person.getAsJsonObject().asMap());
 				samples.add(new Sample(SampleKeys.ofCrop(fileName, k), dir.resolve(fileName),
-					Optional.of(persons.get(k).box()), persons.get(k).labels()));
+					Optional.of(box(fields)), attributes(fields, fileName, k)));
+				k++;
 			}
-		}
-		reader.endArray();
+		});
 		return samples;
 	}
 
-	private record Person(CropBox box, LabelRow labels) {
-	}
-
-	private static List<Person> persons(Path json, JsonReader reader) throws IOException {
-		List<Person> persons = new ArrayList<>();
-		reader.beginArray();
-		while (reader.hasNext()) {
-			reader.beginObject();
-			String where = JsonFiles.where(reader);
-			double[] attributes = null;
-			double[] bbox = null;
-			while (reader.hasNext()) {
-				switch (reader.nextName()) {
-					case "attribute" -> attributes = JsonFiles.numbers(json, reader, "attribute");
-					case "bbox" -> bbox = JsonFiles.numbers(json, reader, "bbox");
-					default -> reader.skipValue();
-				}
-			}
-			reader.endObject();
-			persons.add(person(json, where, attributes, bbox));
+	private static CropBox box(JsonFields person) {
+		double[] bbox = person.numbersOrNull("bbox");
+		if (bbox == null || bbox.length != 4) {
+			throw person.error("a person's bbox is missing or not [x, y, width, height].");
 		}
-		reader.endArray();
-		return persons;
+		return new CropBox(bbox[0], bbox[1], bbox[2], bbox[3]);
 	}
 
-	private static Person person(Path json, String where, double[] attributes, double[] bbox) {
+	private static LabelRow attributes(JsonFields person, String fileName, int k) {
+		double[] attributes = person.numbersOrNull("attribute");
 		if (attributes == null || attributes.length != CLASSES.size()) {
-			throw new DatasetException(json + " " + where + ": a person has "
+			throw person.error("person " + k + " of " + fileName + " has "
 				+ (attributes == null ? "no attribute list" : attributes.length + " attributes")
 				+ " but WIDER-Attribute has " + CLASSES.size() + "; give one value per attribute.");
-		}
-		if (bbox == null || bbox.length != 4) {
-			throw new DatasetException(json + " " + where + ": a person's bbox is missing or not"
-				+ " [x, y, width, height].");
 		}
 		LabelState[] states = new LabelState[attributes.length];
 		for (int c = 0; c < states.length; c++) {
@@ -139,10 +114,10 @@ public final class WiderReader {
 			states[c] = v == 1 ? LabelState.POSITIVE : v == -1 ? LabelState.NEGATIVE
 				: v == 0 ? LabelState.IGNORED : null;
 			if (states[c] == null) {
-				throw new DatasetException(json + " " + where + ": attribute '" + CLASSES.name(c) + "' is "
-					+ v + "; WIDER-Attribute uses 1 (positive), -1 (negative) and 0 (unspecified).");
+				throw person.error("attribute '" + CLASSES.name(c) + "' of person " + k + " of " + fileName
+					+ " is " + v + "; WIDER-Attribute uses 1 (positive), -1 (negative) and 0 (unspecified).");
 			}
 		}
-		return new Person(new CropBox(bbox[0], bbox[1], bbox[2], bbox[3]), LabelRow.of(states));
+		return LabelRow.of(states);
 	}
 }

@@ -85,6 +85,14 @@ public record DeviceChoice(Kind kind, int index) {
 		}
 	}
 
+	/**
+	 * @param device a DJL device
+	 * @return "cpu" or "gpu:N"
+	 */
+	public static String describe(Device device) {
+		return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
+	}
+
 	@Override
 	public String toString() {
 		return kind == Kind.GPU ? "gpu:" + index : kind.name().toLowerCase(Locale.ROOT);

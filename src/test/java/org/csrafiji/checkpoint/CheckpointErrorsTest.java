@@ -102,6 +102,19 @@ class CheckpointErrorsTest {
 	}
 
 	@Test
+	void rejectsHostileCyclicPickleWithoutCrashing() throws IOException {
+		// {L: 1} where L is a list that contains itself: hashing L never ends
+		byte[] pickle = { (byte) 0x80, 2, '}', ']', 'q', 0, 'h', 0, 'a', 'K', 1, 's', '.' };
+		Path zip = dir.resolve("cycle.pth");
+		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+			z.putNextEntry(new ZipEntry("cycle/data.pkl"));
+			z.write(pickle);
+			z.closeEntry();
+		}
+		assertContains(failure(zip), "nests values too deeply or in a cycle");
+	}
+
+	@Test
 	void rejectsPlainPickle() throws IOException {
 		byte[] pickle = { (byte) 0x80, 2, '}', '.' };
 		assertContains(failure(write("dict.pkl", pickle)), "plain Python pickle");
