@@ -12,10 +12,7 @@ import ij.gui.Overlay;
 import ij.gui.Roi;
 
 import org.csrafiji.fiji.command.AttentionMapCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 
 import java.awt.Rectangle;
@@ -24,19 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 /** "CSRA Attention Map" through a real SciJava Context and CommandService. */
-class AttentionMapCommandTest {
-
-	private static Context ctx;
-
-	@BeforeAll
-	static void start() {
-		ctx = FijiFixtures.context();
-	}
-
-	@AfterAll
-	static void stop() {
-		ctx.dispose();
-	}
+class AttentionMapCommandTest extends ContextTestBase {
 
 	private static CommandModule attention(ImagePlus imp, Object... extra) throws Exception {
 		List<Object> args = new ArrayList<>(List.of("image", imp, "classes", "", "head", 1,

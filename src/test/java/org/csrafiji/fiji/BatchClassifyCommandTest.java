@@ -8,11 +8,8 @@ import ij.IJ;
 import ij.ImagePlus;
 
 import org.csrafiji.fiji.command.BatchClassifyCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
 
 import java.io.File;
@@ -22,19 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** "CSRA Batch Classify" through a real SciJava Context and CommandService. */
-class BatchClassifyCommandTest {
-
-	private static Context ctx;
-
-	@BeforeAll
-	static void start() {
-		ctx = FijiFixtures.context();
-	}
-
-	@AfterAll
-	static void stop() {
-		ctx.dispose();
-	}
+class BatchClassifyCommandTest extends ContextTestBase {
 
 	private static Path folder(Path dir) throws Exception {
 		Path in = Files.createDirectories(dir.resolve("in"));

@@ -12,11 +12,8 @@ import ij.Macro;
 import org.csrafiji.fiji.command.AttentionMapCommand;
 import org.csrafiji.fiji.command.BatchClassifyCommand;
 import org.csrafiji.fiji.command.ClassifyCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
@@ -42,22 +39,10 @@ import java.util.regex.Pattern;
  * inputs the way ImageJ reads macro options (Macro.getValue for key=value and key=[value],
  * a bare word for a checked box) they run the commands with the intended values.
  */
-class MacroOptionsTest {
+class MacroOptionsTest extends ContextTestBase {
 
 	private static final Pattern RUN = Pattern.compile("run\\(\"(CSRA [^\"]+)\",\\s*(.+)\\);");
 	private static final Pattern TOKEN = Pattern.compile("([a-z_]+)(=(\\[[^\\]]*\\]|\\S+))?");
-
-	private static Context ctx;
-
-	@BeforeAll
-	static void start() {
-		ctx = FijiFixtures.context();
-	}
-
-	@AfterAll
-	static void stop() {
-		ctx.dispose();
-	}
 
 	/** The options of the one CSRA run(...) call in a macro, with variables substituted. */
 	private static String options(String macro, Map<String, String> vars) throws Exception {
