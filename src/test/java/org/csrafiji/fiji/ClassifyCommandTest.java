@@ -143,4 +143,35 @@ class ClassifyCommandTest extends ContextTestBase {
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("no_such_weights.pth"), m.getCancelReason());
 	}
+
+	@Test
+	void anAllNanImageCancelsWithAMessage() throws Exception {
+		ImagePlus imp = new ImagePlus("nan", new ij.process.FloatProcessor(32, 32));
+		imp.getProcessor().setValue(Float.NaN);
+		imp.getProcessor().fill();
+		CommandModule m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", imp);
+		assertTrue(m.isCanceled(), "an all-NaN image has nothing to classify");
+		assertNotNullReason(m);
+	}
+
+	@Test
+	void aHyperstackGivesOneRowPerZAndT() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 48, 48, 8, 13);
+		imp.setDimensions(2, 2, 2);
+		imp.setOpenAsHyperStack(true);
+		String before = FijiFixtures.checksum(imp);
+		ResultsTable rt = table(FijiFixtures.run(ctx, ClassifyCommand.class, "image", imp,
+			"all_slices", true));
+		int first = rt.size() - 4;
+		int[][] zt = { { 1, 1 }, { 2, 1 }, { 1, 2 }, { 2, 2 } };
+		for (int i = 0; i < 4; i++) {
+			assertEquals(zt[i][0], (int) rt.getValue("Z", first + i));
+			assertEquals(zt[i][1], (int) rt.getValue("T", first + i));
+		}
+		assertEquals(before, FijiFixtures.checksum(imp));
+	}
+
+	private static void assertNotNullReason(CommandModule m) {
+		assertTrue(m.getCancelReason() != null && !m.getCancelReason().isBlank());
+	}
 }
