@@ -218,7 +218,8 @@ class ImageConverterTypesTest {
 		for (SlicePosition pos : positions) {
 			float[] chw = all.toChw(imp, pos);
 			for (int c = 1; c <= channels; c++) {
-				int index = (pos.frame() - 1) * channels * slices + (pos.slice() - 1) * channels + c;
+				int index = (pos.frame() - 1) * channels * slices + (pos.slice() - 1) * channels
+					+ c;
 				short[] px = (short[]) imp.getImageStack().getPixels(index);
 				assertChannel(ReferenceResize.resize(TestImages.window(px, 0, 50000), w, h, S, S),
 					chw, c - 1, FLOAT_TOLERANCE, "hyperstack " + pos + " channel " + c);
