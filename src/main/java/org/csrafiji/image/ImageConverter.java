@@ -73,10 +73,12 @@ public final class ImageConverter {
 	 */
 	public List<SlicePosition> positions(ImagePlus imp) {
 		Objects.requireNonNull(imp, "imp");
-		int channel = Math.max(imp.getC(), 1);
+		// the current stack index is authoritative: getZ() lags behind setSlice() on a plain
+		// stack whose dimensions ImageJ has not looked at yet
+		int[] current = imp.convertIndexToPosition(imp.getCurrentSlice());
+		int channel = current[0];
 		if (!options.allSlices()) {
-			return List.of(new SlicePosition(channel, Math.max(imp.getZ(), 1), Math.max(imp
-				.getT(), 1)));
+			return List.of(new SlicePosition(channel, current[1], current[2]));
 		}
 		List<SlicePosition> out = new ArrayList<>(imp.getNSlices() * imp.getNFrames());
 		for (int t = 1; t <= imp.getNFrames(); t++) {

@@ -181,6 +181,29 @@ class ImageConverterTypesTest {
 	}
 
 	@Test
+	void rgbStackGivesEverySliceInItsOwnColours() {
+		ImageStack stack = new ImageStack(45, 35);
+		for (int i = 0; i < 2; i++) {
+			stack.addSlice(TestImages.rgb(45, 35, 20 + i).getProcessor());
+		}
+		ImagePlus imp = new ImagePlus("rgb stack", stack);
+		imp.setSlice(2);
+		ImageConverter all = converter(ConversionOptions.defaults().withAllSlices(true));
+		assertEquals(List.of(new SlicePosition(1, 2, 1)), converter().positions(imp));
+		List<SlicePosition> positions = all.positions(imp);
+		assertEquals(2, positions.size());
+		for (SlicePosition pos : positions) {
+			int[] px = (int[]) stack.getPixels(pos.slice());
+			float[] chw = all.toChw(imp, pos);
+			for (int c = 0; c < 3; c++) {
+				int shift = 16 - 8 * c;
+				assertChannel(ReferenceResize.resize(i -> ((px[i] >> shift) & 0xff) / 255.0, 45, 35,
+					S, S), chw, c, BYTE_TOLERANCE, "RGB slice " + pos.slice());
+			}
+		}
+	}
+
+	@Test
 	void eightBitCompositeResizesEachChannelIn8Bits() {
 		ImageStack stack = new ImageStack(50, 40);
 		for (int i = 0; i < 3; i++) {

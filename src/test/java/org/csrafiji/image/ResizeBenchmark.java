@@ -14,9 +14,10 @@ import org.csrafiji.core.InputSpec;
 
 /**
  * Prints how long whole conversions take (read, window, resize, normalise into CHW): the
- * median and best wall time of repeated runs after warm-up, the CPU time summed over all
- * threads, and the bytes allocated per call. Not a test (no timings are asserted); run
- * it by hand:
+ * median and best wall time of repeated runs after warm-up, the process CPU time per call,
+ * and the bytes the calling thread allocates per call. With the argument {@code huge} it
+ * also converts a 20000 x 20000 16-bit image (800 MB; give the JVM -Xmx2g or more). Not a
+ * test (no timings are asserted); run it by hand:
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
@@ -30,7 +31,7 @@ public final class ResizeBenchmark {
 	private ResizeBenchmark() {
 	}
 
-	/** @param args ignored */
+	/** @param args {@code huge} to add the 20000 x 20000 image */
 	public static void main(String[] args) {
 		Random random = new Random(1);
 		int side = 4096;
@@ -61,13 +62,26 @@ public final class ResizeBenchmark {
 		time("8-bit 4096^2 -> 448^2", gray8, display);
 		time("RGB 4096^2 -> 448^2", color, display);
 		time("RGB 640x480 -> 448^2", photo, display);
+		if (Arrays.asList(args).contains("huge")) {
+			int huge = 20000;
+			short[] big = new short[huge * huge];
+			for (int i = 0; i < big.length; i++) {
+				big[i] = (short) (i * 2654435761L >>> 20);
+			}
+			ImagePlus hugeImage = new ImagePlus("huge", new ShortProcessor(huge, huge, big, null));
+			hugeImage.setDisplayRange(0, 65535);
+			time("16-bit 20000^2 -> 448^2, display range", hugeImage, display);
+		}
 	}
 
 	private static void time(String what, ImagePlus imp, ConversionOptions options) {
 		ImageConverter converter = new ImageConverter(new InputSpec(TARGET, new double[] {
 			0.485, 0.456, 0.406 }, new double[] { 0.229, 0.224, 0.225 }), options);
 		SlicePosition pos = converter.positions(imp).get(0);
-		for (int i = 0; i < 20; i++) {
+		long pixels = (long) imp.getWidth() * imp.getHeight();
+		int warmUp = pixels > 100_000_000L ? 3 : 20;
+		int runs = pixels > 100_000_000L ? 5 : 30;
+		for (int i = 0; i < warmUp; i++) {
 			converter.toChw(imp, pos);
 		}
 		com.sun.management.ThreadMXBean threads =
@@ -76,7 +90,6 @@ public final class ResizeBenchmark {
 			.getOperatingSystemMXBean();
 		long cpu0 = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
 		long alloc0 = threads.getCurrentThreadAllocatedBytes();
-		int runs = 30;
 		long[] ns = new long[runs];
 		for (int i = 0; i < runs; i++) {
 			long t0 = System.nanoTime();
