@@ -27,8 +27,8 @@ import org.csrafiji.core.InputSpec;
  * Pillow would clip such a file at 255 on its way to RGB). In 32-bit data NaN and -Infinity
  * become 0 (the low end), +Infinity 1 (the high end), and minima and maxima are taken over
  * finite values only. Calibration functions are not applied: ImageJ keeps display ranges in
- * raw units, and the raw values are what the display shows; a linear calibration would not
- * change the result anyway, since the window maps both ends alike.</li>
+ * raw units, and the raw values are what the display shows (with per-plane minimum and
+ * maximum, any increasing linear calibration would give the same result anyway).</li>
  * <li>Grey images are replicated to R, G and B; multi-channel images feed R, G and B from
  * the channels chosen in {@link ConversionOptions#rgbChannels()}.</li>
  * <li>Stacks and hyperstacks: the current z and t, or all of them
