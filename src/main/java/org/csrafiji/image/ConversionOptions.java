@@ -29,8 +29,9 @@ public record ConversionOptions(IntensityScaling scaling, int[] rgbChannels,
 					+ Arrays.toString(rgbChannels) + ".");
 			}
 			if (Arrays.stream(rgbChannels).anyMatch(c -> c < 0)) {
-				throw new IllegalArgumentException("Channels count from 1 (0 for a blank channel); got "
-					+ Arrays.toString(rgbChannels) + ".");
+				throw new IllegalArgumentException(
+					"Channels count from 1 (0 for a blank channel); got " + Arrays.toString(
+						rgbChannels) + ".");
 			}
 			if (Arrays.stream(rgbChannels).allMatch(c -> c == 0)) {
 				throw new IllegalArgumentException(

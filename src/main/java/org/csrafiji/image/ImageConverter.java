@@ -17,15 +17,18 @@ import org.csrafiji.core.InputSpec;
  * [0, 1], then {@code (x - mean) / std} per channel), as float CHW data, row-major.
  *
  * <ul>
- * <li>8-bit and RGB images: raw values / 255 (the LUT and display range are not applied),
- * resized in 8 bits exactly as Pillow does, so results equal the official Python pipeline's
- * on the same pixels.</li>
+ * <li>8-bit and RGB images: raw values / 255 (the LUT and display range are not applied,
+ * so an 8-bit image with a colour LUT is classified by its grey values; convert it with
+ * Image > Type > RGB Color to classify the colours shown), resized in 8 bits exactly as
+ * Pillow does, so results equal the official Python pipeline's on the same pixels.</li>
  * <li>16-bit and 32-bit images: raw values mapped onto [0, 1] by the display range or by
  * each plane's minimum and maximum ({@link IntensityScaling}), clamped, then resized in
- * floating point. In 32-bit data NaN and -Infinity become 0 (the low end), +Infinity 1
- * (the high end), and minima and maxima are taken over finite values only. Calibration
- * functions are not applied: ImageJ keeps display ranges in raw units, and the raw values
- * are what the display shows.</li>
+ * floating point (no 8-bit rounding: the official pipeline has no 16-bit path to copy, as
+ * Pillow would clip such a file at 255 on its way to RGB). In 32-bit data NaN and -Infinity
+ * become 0 (the low end), +Infinity 1 (the high end), and minima and maxima are taken over
+ * finite values only. Calibration functions are not applied: ImageJ keeps display ranges in
+ * raw units, and the raw values are what the display shows (with per-plane minimum and
+ * maximum, any increasing linear calibration would give the same result anyway).</li>
  * <li>Grey images are replicated to R, G and B; multi-channel images feed R, G and B from
  * the channels chosen in {@link ConversionOptions#rgbChannels()}.</li>
  * <li>Stacks and hyperstacks: the current z and t, or all of them
@@ -35,7 +38,8 @@ import org.csrafiji.core.InputSpec;
  * </ul>
  * The image is only read: its pixels, display ranges, position and selection stay as they
  * were. Pixels are read row by row into the resize, never copied at full size. An
- * instance holds no per-call state and may be used from several threads.
+ * instance holds no per-call state and may be used from several threads (a virtual stack
+ * reads its files through ImageJ's opener, so convert one of its positions at a time).
  */
 public final class ImageConverter {
 
@@ -73,10 +77,12 @@ public final class ImageConverter {
 	 */
 	public List<SlicePosition> positions(ImagePlus imp) {
 		Objects.requireNonNull(imp, "imp");
-		int channel = Math.max(imp.getC(), 1);
+		// the current stack index is authoritative: getZ() lags behind setSlice() on a plain
+		// stack whose dimensions ImageJ has not looked at yet
+		int[] current = imp.convertIndexToPosition(imp.getCurrentSlice());
+		int channel = current[0];
 		if (!options.allSlices()) {
-			return List.of(new SlicePosition(channel, Math.max(imp.getZ(), 1), Math.max(imp
-				.getT(), 1)));
+			return List.of(new SlicePosition(channel, current[1], current[2]));
 		}
 		List<SlicePosition> out = new ArrayList<>(imp.getNSlices() * imp.getNFrames());
 		for (int t = 1; t <= imp.getNFrames(); t++) {

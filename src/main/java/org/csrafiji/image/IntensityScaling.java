@@ -9,7 +9,8 @@ public enum IntensityScaling {
 	/**
 	 * The image's display range, as set in Image > Adjust > Brightness/Contrast: its minimum
 	 * becomes 0, its maximum 1, values beyond are clamped. The model sees what the user sees,
-	 * and a whole stack is scaled alike. A composite image uses each channel's own range.
+	 * and a whole stack is scaled alike. A composite image uses each channel's own range. A
+	 * 32-bit image whose display range is not finite falls back to {@link #SLICE_MIN_MAX}.
 	 */
 	DISPLAY_RANGE,
 

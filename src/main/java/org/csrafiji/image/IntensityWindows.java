@@ -4,6 +4,9 @@ import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.process.LUT;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
 import org.csrafiji.core.ImageInputException;
 
 /**
@@ -37,16 +40,16 @@ final class IntensityWindows {
 		float[] floats = (float[]) pixels;
 		if (scaling == IntensityScaling.DISPLAY_RANGE) {
 			IntensityWindow shown = displayRange(imp, channel);
-			if (Double.isFinite(shown.low()) && Double.isFinite(shown.high()) && shown.high() >= shown
-				.low() && hasFinite(floats, crop))
-			{
+			boolean usable = Double.isFinite(shown.low()) && Double.isFinite(shown.high())
+				&& shown.high() >= shown.low();
+			if (usable && hasFinite(floats, crop)) {
 				return shown;
 			}
 		}
 		IntensityWindow own = finiteRange(floats, crop);
 		if (own == null) {
-			throw new ImageInputException("Plane " + where.slice() + "/" + where.frame()
-				+ " (z/t), channel " + channel + " of '" + imp.getTitle()
+			throw new ImageInputException("Slice z=" + where.slice() + ", t=" + where.frame()
+				+ ", channel " + channel + " of '" + imp.getTitle()
 				+ "' has no finite value in the classified area (all NaN or infinite), so there"
 				+ " is nothing to classify; choose another slice or area, or replace the NaNs"
 				+ " (Process > Noise > Remove NaNs).");
@@ -66,34 +69,55 @@ final class IntensityWindows {
 	}
 
 	static IntensityWindow range(short[] pixels, Crop crop) {
-		int min = 65535;
-		int max = 0;
-		for (int y = 0; y < crop.height(); y++) {
-			int offset = crop.offset(y);
-			for (int x = 0; x < crop.width(); x++) {
-				int v = pixels[offset + x] & 0xffff;
-				min = Math.min(min, v);
-				max = Math.max(max, v);
-			}
-		}
-		return new IntensityWindow(min, max);
-	}
-
-	/** @return the range of the finite values, or null when there are none */
-	static IntensityWindow finiteRange(float[] pixels, Crop crop) {
-		float min = Float.POSITIVE_INFINITY;
-		float max = Float.NEGATIVE_INFINITY;
-		for (int y = 0; y < crop.height(); y++) {
-			int offset = crop.offset(y);
-			for (int x = 0; x < crop.width(); x++) {
-				float v = pixels[offset + x];
-				if (v >= -Float.MAX_VALUE && v <= Float.MAX_VALUE) {
+		double[] range = rangeOverRows(crop, (from, to) -> {
+			int min = 65535;
+			int max = 0;
+			for (int y = from; y < to; y++) {
+				int offset = crop.offset(y);
+				for (int x = 0; x < crop.width(); x++) {
+					int v = pixels[offset + x] & 0xffff;
 					min = Math.min(min, v);
 					max = Math.max(max, v);
 				}
 			}
-		}
-		return min <= max ? new IntensityWindow(min, max) : null;
+			return new double[] { min, max };
+		});
+		return new IntensityWindow(range[0], range[1]);
+	}
+
+	/** @return the range of the finite values, or null when there are none */
+	static IntensityWindow finiteRange(float[] pixels, Crop crop) {
+		double[] range = rangeOverRows(crop, (from, to) -> {
+			float min = Float.POSITIVE_INFINITY;
+			float max = Float.NEGATIVE_INFINITY;
+			for (int y = from; y < to; y++) {
+				int offset = crop.offset(y);
+				for (int x = 0; x < crop.width(); x++) {
+					float v = pixels[offset + x];
+					if (v >= -Float.MAX_VALUE && v <= Float.MAX_VALUE) {
+						min = Math.min(min, v);
+						max = Math.max(max, v);
+					}
+				}
+			}
+			return new double[] { min, max };
+		});
+		return range[0] <= range[1] ? new IntensityWindow(range[0], range[1]) : null;
+	}
+
+	/** The minimum and maximum of rows {@code from} to {@code to} (exclusive) of a crop. */
+	private interface RowsRange {
+		double[] of(int from, int to);
+	}
+
+	/** Scans a large crop in parallel bands of rows, as the resize does. */
+	private static double[] rangeOverRows(Crop crop, RowsRange scan) {
+		int rows = crop.height();
+		boolean large = (long) crop.width() * rows >= Resampler.PARALLEL_SAMPLES;
+		int bands = large ? Math.min(rows, 4 * (ForkJoinPool.getCommonPoolParallelism() + 1)) : 1;
+		return IntStream.range(0, bands).parallel().mapToObj(b -> scan.of(rows * b / bands, rows
+			* (b + 1) / bands)).reduce((a, b) -> new double[] { Math.min(a[0], b[0]), Math.max(
+				a[1], b[1]) }).orElseThrow();
 	}
 
 	static boolean hasFinite(float[] pixels, Crop crop) {

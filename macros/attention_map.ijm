@@ -1,0 +1,17 @@
+// Show where a CSRA model found each predicted class in the current image
+// (Plugins > CSRA > CSRA Attention Map): heat maps and outlines named "class (score)" on the
+// image's overlay, and a 32-bit stack of the maps, one slice per class.
+//
+// Usage: open an image, then run this macro; pass the model file as the macro argument or
+// choose it. Leave classes empty for the predicted classes, or list some: classes=[cat,dog].
+
+model = getArgument();
+if (model == "")
+	model = File.openDialog("Choose a CSRA model spec (.json) or checkpoint (.pth)");
+title = getTitle();
+
+run("CSRA Attention Map", "model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] use_selection classes=[] head=1 opacity=0.5 roi_threshold=0.5 show_stack");
+
+// The stack of attention maps is an ordinary image window:
+selectImage("CSRA Attention of " + title);
+print("Attention slices: " + nSlices);

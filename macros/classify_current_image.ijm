@@ -1,0 +1,13 @@
+// Classify the current image with a CSRA model (Plugins > CSRA > CSRA Classify).
+// The labels and every class's score go to the "CSRA Results" table, one row per image
+// (or per slice with all_slices). Rows append across runs.
+//
+// Usage: open an image, then Plugins > Macros > Run... this file. Pass the model file as the
+// macro argument (e.g. -macro classify_current_image.ijm /path/to/model.json), or choose it.
+
+model = getArgument();
+if (model == "")
+	model = File.openDialog("Choose a CSRA model spec (.json) or checkpoint (.pth)");
+
+// Booleans are bare words (present = on); add all_slices to classify every slice.
+run("CSRA Classify", "model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] use_selection");

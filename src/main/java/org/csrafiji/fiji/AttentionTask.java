@@ -1,0 +1,42 @@
+package org.csrafiji.fiji;
+
+import ij.ImagePlus;
+
+import org.csrafiji.runtime.CsraModel;
+
+import java.util.List;
+
+/**
+ * "CSRA Attention Map": classifies an image and puts the attention of the predicted (or
+ * listed) classes on it as heat maps and outlines, optionally as a stack.
+ */
+public final class AttentionTask {
+
+	private AttentionTask() {}
+
+	/**
+	 * @param service the model service
+	 * @param imp the image; gets an overlay, its pixels stay as they are
+	 * @param settings model, device, threshold, conversion
+	 * @param attention what to show
+	 * @param feedback progress, log, cancellation
+	 * @return what was added
+	 */
+	public static AttentionResult run(CsraModelService service, ImagePlus imp,
+		ClassifySettings settings, AttentionSettings attention, Feedback feedback)
+	{
+		ImageInputs.require(imp);
+		CsraModel model = LoadedModels.get(service, settings, feedback);
+		ClassifiedImage ci = ImageClassification.run(model, imp, settings, feedback);
+		ImageInputs.reportCancel(ci, feedback);
+		List<ClassMap> maps = AttentionLayers.select(ci, settings.threshold(), attention
+			.classes(), attention.head());
+		if (maps.isEmpty()) {
+			feedback.info("CSRA: no class scored above " + settings.threshold() + " on "
+				+ imp.getTitle() + "; list classes to see their attention anyway.");
+		}
+		AttentionResult result = new AttentionOverlayWriter().write(ci, maps, attention);
+		feedback.finished();
+		return result;
+	}
+}

@@ -1,0 +1,160 @@
+package org.csrafiji.fiji;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.csrafiji.core.ClassLabels;
+import org.csrafiji.core.ImageInputException;
+import org.csrafiji.core.Prediction;
+import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.SlicePrediction;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "CSRA Batch Classify": every matching file of a folder into a CSV (file, c, z, t, labels,
+ * error, one score column per class), optionally with an attention TIFF per file. Headless
+ * safe (no windows). Resumable: files already in the CSV are skipped; all rows of a file are
+ * written at once, so a stopped batch never leaves a file half-written. A file that cannot be
+ * read or classified gives an error row, and the batch goes on.
+ */
+public final class BatchClassification {
+
+	/** The columns before the class scores. */
+	public static final List<String> FIXED = List.of("file", "c", "z", "t", "labels", "error");
+
+	private BatchClassification() {}
+
+	/**
+	 * @param service the model service
+	 * @param batch folders and files
+	 * @param settings model, device, threshold, conversion
+	 * @param feedback progress per file, log, cancellation between files
+	 * @return counts of what happened
+	 */
+	public static BatchSummary run(CsraModelService service, BatchSettings batch,
+		ClassifySettings settings, Feedback feedback)
+	{
+		List<Path> files = BatchFiles.list(batch);
+		CsraModel model = LoadedModels.get(service, settings, feedback);
+		ClassLabels labels = model.spec().classes();
+		List<String> header = new ArrayList<>(FIXED);
+		labels.names().forEach(header::add);
+		Feedback perSlice = new Feedback(null, feedback.log(), feedback.cancelled());
+		int classified = 0, skipped = 0, failed = 0;
+		boolean cancelled = false;
+		try (BatchCsv csv = BatchCsv.open(batch.outputCsv(), header)) {
+			for (int i = 0; i < files.size(); i++) {
+				if (feedback.isCancelled()) {
+					cancelled = true;
+					break;
+				}
+				String key = BatchFiles.key(batch, files.get(i));
+				if (csv.contains(key)) {
+					skipped++;
+					continue;
+				}
+				feedback.progress(i, files.size(), "CSRA batch: " + key);
+				ClassifiedImage ci;
+				try {
+					ci = classify(model, files.get(i), settings, perSlice);
+				}
+				catch (RuntimeException e) {
+					csv.write(List.of(errorRow(key, e, labels.size())));
+					feedback.warn("CSRA batch: " + key + ": " + message(e));
+					failed++;
+					continue;
+				}
+				if (!ci.complete()) {
+					cancelled = true; // its rows are not written, so a resumed batch redoes it
+					break;
+				}
+				csv.write(rows(key, ci, settings.threshold()));
+				classified++;
+				if (batch.attentionDir() != null) {
+					saveAttention(batch.attentionDir(), key, ci, settings.threshold(), feedback);
+				}
+				ci.image().flush();
+			}
+		}
+		catch (IOException e) {
+			feedback.warn("CSRA batch: closing " + batch.outputCsv() + ": " + e.getMessage());
+		}
+		BatchSummary summary = new BatchSummary(classified, skipped, failed, cancelled);
+		feedback.progress(files.size(), files.size(), "CSRA batch: " + summary);
+		feedback.info("CSRA batch: " + summary + "; results in " + batch.outputCsv());
+		feedback.finished();
+		return summary;
+	}
+
+	private static ClassifiedImage classify(CsraModel model, Path file,
+		ClassifySettings settings, Feedback feedback)
+	{
+		IJ.redirectErrorMessages(); // an unreadable file is logged, not shown in a dialog
+		ImagePlus imp = IJ.openImage(file.toString());
+		if (imp == null) {
+			throw new ImageInputException("ImageJ cannot open this file as an image.");
+		}
+		return ImageClassification.run(model, imp, settings, feedback);
+	}
+
+	private static List<List<String>> rows(String key, ClassifiedImage ci, double threshold) {
+		List<List<String>> rows = new ArrayList<>();
+		for (SlicePrediction sp : ci.slices()) {
+			Prediction p = sp.prediction();
+			List<String> r = new ArrayList<>(List.of(key, String.valueOf(sp.position().channel()),
+				String.valueOf(sp.position().slice()), String.valueOf(sp.position().frame()), Labels
+					.joined(p, threshold), ""));
+			for (float s : p.scores()) {
+				r.add(Float.toString(s));
+			}
+			rows.add(r);
+		}
+		return rows;
+	}
+
+	private static List<String> errorRow(String key, RuntimeException e, int classes) {
+		List<String> r = new ArrayList<>(List.of(key, "", "", "", "", message(e)));
+		for (int c = 0; c < classes; c++) {
+			r.add("");
+		}
+		return r;
+	}
+
+	private static String message(RuntimeException e) {
+		return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+	}
+
+	private static void saveAttention(Path dir, String key, ClassifiedImage ci, double threshold,
+		Feedback feedback)
+	{
+		List<ClassMap> maps = AttentionLayers.select(ci, threshold, List.of(), 1);
+		if (maps.isEmpty()) {
+			return;
+		}
+		Path out = dir.resolve(attentionFileName(key));
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (IOException e) {
+			feedback.warn("CSRA batch: cannot create " + dir + ": " + e.getMessage());
+			return;
+		}
+		if (!IJ.saveAsTiff(AttentionStacks.build(key, maps), out.toString())) {
+			feedback.warn("CSRA batch: could not write " + out);
+		}
+	}
+
+	/**
+	 * @param key a file's relative path
+	 * @return the name of its attention TIFF: the path with / replaced by _, plus
+	 *         ".attention.tif"
+	 */
+	public static String attentionFileName(String key) {
+		return key.replace('/', '_') + ".attention.tif";
+	}
+}

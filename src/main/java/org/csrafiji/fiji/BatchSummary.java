@@ -1,0 +1,18 @@
+package org.csrafiji.fiji;
+
+/**
+ * How a batch went.
+ *
+ * @param classified files classified in this run
+ * @param skipped files skipped because the CSV already had them
+ * @param failed files that gave an error row
+ * @param cancelled whether the user stopped the batch early
+ */
+public record BatchSummary(int classified, int skipped, int failed, boolean cancelled) {
+
+	@Override
+	public String toString() {
+		return classified + " classified, " + skipped + " already in the CSV, " + failed
+			+ " failed" + (cancelled ? " (cancelled)" : "");
+	}
+}

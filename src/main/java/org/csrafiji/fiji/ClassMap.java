@@ -1,0 +1,27 @@
+package org.csrafiji.fiji;
+
+import org.csrafiji.image.SlicePosition;
+
+/**
+ * One class's attention for one slice, upsampled onto the classified rectangle.
+ *
+ * @param position the slice it belongs to
+ * @param className the class
+ * @param score the class's score on that slice
+ * @param width map width (the rectangle's)
+ * @param height map height
+ * @param values row-major attention weights, bilinearly upsampled
+ */
+public record ClassMap(SlicePosition position, String className, float score, int width,
+	int height, float[] values)
+{
+
+	/** @return the largest value (0 for an empty or all-NaN map) */
+	public float max() {
+		float m = 0;
+		for (float v : values) {
+			m = v > m ? v : m;
+		}
+		return m;
+	}
+}

@@ -1,0 +1,32 @@
+package org.csrafiji.fiji;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import org.csrafiji.runtime.CsraModel;
+
+/** "CSRA Classify": one image (every slice, or the current one) into the results table. */
+public final class ClassifyTask {
+
+	private ClassifyTask() {}
+
+	/**
+	 * @param service the model service (also holds the headless table)
+	 * @param imp the image
+	 * @param settings model, device, threshold, conversion
+	 * @param feedback progress, log, cancellation
+	 * @return the "CSRA Results" table with the new rows
+	 */
+	public static ResultsTable run(CsraModelService service, ImagePlus imp,
+		ClassifySettings settings, Feedback feedback)
+	{
+		ImageInputs.require(imp);
+		CsraModel model = LoadedModels.get(service, settings, feedback);
+		ClassifiedImage ci = ImageClassification.run(model, imp, settings, feedback);
+		ImageInputs.reportCancel(ci, feedback);
+		ResultsTable rt = new ResultsTableWriter(service.tables()).write(imp.getTitle(), ci
+			.slices(), settings.threshold());
+		feedback.finished();
+		return rt;
+	}
+}

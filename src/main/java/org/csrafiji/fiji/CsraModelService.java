@@ -1,0 +1,131 @@
+package org.csrafiji.fiji;
+
+import org.csrafiji.core.CsraException;
+import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.DeviceChoice;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.service.AbstractService;
+import org.scijava.service.SciJavaService;
+import org.scijava.service.Service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the models loaded in this Context, so that repeated runs do not read the checkpoint
+ * again. A model is keyed by its file (spec or checkpoint, with its modification time, so an
+ * edited file is read afresh) and the device requested; each is loaded once, even when two
+ * commands ask for it at the same moment, and models for different keys load in parallel.
+ * Every model is closed when the Context is disposed. Also holds the headless run's
+ * "CSRA Results" table, so rows append across runs without a window.
+ */
+@Plugin(type = Service.class)
+public final class CsraModelService extends AbstractService implements SciJavaService {
+
+	@Parameter(required = false)
+	private LogService log;
+
+	private final Map<Key, Slot> models = new ConcurrentHashMap<>();
+	private final ResultsTables tables = new ResultsTables();
+	private volatile boolean disposed;
+
+	/**
+	 * @param file a model spec (.json) or a checkpoint
+	 * @param device the device request
+	 * @return the loaded model, shared with other callers; do not close it
+	 */
+	public CsraModel model(Path file, DeviceChoice device) {
+		if (disposed) {
+			throw new CsraException("The CSRA model service has been disposed.");
+		}
+		Key key = Key.of(file, device);
+		Slot slot = models.computeIfAbsent(key, k -> new Slot());
+		try {
+			return slot.get(() -> ModelFiles.load(key.file(), device));
+		}
+		catch (RuntimeException e) {
+			models.remove(key, slot); // a later call may try again once the file is fixed
+			throw e;
+		}
+	}
+
+	/** @return the number of models loaded now */
+	public int loadedCount() {
+		return (int) models.values().stream().filter(Slot::isLoaded).count();
+	}
+
+	/** @return where the "CSRA Results" table lives in this Context */
+	public ResultsTables tables() {
+		return tables;
+	}
+
+	/** Closes every model this service loaded. */
+	@Override
+	public void dispose() {
+		disposed = true;
+		List<Slot> slots = new ArrayList<>(models.values());
+		models.clear();
+		for (Slot s : slots) {
+			try {
+				s.close();
+			}
+			catch (RuntimeException e) {
+				if (log != null) {
+					log.warn("CSRA: could not free a model: " + e.getMessage());
+				}
+			}
+		}
+	}
+
+	/** A file (by absolute path and modification time) and a device request. */
+	private record Key(Path file, long modified, String device) {
+
+		static Key of(Path file, DeviceChoice device) {
+			Path abs = file.toAbsolutePath().normalize();
+			long modified;
+			try {
+				modified = Files.getLastModifiedTime(abs).toMillis();
+			}
+			catch (IOException e) {
+				modified = -1; // the loader reports the missing file
+			}
+			return new Key(abs, modified, device.toString());
+		}
+	}
+
+	/** One model, loaded on first use under its own lock. */
+	private static final class Slot {
+
+		private CsraModel model;
+		private boolean closed;
+
+		synchronized CsraModel get(java.util.function.Supplier<CsraModel> loader) {
+			if (closed) {
+				throw new CsraException("The CSRA model service has been disposed.");
+			}
+			if (model == null) {
+				model = loader.get();
+			}
+			return model;
+		}
+
+		synchronized boolean isLoaded() {
+			return model != null;
+		}
+
+		synchronized void close() {
+			closed = true;
+			if (model != null) {
+				model.close();
+				model = null;
+			}
+		}
+	}
+}

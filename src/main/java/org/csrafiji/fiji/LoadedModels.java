@@ -1,0 +1,28 @@
+package org.csrafiji.fiji;
+
+import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.Engines;
+
+/** Gets a model from the service and says in the log which device really runs it. */
+public final class LoadedModels {
+
+	private LoadedModels() {}
+
+	/**
+	 * @param service the model service
+	 * @param settings the model file and device request
+	 * @param feedback where the device is logged
+	 * @return the (shared) model
+	 */
+	public static CsraModel get(CsraModelService service, ClassifySettings settings,
+		Feedback feedback)
+	{
+		feedback.progress(0, 1, "CSRA: loading " + settings.modelFile().getFileName());
+		CsraModel model = service.model(settings.modelFile(), settings.device());
+		feedback.info("CSRA: model '" + model.spec().name() + "' (" + model.spec().architecture()
+			+ ", " + model.spec().classes().size() + " classes) running on " + model.device()
+			+ " [requested " + settings.device() + "; " + Engines.describe() + "]");
+		model.warnings().forEach(w -> feedback.warn("CSRA: " + w));
+		return model;
+	}
+}

@@ -1,0 +1,68 @@
+package org.csrafiji.fiji;
+
+import org.csrafiji.checkpoint.NormalizedCheckpoint;
+import org.csrafiji.core.HeadKind;
+import org.csrafiji.core.ModelSpec;
+import org.csrafiji.core.ModelSpecBuilder;
+import org.csrafiji.core.ModelSpecException;
+import org.csrafiji.core.ModelSpecs;
+import org.csrafiji.model.CheckpointShape;
+import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.DeviceChoice;
+import org.csrafiji.runtime.ModelLoader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What a user's model file means: a spec ({@code .json}, naming its checkpoint) or a bare
+ * checkpoint, whose head kind, head count, class count (generic names) and ResNet depth are
+ * read from the file itself.
+ */
+public final class ModelFiles {
+
+	private ModelFiles() {}
+
+	/**
+	 * @param file a spec or a checkpoint
+	 * @return whether it is read as a spec
+	 */
+	public static boolean isSpec(Path file) {
+		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+	}
+
+	/**
+	 * Loads the model a file describes.
+	 *
+	 * @param file a spec (.json) or a checkpoint (.pth, .safetensors)
+	 * @param device where to load it
+	 * @return the loaded model
+	 */
+	public static CsraModel load(Path file, DeviceChoice device) {
+		if (file == null || !Files.isRegularFile(file)) {
+			throw new ModelSpecException("The model file '" + file + "' does not exist; choose a"
+				+ " model spec (.json) or a checkpoint (.pth) in model_file.");
+		}
+		if (isSpec(file)) {
+			return ModelLoader.load(ModelSpecs.read(file), device);
+		}
+		ModelSpecBuilder b = new ModelSpecBuilder().name(stripExtension(file)).checkpoint(file);
+		NormalizedCheckpoint ckpt = ModelLoader.read(b.build(1));
+		b.head(ckpt.isCsra() ? HeadKind.CSRA : HeadKind.TRAINING_FREE);
+		if (ckpt.isCsra()) {
+			b.heads(ckpt.heads());
+		}
+		CheckpointShape shape = CheckpointShape.of(ckpt.weights());
+		if (shape != null && shape.depth() > 0) {
+			b.architecture("resnet" + shape.depth());
+		}
+		return ModelLoader.load(b.build(ckpt.classes()), ckpt, device);
+	}
+
+	private static String stripExtension(Path file) {
+		String n = file.getFileName().toString();
+		int dot = n.lastIndexOf('.');
+		return dot > 0 ? n.substring(0, dot) : n;
+	}
+}

@@ -1,0 +1,95 @@
+package org.csrafiji.fiji.command;
+
+import org.csrafiji.core.CsraException;
+import org.csrafiji.fiji.ClassifySettings;
+import org.csrafiji.fiji.CsraModelService;
+import org.csrafiji.fiji.Feedback;
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.widget.FileWidget;
+
+import java.io.File;
+
+/**
+ * The parameters and error handling every CSRA command shares: the model, the device, the
+ * score threshold, intensity scaling and slices. A user error (a missing file, a model
+ * that does not fit its spec, an image too small) is written to the log and cancels the
+ * command with the same message; nothing is thrown at the user.
+ */
+abstract class CsraCommand extends ContextCommand {
+
+	@Parameter
+	private LogService log;
+
+	@Parameter
+	private StatusService status;
+
+	@Parameter
+	private CsraModelService models;
+
+	@Parameter(label = "Model (spec .json or checkpoint)", style = FileWidget.OPEN_STYLE)
+	private File model_file;
+
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	private String device = "auto";
+
+	@Parameter(label = "Score threshold", min = "0.001", max = "0.999", stepSize = "0.05")
+	private double threshold = 0.5;
+
+	@Parameter(label = "Intensity scaling (16/32-bit)", choices = {
+		ClassifySettings.DISPLAY_RANGE, ClassifySettings.SLICE_MIN_MAX })
+	private String scaling = ClassifySettings.DISPLAY_RANGE;
+
+	@Parameter(label = "All slices and frames")
+	private boolean all_slices;
+
+	@Override
+	public final void run() {
+		try {
+			execute();
+		}
+		catch (CsraException e) {
+			fail(e.getMessage(), null);
+		}
+		catch (RuntimeException e) {
+			fail("CSRA failed unexpectedly: " + e, e);
+		}
+	}
+
+	/** Does the command's work; CSRA errors are reported by {@link #run()}. */
+	protected abstract void execute();
+
+	/** @return the model service */
+	protected CsraModelService models() {
+		return models;
+	}
+
+	/** @return progress, log and cancellation of this command */
+	protected Feedback feedback() {
+		return new Feedback(status, log, this::isCanceled);
+	}
+
+	/**
+	 * @param useSelection classify the selection's bounds
+	 * @return the shared settings
+	 */
+	protected ClassifySettings settings(boolean useSelection) {
+		return ClassifySettings.of(model_file, device, threshold, all_slices, useSelection,
+			scaling);
+	}
+
+	private void fail(String message, RuntimeException e) {
+		if (e == null) {
+			log.error("CSRA: " + message);
+		}
+		else {
+			log.error("CSRA: " + message, e);
+		}
+		if (status != null) {
+			status.clearStatus();
+		}
+		cancel(message);
+	}
+}

@@ -1,0 +1,131 @@
+package org.csrafiji.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.ImagePlus;
+import ij.gui.ImageRoi;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+
+import org.csrafiji.fiji.command.AttentionMapCommand;
+import org.junit.jupiter.api.Test;
+import org.scijava.command.CommandModule;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** "CSRA Attention Map" through a real SciJava Context and CommandService. */
+class AttentionMapCommandTest extends ContextTestBase {
+
+	private static CommandModule attention(ImagePlus imp, Object... extra) throws Exception {
+		List<Object> args = new ArrayList<>(List.of("image", imp, "classes", "", "head", 1,
+			"opacity", 0.4, "roi_threshold", 0.5, "show_stack", false, "use_selection", true));
+		args.addAll(List.of(extra));
+		CommandModule m = FijiFixtures.run(ctx, AttentionMapCommand.class, args.toArray());
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		return m;
+	}
+
+	private static List<Roi> of(Overlay o, Class<?> type, boolean is) {
+		List<Roi> out = new ArrayList<>();
+		for (Roi r : o) {
+			if (type.isInstance(r) == is) {
+				out.add(r);
+			}
+		}
+		return out;
+	}
+
+	@Test
+	void listedClassesGetAHeatMapAndAnOutlineEachAndAStack() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.COLOR_RGB, 120, 90, 1, 4);
+		String before = FijiFixtures.checksum(imp);
+		CommandModule m = attention(imp, "classes", "nucleus, debris", "show_stack", true);
+		Overlay o = imp.getOverlay();
+		assertNotNull(o);
+		List<Roi> heat = of(o, ImageRoi.class, true);
+		List<Roi> outlines = of(o, ImageRoi.class, false);
+		assertEquals(Set.of("nucleus", "debris"), FijiFixtures.names(heat));
+		assertEquals(2, outlines.size());
+		for (Roi r : outlines) {
+			assertTrue(r.getName().matches("(nucleus|debris) \\(0\\.\\d\\d\\)"), r.getName());
+			Rectangle b = r.getBounds();
+			assertTrue(new Rectangle(0, 0, 120, 90).contains(b), b.toString());
+		}
+		for (Roi r : heat) {
+			assertEquals(new Rectangle(0, 0, 120, 90), r.getBounds());
+			assertEquals(0.4, ((ImageRoi) r).getOpacity(), 1e-6);
+		}
+		ImagePlus stack = (ImagePlus) m.getOutput("attention_stack");
+		assertEquals(2, stack.getStackSize());
+		assertEquals(ImagePlus.GRAY32, stack.getType());
+		assertEquals(AttentionStacks.TITLE_PREFIX + imp.getTitle(), stack.getTitle());
+		assertEquals("nucleus", stack.getStack().getSliceLabel(1));
+		assertEquals("debris", stack.getStack().getSliceLabel(2));
+		assertEquals(120, stack.getWidth());
+		assertEquals(before, FijiFixtures.checksum(imp), "input pixels changed");
+	}
+
+	@Test
+	void aLowThresholdShowsEveryClassWithScoresInTheOutlineNames() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 96, 96, 1, 9);
+		attention(imp, "threshold", 0.001, "roi_threshold", 0.3);
+		List<Roi> heat = of(imp.getOverlay(), ImageRoi.class, true);
+		assertEquals(Set.copyOf(FijiFixtures.CLASSES), FijiFixtures.names(heat));
+		assertEquals(5, of(imp.getOverlay(), ImageRoi.class, false).size());
+	}
+
+	@Test
+	void aSelectionPutsTheMapsOnItsRectangle() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY16, 100, 80, 1, 2);
+		imp.setRoi(new Roi(30, 10, 50, 40));
+		attention(imp, "classes", "cell");
+		Roi heat = of(imp.getOverlay(), ImageRoi.class, true).get(0);
+		assertEquals(new Rectangle(30, 10, 50, 40), heat.getBounds());
+		Roi outline = of(imp.getOverlay(), ImageRoi.class, false).get(0);
+		assertTrue(new Rectangle(30, 10, 50, 40).contains(outline.getBounds()));
+	}
+
+	@Test
+	void stackSlicesGetTheirPositionAndLabelledStackSlices() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 3, 5);
+		String before = FijiFixtures.checksum(imp);
+		CommandModule m = attention(imp, "classes", "cell", "all_slices", true, "show_stack",
+			true);
+		List<Roi> heat = of(imp.getOverlay(), ImageRoi.class, true);
+		assertEquals(3, heat.size());
+		for (int z = 1; z <= 3; z++) {
+			assertEquals(z, heat.get(z - 1).getPosition());
+		}
+		ImagePlus stack = (ImagePlus) m.getOutput("attention_stack");
+		assertEquals(3, stack.getStackSize());
+		assertEquals("cell (c=1, z=2, t=1)", stack.getStack().getSliceLabel(2));
+		assertEquals(before, FijiFixtures.checksum(imp));
+	}
+
+	@Test
+	void noStackUnlessAskedFor() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 6);
+		assertNull(attention(imp, "classes", "cell").getOutput("attention_stack"));
+	}
+
+	@Test
+	void anUnknownClassOrHeadCancelsNamingTheChoices() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 6);
+		CommandModule m = FijiFixtures.run(ctx, AttentionMapCommand.class, "image", imp, "classes",
+			"dog", "head", 1, "opacity", 0.5, "roi_threshold", 0.5, "show_stack", false);
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("cell, nucleus"), m.getCancelReason());
+		m = FijiFixtures.run(ctx, AttentionMapCommand.class, "image", imp, "classes", "", "head",
+			2, "opacity", 0.5, "roi_threshold", 0.5, "show_stack", false);
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("1 head"), m.getCancelReason());
+		assertNull(imp.getOverlay());
+	}
+}
