@@ -48,11 +48,11 @@ public final class ModelLoader {
 	public static NormalizedCheckpoint read(ModelSpec spec) {
 		Path file = spec.checkpointFile().orElseThrow(() -> new ModelSpecException("Model '"
 			+ spec.name() + "' names no checkpoint file" + where(spec)
-			+ " Pass --checkpoint FILE or add \"checkpoint\" to the spec."));
+			+ " Add \"checkpoint\" to the spec, or give the file directly (--checkpoint FILE)."));
 		if (!Files.isRegularFile(file)) {
 			throw new ModelSpecException("The weights of model '" + spec.name()
-				+ "' are not at " + file + "." + where(spec) + " Save the file there, or pass"
-				+ " --checkpoint with its location.");
+				+ "' are not at " + file + "." + where(spec) + " Save the file there, or give its"
+				+ " location (--checkpoint FILE on the command line).");
 		}
 		return KeyLayouts.normalize(Checkpoints.read(file));
 	}
@@ -72,8 +72,8 @@ public final class ModelLoader {
 		if (shape != null && depth > 0 && shape.depth() > 0 && shape.depth() != depth) {
 			throw new CheckpointException("Checkpoint '" + checkpoint.weights().source()
 				+ "' holds a resnet" + shape.depth() + " but the model asks for "
-				+ spec.architecture() + "; choose --arch resnet" + shape.depth()
-				+ " or the checkpoint made for " + spec.architecture() + ".");
+				+ spec.architecture() + "; choose architecture resnet" + shape.depth()
+				+ " (--arch) or the checkpoint made for " + spec.architecture() + ".");
 		}
 		int base = shape == null ? 64 : shape.baseWidth();
 		return Engines.withProjectClassLoader(() -> {
@@ -100,23 +100,23 @@ public final class ModelLoader {
 		if (spec.head() == HeadKind.CSRA && c.heads() == 0) {
 			throw new CheckpointException("Checkpoint '" + src + "' has no CSRA head"
 				+ (c.weights().contains("fc.weight") ? " but an ordinary classifier (fc); use it"
-					+ " with --head training-free" : "") + ".");
+					+ " with the training-free head (--head training-free)" : "") + ".");
 		}
 		if (spec.head() == HeadKind.TRAINING_FREE && !c.weights().contains("fc.weight")) {
 			throw new CheckpointException("The training-free head needs a classifier (fc.weight,"
 				+ " fc.bias) but checkpoint '" + src + "' has " + (c.heads() > 0 ? c.heads()
-					+ " CSRA head(s); use --head csra" : "none") + ".");
+					+ " CSRA head(s); use the CSRA head (--head csra)" : "none") + ".");
 		}
 		if (spec.head() == HeadKind.CSRA && c.heads() != spec.heads()) {
 			throw new CheckpointException("Checkpoint '" + src + "' has " + c.heads()
-				+ " CSRA head(s) but the model asks for " + spec.heads() + "; use --heads "
-				+ c.heads() + " or the spec made for this checkpoint.");
+				+ " CSRA head(s) but the model asks for " + spec.heads() + "; set the heads to "
+				+ c.heads() + " (--heads on the command line) or use the spec made for this checkpoint.");
 		}
 		if (c.classes() != spec.classes().size()) {
 			throw new CheckpointException("Checkpoint '" + src + "' has " + c.classes()
 				+ " classes but the model lists " + spec.classes().size() + " class names; choose"
-				+ " the spec made for this checkpoint or pass --classes with " + c.classes()
-				+ " names.");
+				+ " the spec made for this checkpoint, or give a class list with " + c.classes()
+				+ " names (--classes on the command line).");
 		}
 	}
 
