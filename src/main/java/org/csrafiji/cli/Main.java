@@ -18,6 +18,8 @@ public final class Main {
 		"           [--head csra|training-free] [--heads N] [--lambda X] [--size S]",
 		"           [--classes voc2007|coco2014|wider|FILE] [--threshold 0.5]",
 		"           [--device auto|cpu|gpu[:N]] [--all-slices] [--json] IMAGE...",
+		"  attention [model options as classify] --out DIR [--show CLASS,...] [--head 1]",
+		"           [--opacity 0.5] [--roi-threshold 0.5] IMAGE...",
 		"  bench    [--arch resnet101] [--size 448] [--heads 1] [--classes 20] [--iterations N]",
 		"           [--device auto|cpu|gpu] [--python PYTHON]... [--json]",
 		"  evaluate --predictions PRED.csv --labels LABELS [--convention voc07|coco|wider]",
@@ -52,6 +54,8 @@ public final class Main {
 			switch (args.get(0)) {
 				case "classify":
 					return ClassifyCli.run(rest, out, err);
+				case "attention":
+					return AttentionCli.run(rest, out, err);
 				case "bench":
 					return BenchCli.run(rest, out, err);
 				case "evaluate":
@@ -70,8 +74,11 @@ public final class Main {
 			return 1;
 		}
 		catch (RuntimeException | OutOfMemoryError e) {
+			if (System.getProperty("csra.debug") != null) {
+				e.printStackTrace(err);
+			}
 			err.println("csra: error: " + e + " (unexpected; please report it with the command"
-				+ " that caused it)");
+				+ " that caused it; -Dcsra.debug=true shows where it happened)");
 			return 1;
 		}
 	}

@@ -103,6 +103,27 @@ class ClassifyCliTest {
 	}
 
 	@Test
+	void attentionWritesLabelsCsvAndOneOverlayPngPerImage() throws Exception {
+		String a = rgbImage("a.tif", 120, 80);
+		String b = rgbImage("b.tif", 64, 64);
+		Path outDir = dir.resolve("out");
+		assertEquals(0, run("attention", "--checkpoint", CKPT, "--arch", "resnet18", "--size", "96",
+			"--threshold", "0.01", "--out", outDir.toString(), a, b), err);
+		List<String> rows = java.nio.file.Files.readAllLines(outDir.resolve("labels.csv"));
+		assertEquals("image,labels,class0,class1,class2,class3,class4", rows.get(0));
+		assertEquals(3, rows.size());
+		assertTrue(rows.get(1).startsWith("a.tif,"), rows.get(1));
+		ImagePlus png = IJ.openImage(outDir.resolve("a.attention.png").toString());
+		assertEquals(120, png.getWidth());
+		assertEquals(80, png.getHeight());
+		ImagePlus original = IJ.openImage(a);
+		// With every class above the threshold, the heat maps change the drawn pixels.
+		assertTrue(!Arrays.equals((int[]) original.getProcessor().getPixels(), (int[]) png
+			.getProcessor().convertToRGB().getPixels()));
+		assertTrue(out.contains("labels: "), out);
+	}
+
+	@Test
 	void tinyImageIsOneClearError() {
 		String f = dir.resolve("tiny.tif").toString();
 		IJ.saveAsTiff(new ImagePlus("tiny", new ByteProcessor(1, 1)), f);

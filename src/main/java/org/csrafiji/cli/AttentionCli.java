@@ -1,0 +1,111 @@
+package org.csrafiji.cli;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+
+import org.csrafiji.core.CsraException;
+import org.csrafiji.core.Prediction;
+import org.csrafiji.fiji.AttentionLayers;
+import org.csrafiji.fiji.AttentionOverlayWriter;
+import org.csrafiji.fiji.AttentionSettings;
+import org.csrafiji.fiji.ClassMap;
+import org.csrafiji.fiji.ClassifiedImage;
+import org.csrafiji.image.ConversionOptions;
+import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.ImageClassifier;
+import org.csrafiji.runtime.SlicePrediction;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code attention [model options] --out DIR [--show a,b] [--head 1] [--opacity 0.5]
+ * [--roi-threshold 0.5] IMAGE...}: classifies each image and writes DIR/labels.csv (image,
+ * predicted labels, one score column per class) and DIR/NAME.attention.png, the image with
+ * the attention heat maps and outlines of its predicted (or shown) classes drawn on it, the
+ * same overlays the Fiji command "CSRA Attention Map" adds.
+ */
+final class AttentionCli {
+
+	private AttentionCli() {}
+
+	static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+		Set<String> keys = new HashSet<>(ModelOptions.KEYS);
+		keys.addAll(Set.of("out", "show", "head", "opacity", "roi-threshold"));
+		Options o = new Options(args, keys, Set.of());
+		if (o.positional().isEmpty() || !o.has("out")) {
+			throw new CsraException("attention needs --out DIR and at least one image.");
+		}
+		Path dir = Path.of(o.get("out", null));
+		Files.createDirectories(dir);
+		AttentionSettings settings = AttentionSettings.of(o.get("show", ""), o.integer("head", 1),
+			o.number("opacity", 0.5), o.number("roi-threshold", 0.5), false);
+		StringBuilder csv = new StringBuilder();
+		try (CsraModel model = ModelOptions.load(o, err)) {
+			ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults());
+			double threshold = model.spec().threshold();
+			csv.append("image,labels");
+			model.spec().classes().names().forEach(n -> csv.append(',').append(Csv.quote(n)));
+			csv.append('\n');
+			for (String f : o.positional()) {
+				ImagePlus imp = ClassifyCli.open(f);
+				List<SlicePrediction> preds = classifier.classify(imp);
+				Prediction p = preds.get(0).prediction();
+				StringBuilder labels = new StringBuilder();
+				for (int c : p.predicted(threshold)) {
+					labels.append(labels.length() == 0 ? "" : ";").append(p.labels().name(c));
+				}
+				csv.append(Csv.quote(Path.of(f).getFileName().toString())).append(',').append(Csv
+					.quote(labels.toString()));
+				for (float s : p.scores()) {
+					csv.append(',').append(String.format(Locale.ROOT, "%.6f", s));
+				}
+				csv.append('\n');
+				ClassifiedImage ci = new ClassifiedImage(imp, classifier.converter().region(imp),
+					preds, true);
+				List<ClassMap> maps = AttentionLayers.select(ci, threshold, settings.classes(),
+					settings.head());
+				new AttentionOverlayWriter().write(ci, maps, settings);
+				Path png = dir.resolve(stem(f) + ".attention.png");
+				Path partial = dir.resolve(png.getFileName() + ".partial");
+				if (!new FileSaver(imp.flatten()).saveAsPng(partial.toString())) {
+					throw new CsraException("Cannot write " + png + "; check the folder is writable.");
+				}
+				Files.move(partial, png, StandardCopyOption.REPLACE_EXISTING);
+				out.println(f + "\t" + (labels.length() == 0 ? "(none)" : labels) + "\t-> " + png);
+			}
+		}
+		Path table = dir.resolve("labels.csv");
+		Path tmp = dir.resolve("labels.csv.partial");
+		Files.writeString(tmp, csv, StandardCharsets.UTF_8);
+		Files.move(tmp, table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		out.println("labels: " + table.toAbsolutePath());
+		out.println("attention overlays: " + dir.toAbsolutePath() + "/*.attention.png");
+		return 0;
+	}
+
+	private static String stem(String file) {
+		String name = Path.of(file).getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		return dot > 0 ? name.substring(0, dot) : name;
+	}
+
+	/** Minimal CSV quoting (RFC 4180). */
+	static final class Csv {
+
+		private Csv() {}
+
+		static String quote(String s) {
+			return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"",
+				"\"\"") + "\"" : s;
+		}
+	}
+}
