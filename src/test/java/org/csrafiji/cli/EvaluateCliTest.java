@@ -152,7 +152,7 @@ class EvaluateCliTest {
 		assertEquals(2, run("classify").code());
 		Run model = run("evaluate", "--model", "voc.json", "--dataset", "VOCdevkit");
 		assertEquals(2, model.code());
-		assertTrue(model.err().contains("not available yet"), model.err());
+		assertTrue(model.err().contains("'VOCdevkit' is not one of voc2007:DIR"), model.err());
 		Run help = run("evaluate", "--help");
 		assertEquals(0, help.code());
 		assertTrue(help.out().startsWith("usage: evaluate"));
