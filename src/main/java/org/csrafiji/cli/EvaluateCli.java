@@ -191,7 +191,9 @@ public final class EvaluateCli {
 
 	private static Path temporaryCsv() {
 		try {
-			return Files.createTempFile("csra-predictions-", ".csv");
+			Path csv = Files.createTempFile("csra-predictions-", ".csv");
+			csv.toFile().deleteOnExit(); // also when the run is interrupted
+			return csv;
 		}
 		catch (IOException e) {
 			throw new DatasetException("Cannot create a temporary predictions file: " + e.getMessage()

@@ -88,7 +88,10 @@ public final class DatasetProgress {
 		}
 	}
 
-	/** Draws the final state and ends the bar's line. */
+	/**
+	 * Draws the final state and ends the bar's line; called after a failed run too, so that the
+	 * error starts a line of its own.
+	 */
 	public void finish() {
 		if (out == null) {
 			return;

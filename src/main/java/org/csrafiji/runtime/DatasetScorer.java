@@ -103,8 +103,8 @@ public final class DatasetScorer {
 		}
 		finally {
 			pool.shutdownNow();
+			progress.finish();
 		}
-		progress.finish();
 		return new Result(resumed + todo.size(), resumed, todo.size());
 	}
 
