@@ -14,7 +14,7 @@ import org.csrafiji.core.DatasetException;
  * ignoring case and treating {@code _}, {@code -} and blanks alike (the official CSRA code writes
  * COCO's "traffic light" as "traffic_light"). Every class must be found and every name used.
  */
-final class ClassMatching {
+public final class ClassMatching {
 
 	private ClassMatching() {
 	}
@@ -26,7 +26,7 @@ final class ClassMatching {
 	 * @param wantedSource where they come from, for messages
 	 * @return for each wanted class, the index of its name in {@code available}
 	 */
-	static int[] indices(List<String> available, String availableSource, ClassLabels wanted,
+	public static int[] indices(List<String> available, String availableSource, ClassLabels wanted,
 		String wantedSource) {
 		Map<String, Integer> exact = new HashMap<>();
 		Map<String, Integer> loose = new HashMap<>();

@@ -3,10 +3,7 @@ package org.csrafiji.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,16 +24,8 @@ class EvaluateCliTest {
 	@TempDir
 	Path dir;
 
-	/** Output and exit code of one run. */
-	private record Run(int code, String out, String err) {
-	}
-
-	private static Run run(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = EvaluateCli.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-			new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private static EvaluateRun run(String... args) {
+		return EvaluateRun.of(args);
 	}
 
 	// The case of ThresholdMetricsTest, hand-computed there; here rows and columns are shuffled,
@@ -53,7 +42,7 @@ class EvaluateCliTest {
 
 	@Test
 	void printsOnlyTheJsonWithEveryValueInPercent() throws IOException {
-		Run r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels().toString(), "--json");
+		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels().toString(), "--json");
 		assertEquals(0, r.code(), r.err());
 		JsonObject json = new Gson().fromJson(r.out(), JsonObject.class);
 		assertEquals(List.of("mAP", "CP", "CR", "CF1", "OP", "OR", "OF1", "top3", "per_class_f1_mean", "ap"),
@@ -77,7 +66,7 @@ class EvaluateCliTest {
 
 	@Test
 	void thresholdOptionMovesTheOperatingPoint() throws IOException {
-		Run r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels().toString(),
+		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels().toString(),
 			"--json", "--threshold", "0.75");
 		JsonObject json = new Gson().fromJson(r.out(), JsonObject.class);
 		// at 0.75 only b's 0.8 (tp) is predicted among the non-ignored entries
@@ -87,7 +76,7 @@ class EvaluateCliTest {
 
 	@Test
 	void printsAReadableTableByDefault() throws IOException {
-		Run r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels().toString());
+		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels().toString());
 		assertEquals(0, r.code(), r.err());
 		assertTrue(r.out().contains("mAP") && r.out().contains("OF1") && r.out().contains("top-3"), r.out());
 		assertTrue(r.out().contains("83.33"), r.out());
@@ -108,7 +97,7 @@ class EvaluateCliTest {
 		Path pred = Files.writeString(dir.resolve("pred.csv"), header
 			+ "p#1," + String.join(",", Collections.nCopies(14, "0.25")) + "\n"
 			+ "p#0,0.9," + String.join(",", Collections.nCopies(13, "0.75")) + "\n");
-		Run r = run("evaluate", "--predictions", pred.toString(), "--labels", labels.toString(), "--json");
+		EvaluateRun r = run("evaluate", "--predictions", pred.toString(), "--labels", labels.toString(), "--json");
 		assertEquals(0, r.code(), r.err());
 		JsonObject json = new Gson().fromJson(r.out(), JsonObject.class);
 		assertEquals(Set.of("Male"), json.getAsJsonObject("ap").keySet());
@@ -122,7 +111,7 @@ class EvaluateCliTest {
 	@Test
 	void missingImageIsOneErrorLineNamingIt() throws IOException {
 		Path labels = Files.writeString(dir.resolve("labels.csv"), "image,a,b,c\nimg0.jpg,1,0,\nimg9.jpg,0,1,0\n");
-		Run r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels.toString());
+		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels.toString());
 		assertEquals(1, r.code());
 		assertEquals(1, r.err().lines().count(), r.err());
 		assertTrue(r.err().startsWith("error: Image 'img9'"), r.err());
@@ -131,32 +120,32 @@ class EvaluateCliTest {
 
 	@Test
 	void extraImageAndUnknownClassAreErrors() throws IOException {
-		Run extra = run("evaluate", "--predictions", predictions("img7.png,0.1,0.2,0.3\n").toString(),
+		EvaluateRun extra = run("evaluate", "--predictions", predictions("img7.png,0.1,0.2,0.3\n").toString(),
 			"--labels", labels().toString());
 		assertEquals(1, extra.code());
 		assertTrue(extra.err().contains("'img7'"), extra.err());
 		Path pred = Files.writeString(dir.resolve("p2.csv"), "image,a,b,d\nimg0.png,0.1,0.2,0.3\n");
-		Run unknown = run("evaluate", "--predictions", pred.toString(), "--labels", labels().toString());
+		EvaluateRun unknown = run("evaluate", "--predictions", pred.toString(), "--labels", labels().toString());
 		assertEquals(1, unknown.code());
 		assertTrue(unknown.err().contains("'c'"), unknown.err());
 	}
 
 	@Test
 	void badCommandLinesSayWhatIsWrong() throws IOException {
-		Run noLabels = run("evaluate", "--predictions", "p.csv");
+		EvaluateRun noLabels = run("evaluate", "--predictions", "p.csv");
 		assertEquals(2, noLabels.code());
 		assertTrue(noLabels.err().startsWith("error: --labels is missing"), noLabels.err());
 		assertEquals(1, noLabels.err().lines().count());
 		assertEquals(2, run("evaluate", "--labels", "l.csv", "--predictions", "p.csv", "--threshold", "high").code());
 		assertEquals(2, run("evaluate", "--convention", "imagenet").code());
 		assertEquals(2, run("classify").code());
-		Run model = run("evaluate", "--model", "voc.json", "--dataset", "VOCdevkit");
+		EvaluateRun model = run("evaluate", "--model", "voc.json", "--dataset", "VOCdevkit");
 		assertEquals(2, model.code());
-		assertTrue(model.err().contains("not available yet"), model.err());
-		Run help = run("evaluate", "--help");
+		assertTrue(model.err().contains("'VOCdevkit' is not one of voc2007:DIR"), model.err());
+		EvaluateRun help = run("evaluate", "--help");
 		assertEquals(0, help.code());
 		assertTrue(help.out().startsWith("usage: evaluate"));
-		Run absent = run("evaluate", "--predictions", dir.resolve("none.csv").toString(), "--labels",
+		EvaluateRun absent = run("evaluate", "--predictions", dir.resolve("none.csv").toString(), "--labels",
 			labels().toString());
 		assertEquals(1, absent.code());
 		assertTrue(absent.err().contains("none.csv does not exist"), absent.err());

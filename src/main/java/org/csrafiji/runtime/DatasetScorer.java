@@ -1,0 +1,151 @@
+package org.csrafiji.runtime;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import ij.ImagePlus;
+
+import org.csrafiji.core.CsraException;
+import org.csrafiji.core.EngineException;
+import org.csrafiji.core.ImageInputException;
+import org.csrafiji.eval.PredictionsWriter;
+import org.csrafiji.eval.Sample;
+import org.csrafiji.image.ImageConverter;
+
+/**
+ * Runs a model over the samples of a dataset and appends their scores to a predictions file,
+ * named by {@link Sample#key()}. Samples whose key the file already holds are skipped, so that an
+ * interrupted run resumes where it stopped. Images are opened and converted on a few threads,
+ * a batch at a time, then run through the model in one pass; each finished batch is written
+ * before the next begins, so a failure or an interruption loses at most one batch.
+ * <p>
+ * An image that cannot be opened or converted stops the run with an error naming the sample and
+ * its file: every image must be scored for the metrics to mean anything, and the rows written
+ * so far stay in the file for the next run.
+ */
+public final class DatasetScorer {
+
+	/**
+	 * What a run did.
+	 *
+	 * @param samples the samples of the dataset
+	 * @param resumed those the predictions file already held
+	 * @param scored those run through the model now
+	 */
+	public record Result(int samples, int resumed, int scored) {
+	}
+
+	private final ImageConverter converter;
+	private final BatchPredictor predictor;
+	private final int batch;
+	private final int threads;
+
+	/**
+	 * @param converter how images become model input (the model's input spec)
+	 * @param predictor the model
+	 * @param batch images per forward pass, at least 1
+	 * @param threads threads opening and converting images, at least 1
+	 */
+	public DatasetScorer(ImageConverter converter, BatchPredictor predictor, int batch, int threads) {
+		if (batch < 1 || threads < 1) {
+			throw new IllegalArgumentException("batch " + batch + " and threads " + threads
+				+ " must be at least 1");
+		}
+		this.converter = converter;
+		this.predictor = predictor;
+		this.batch = batch;
+		this.threads = threads;
+	}
+
+	/**
+	 * @param samples the samples, in the order to score them
+	 * @param writer the predictions file, open for the model's classes
+	 * @param progress told how far the run has got
+	 * @return how many samples there were, were already done, and were scored now
+	 * @throws ImageInputException naming the sample when its image cannot be read or converted
+	 */
+	public Result score(List<Sample> samples, PredictionsWriter writer, DatasetProgress progress) {
+		Set<String> done = new HashSet<>(writer.written());
+		List<Sample> todo = new ArrayList<>();
+		int resumed = 0;
+		for (Sample s : samples) {
+			if (done.contains(s.key())) {
+				resumed++;
+			}
+			else if (done.add(s.key())) {
+				todo.add(s);
+			}
+		}
+		progress.start(resumed + todo.size(), resumed);
+		FloatBuffer input = predictor.newInputBuffer(batch);
+		ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, batch), r -> {
+			Thread t = new Thread(r, "csra-dataset-images");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			for (int from = 0; from < todo.size(); from += batch) {
+				List<Sample> chunk = todo.subList(from, Math.min(todo.size(), from + batch));
+				convert(chunk, input, pool);
+				List<double[]> scores = predictor.scores(input, chunk.size());
+				for (int i = 0; i < chunk.size(); i++) {
+					writer.append(chunk.get(i).key(), scores.get(i));
+				}
+				progress.advance(chunk.size());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			progress.finish();
+		}
+		return new Result(resumed + todo.size(), resumed, todo.size());
+	}
+
+	private void convert(List<Sample> chunk, FloatBuffer input, ExecutorService pool) {
+		int per = 3 * converter.spec().size() * converter.spec().size();
+		List<Future<?>> jobs = new ArrayList<>(chunk.size());
+		for (int i = 0; i < chunk.size(); i++) {
+			Sample sample = chunk.get(i);
+			FloatBuffer slot = input.duplicate();
+			slot.limit((i + 1) * per).position(i * per);
+			jobs.add(pool.submit(() -> convert(sample, slot)));
+		}
+		for (Future<?> job : jobs) {
+			try {
+				job.get();
+			}
+			catch (ExecutionException e) {
+				jobs.forEach(j -> j.cancel(true));
+				if (e.getCause() instanceof RuntimeException r) {
+					throw r;
+				}
+				throw new EngineException("Reading an image failed: " + e.getCause(), e.getCause());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new EngineException("Interrupted while reading images; run again to resume.", e);
+			}
+		}
+	}
+
+	private void convert(Sample sample, FloatBuffer slot) {
+		ImagePlus imp = DatasetImages.open(sample);
+		try {
+			converter.toChw(imp, converter.positions(imp).get(0), slot);
+		}
+		catch (CsraException e) {
+			throw new ImageInputException("Sample '" + sample.key() + "' (" + sample.image() + "): "
+				+ e.getMessage(), e);
+		}
+		finally {
+			imp.flush();
+		}
+	}
+}
