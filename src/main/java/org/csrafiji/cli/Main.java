@@ -23,7 +23,9 @@ public final class Main {
 		"  bench    [--arch resnet101] [--size 448] [--heads 1] [--classes 20] [--iterations N]",
 		"           [--device auto|cpu|gpu] [--python PYTHON]... [--json]",
 		"  evaluate --predictions PRED.csv --labels LABELS [--convention voc07|coco|wider]",
-		"           [--threshold 0.5] [--json]");
+		"           [--threshold 0.5] [--json]",
+		"  evaluate --model SPEC.json --dataset voc2007:DIR|coco2014:DIR|wider:DIR|csv:FILE",
+		"           [--predictions-out PRED.csv] [--batch 8] [--device auto|cpu|gpu] [--json]");
 
 	private Main() {}
 
