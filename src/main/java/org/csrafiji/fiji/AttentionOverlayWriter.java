@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * Puts attention maps on an image without touching its pixels: per map, a heat-map
- * {@link ImageRoi} (inferno LUT, scaled to the map's maximum, with the chosen opacity) named
+ * {@link ImageRoi} (inferno LUT spanning the map's minimum to maximum, so even a flat map
+ * shows its structure, with the chosen opacity) named
  * after the class, and an outline of where the map exceeds a fraction of its maximum, named
  * "class (score)". Both carry the slice position they belong to, go on the image's Overlay,
  * and the outlines also go to the ROI Manager when there is a UI. Optionally a stack of the
@@ -73,9 +74,11 @@ public final class AttentionOverlayWriter {
 
 	private static ImageRoi heatMap(ClassMap m, float max, Rectangle r, double opacity) {
 		byte[] px = new byte[m.values().length];
-		if (max > 0) {
+		float min = Math.min(m.min(), max);
+		float range = max - min;
+		if (range > 0) {
 			for (int i = 0; i < px.length; i++) {
-				float v = m.values()[i] / max;
+				float v = (m.values()[i] - min) / range;
 				px[i] = (byte) Math.round(255 * Math.max(0, Math.min(1, v)));
 			}
 		}
