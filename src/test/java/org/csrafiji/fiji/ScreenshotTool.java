@@ -9,7 +9,6 @@ import ij.process.ColorProcessor;
 import org.csrafiji.fiji.command.AttentionMapCommand;
 import org.csrafiji.fiji.command.ClassifyCommand;
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
 
 import java.awt.AWTException;
 import java.awt.Color;
@@ -62,7 +61,7 @@ public final class ScreenshotTool {
 		IJ.wait(SETTLE_MS);
 		Context ctx = FijiFixtures.context();
 		try {
-			CommandModule m = FijiFixtures.run(ctx, AttentionMapCommand.class, "model_file",
+			Ran m = FijiFixtures.run(ctx, AttentionMapCommand.class, "model_file",
 				FijiFixtures.spec("shapes_r18_h1.json"), "image", imp, "classes", "square", "head",
 				1, "opacity", 0.55, "roi_threshold", 0.95, "show_stack", false,
 				"use_selection", false);
@@ -89,7 +88,7 @@ public final class ScreenshotTool {
 		System.exit(0);
 	}
 
-	private static void requireRan(CommandModule m) {
+	private static void requireRan(Ran m) {
 		if (m.isCanceled()) {
 			throw new IllegalStateException("command canceled: " + m.getCancelReason());
 		}
