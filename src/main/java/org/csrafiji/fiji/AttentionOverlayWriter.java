@@ -25,8 +25,15 @@ import java.util.List;
  * "class (score)". Both carry the slice position they belong to, go on the image's Overlay,
  * and the outlines also go to the ROI Manager when there is a UI. Optionally a stack of the
  * maps is made and shown, titled {@code "CSRA Attention of <title>"}.
+ * <p>
+ * Every element it adds carries the property {@link #PROPERTY}; a later run on the same
+ * image first removes those (and only those), so runs replace each other's layers instead of
+ * stacking them, while the user's own overlay elements stay.
  */
 public final class AttentionOverlayWriter {
+
+	/** The Roi property that marks the overlay elements written here. */
+	public static final String PROPERTY = "csra_attention";
 
 	private static final Color OUTLINE = Color.CYAN;
 
@@ -42,16 +49,19 @@ public final class AttentionOverlayWriter {
 		ImagePlus imp = image.image();
 		Rectangle r = image.region();
 		Overlay overlay = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+		removeEarlierLayers(overlay);
 		List<ImageRoi> heat = new ArrayList<>();
 		List<Roi> outlines = new ArrayList<>();
 		for (ClassMap m : maps) {
 			float max = m.max();
 			ImageRoi h = heatMap(m, max, r, settings.opacity());
+			mark(h);
 			place(h, imp, m.position());
 			overlay.add(h);
 			heat.add(h);
 			Roi outline = outline(m, max, settings.roiThreshold(), r);
 			if (outline != null) {
+				mark(outline);
 				place(outline, imp, m.position());
 				overlay.add(outline);
 				outlines.add(outline);
@@ -70,6 +80,18 @@ public final class AttentionOverlayWriter {
 			}
 		}
 		return new AttentionResult(heat, outlines, stack);
+	}
+
+	private static void mark(Roi roi) {
+		roi.setProperty(PROPERTY, "true");
+	}
+
+	private static void removeEarlierLayers(Overlay overlay) {
+		for (int i = overlay.size() - 1; i >= 0; i--) {
+			if (overlay.get(i).getProperty(PROPERTY) != null) {
+				overlay.remove(i);
+			}
+		}
 	}
 
 	private static ImageRoi heatMap(ClassMap m, float max, Rectangle r, double opacity) {

@@ -127,4 +127,25 @@ class AttentionMapCommandTest extends ContextTestBase {
 		assertTrue(m.getCancelReason().contains("1 head"), m.getCancelReason());
 		assertNull(imp.getOverlay());
 	}
+
+	@Test
+	void aSecondRunReplacesItsLayersAndKeepsTheUsersOwn() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 8);
+		Roi mine = new Roi(5, 5, 10, 10);
+		mine.setName("mine");
+		imp.setOverlay(new Overlay(mine));
+		attention(imp, "classes", "nucleus, debris");
+		int first = imp.getOverlay().size();
+		assertTrue(first >= 3, "two heat maps and the user's roi");
+		attention(imp, "classes", "nucleus, debris");
+		assertEquals(first, imp.getOverlay().size(), "layers replaced, not stacked");
+		attention(imp, "classes", "cell");
+		Overlay o = imp.getOverlay();
+		assertEquals(Set.of("cell"), FijiFixtures.names(of(o, ImageRoi.class, true)));
+		Set<String> others = FijiFixtures.names(of(o, ImageRoi.class, false));
+		assertTrue(others.contains("mine"), others.toString());
+		assertTrue(others.stream().allMatch(n -> n.equals("mine") || n.startsWith("cell (")),
+			others.toString());
+		assertNull(mine.getProperty(AttentionOverlayWriter.PROPERTY));
+	}
 }
