@@ -77,7 +77,7 @@ class MacroOptionsTest extends ContextTestBase {
 	}
 
 	/** Macro options to command inputs, as ImageJ reads them. */
-	private static Map<String, Object> convert(Class<?> cmd, String options) {
+	static Map<String, Object> convert(Class<?> cmd, String options) {
 		List<String> keys = new ArrayList<>();
 		Matcher t = TOKEN.matcher(options);
 		while (t.find()) {

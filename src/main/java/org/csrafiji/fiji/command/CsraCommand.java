@@ -23,7 +23,9 @@ import java.io.File;
  * The model is picked in {@code model} from the specs installed in Fiji's
  * {@code models/csra} folder (or the project's {@code models/}), listed when the command is
  * initialized; its last choice, {@value InstalledModels#FILE_CHOICE}, uses the spec or
- * checkpoint in {@code model_file}.
+ * checkpoint in {@code model_file}. That choice is the default and {@code model} is not
+ * persisted: a run that names no model (e.g. a headless run with only model_file) never
+ * picks up a model chosen in an earlier GUI session.
  */
 abstract class CsraCommand extends DynamicCommand {
 
@@ -36,7 +38,8 @@ abstract class CsraCommand extends DynamicCommand {
 	@Parameter
 	private CsraModelService models;
 
-	@Parameter(label = "Model", initializer = "listInstalledModels")
+	/** Not persisted, so a macro or headless run that gives only model_file uses it. */
+	@Parameter(label = "Model", initializer = "listInstalledModels", persist = false)
 	private String model = InstalledModels.FILE_CHOICE;
 
 	@Parameter(label = "Other model file (spec .json or checkpoint)", style = FileWidget.OPEN_STYLE,
