@@ -18,11 +18,11 @@ import org.scijava.command.CommandService;
 import org.scijava.log.LogService;
 import org.scijava.parse.ParseService;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * "CSRA Batch Classify" driven the way users drive it without a GUI, naming no model choice
@@ -46,17 +46,28 @@ class HeadlessOptionsTest {
 		ctx.dispose();
 	}
 
-	private static Path folder(Path dir) throws Exception {
-		Path in = Files.createDirectories(dir.resolve("in/deeper"));
-		IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 48, 48, 1, 1), in.resolve("a.tif")
-			.toString());
-		IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 48, 48, 1, 2), dir.resolve("in/b.tif")
-			.toString());
+	/**
+	 * Makes a folder of two TIFFs (one in a sub-folder) and a text file, fills the option
+	 * template's {in}, {csv} and {model}, and runs the batch with what {@code parse} makes of
+	 * the options.
+	 *
+	 * @return the inputs the options were parsed into
+	 */
+	private static Map<String, Object> runBatch(Path dir, String template,
+		Function<String, Map<String, Object>> parse) throws Exception
+	{
+		for (String name : List.of("in/deeper/a.tif", "in/b.tif")) {
+			Path p = Files.createDirectories(dir.resolve(name).getParent()).resolve(Path.of(name)
+				.getFileName());
+			IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 48, 48, 1, name.length()), p
+				.toString());
+		}
 		Files.writeString(dir.resolve("in/notes.txt"), "not matched by *.tif");
-		return dir.resolve("in");
-	}
-
-	private static void assertBatchRan(Ran m, Path csv) throws Exception {
+		Path csv = dir.resolve("out.csv");
+		Map<String, Object> inputs = parse.apply(template.replace("{in}", dir.resolve("in")
+			.toString()).replace("{csv}", csv.toString()).replace("{model}", FijiFixtures.spec(
+				"r18_h1.json").toString()));
+		Ran m = Ran.run(ctx, BatchClassifyCommand.class, inputs);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(2, m.getOutput("classified"));
 		assertEquals(InstalledModels.FILE_CHOICE, m.getInput("model"));
@@ -64,31 +75,24 @@ class HeadlessOptionsTest {
 		assertTrue(text.contains("deeper/a.tif"), text);
 		assertTrue(text.contains("b.tif"), text);
 		assertFalse(text.contains("notes.txt"), text);
+		return inputs;
 	}
 
 	@Test
 	void macroOptionsRunTheBatch(@TempDir Path dir) throws Exception {
-		Path in = folder(dir);
-		Path csv = dir.resolve("out.csv");
-		String options = "input_dir=[" + in + "] output_csv=[" + csv + "] model_file=["
-			+ FijiFixtures.spec("r18_h1.json") + "] recursive file_pattern=[*.tif]";
-		Map<String, Object> inputs = MacroOptionsTest.convert(BatchClassifyCommand.class,
-			options);
-		assertEquals(Boolean.TRUE, inputs.get("recursive"));
-		assertEquals("*.tif", inputs.get("file_pattern"));
-		assertBatchRan(Ran.run(ctx, BatchClassifyCommand.class, inputs), csv);
+		Map<String, Object> in = runBatch(dir, "input_dir=[{in}] output_csv=[{csv}]"
+			+ " model_file=[{model}] recursive file_pattern=[*.tif]", o -> MacroOptionsTest.convert(
+				BatchClassifyCommand.class, o));
+		assertEquals(Boolean.TRUE, in.get("recursive"));
+		assertEquals("*.tif", in.get("file_pattern"));
 	}
 
 	@Test
 	void headlessRunArgumentRunsTheBatch(@TempDir Path dir) throws Exception {
-		Path in = folder(dir);
-		Path csv = dir.resolve("out.csv");
-		String arg = "input_dir='" + in + "',output_csv='" + csv + "',model_file='"
-			+ FijiFixtures.spec("r18_h1.json") + "',recursive=true,file_pattern='*.tif'";
-		Map<String, Object> inputs = ctx.service(ParseService.class).parse(arg).asMap();
-		assertEquals(Boolean.TRUE, inputs.get("recursive"));
-		assertEquals(in.toString(), inputs.get("input_dir"));
-		assertBatchRan(Ran.run(ctx, BatchClassifyCommand.class, inputs), csv);
-		assertTrue(new File(csv.toString()).length() > 0);
+		Map<String, Object> in = runBatch(dir, "input_dir='{in}',output_csv='{csv}',"
+			+ "model_file='{model}',recursive=true,file_pattern='*.tif'", o -> ctx.service(
+				ParseService.class).parse(o).asMap());
+		assertEquals(Boolean.TRUE, in.get("recursive"));
+		assertEquals(dir.resolve("in").toString(), in.get("input_dir"));
 	}
 }
