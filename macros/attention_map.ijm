@@ -10,7 +10,9 @@ if (model == "")
 	model = File.openDialog("Choose a CSRA model spec (.json) or checkpoint (.pth)");
 title = getTitle();
 
-run("CSRA Attention Map", "model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] use_selection classes=[] head=1 opacity=0.5 roi_threshold=0.5 show_stack");
+// model=[other file] uses model_file; to use a spec installed in Fiji.app/models/csra,
+// give its name instead, e.g. model=[resnet101_voc07_head1_lam0.1] (model_file is then ignored).
+run("CSRA Attention Map", "model=[other file] model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] use_selection classes=[] head=1 opacity=0.5 roi_threshold=0.5 show_stack");
 
 // The stack of attention maps is an ordinary image window:
 selectImage("CSRA Attention of " + title);

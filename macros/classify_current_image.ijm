@@ -9,5 +9,7 @@ model = getArgument();
 if (model == "")
 	model = File.openDialog("Choose a CSRA model spec (.json) or checkpoint (.pth)");
 
+// model=[other file] uses model_file; to use a spec installed in Fiji.app/models/csra,
+// give its name instead, e.g. model=[resnet101_voc07_head1_lam0.1] (model_file is then ignored).
 // Booleans are bare words (present = on); add all_slices to classify every slice.
-run("CSRA Classify", "model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] use_selection");
+run("CSRA Classify", "model=[other file] model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] use_selection");

@@ -19,13 +19,21 @@ import java.util.List;
 
 /**
  * Puts attention maps on an image without touching its pixels: per map, a heat-map
- * {@link ImageRoi} (inferno LUT, scaled to the map's maximum, with the chosen opacity) named
+ * {@link ImageRoi} (inferno LUT spanning the map's minimum to maximum, so even a flat map
+ * shows its structure, with the chosen opacity) named
  * after the class, and an outline of where the map exceeds a fraction of its maximum, named
  * "class (score)". Both carry the slice position they belong to, go on the image's Overlay,
  * and the outlines also go to the ROI Manager when there is a UI. Optionally a stack of the
  * maps is made and shown, titled {@code "CSRA Attention of <title>"}.
+ * <p>
+ * Every element it adds carries the property {@link #PROPERTY}; a later run on the same
+ * image first removes those (and only those), so runs replace each other's layers instead of
+ * stacking them, while the user's own overlay elements stay.
  */
 public final class AttentionOverlayWriter {
+
+	/** The Roi property that marks the overlay elements written here. */
+	public static final String PROPERTY = "csra_attention";
 
 	private static final Color OUTLINE = Color.CYAN;
 
@@ -41,16 +49,19 @@ public final class AttentionOverlayWriter {
 		ImagePlus imp = image.image();
 		Rectangle r = image.region();
 		Overlay overlay = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+		removeEarlierLayers(overlay);
 		List<ImageRoi> heat = new ArrayList<>();
 		List<Roi> outlines = new ArrayList<>();
 		for (ClassMap m : maps) {
 			float max = m.max();
 			ImageRoi h = heatMap(m, max, r, settings.opacity());
+			mark(h);
 			place(h, imp, m.position());
 			overlay.add(h);
 			heat.add(h);
 			Roi outline = outline(m, max, settings.roiThreshold(), r);
 			if (outline != null) {
+				mark(outline);
 				place(outline, imp, m.position());
 				overlay.add(outline);
 				outlines.add(outline);
@@ -71,11 +82,25 @@ public final class AttentionOverlayWriter {
 		return new AttentionResult(heat, outlines, stack);
 	}
 
+	private static void mark(Roi roi) {
+		roi.setProperty(PROPERTY, "true");
+	}
+
+	private static void removeEarlierLayers(Overlay overlay) {
+		for (int i = overlay.size() - 1; i >= 0; i--) {
+			if (overlay.get(i).getProperty(PROPERTY) != null) {
+				overlay.remove(i);
+			}
+		}
+	}
+
 	private static ImageRoi heatMap(ClassMap m, float max, Rectangle r, double opacity) {
 		byte[] px = new byte[m.values().length];
-		if (max > 0) {
+		float min = Math.min(m.min(), max);
+		float range = max - min;
+		if (range > 0) {
 			for (int i = 0; i < px.length; i++) {
-				float v = m.values()[i] / max;
+				float v = (m.values()[i] - min) / range;
 				px[i] = (byte) Math.round(255 * Math.max(0, Math.min(1, v)));
 			}
 		}

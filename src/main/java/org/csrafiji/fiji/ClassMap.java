@@ -24,4 +24,13 @@ public record ClassMap(SlicePosition position, String className, float score, in
 		}
 		return m;
 	}
+
+	/** @return the smallest finite value (0 for an empty or all-NaN map) */
+	public float min() {
+		float m = Float.POSITIVE_INFINITY;
+		for (float v : values) {
+			m = v < m ? v : m;
+		}
+		return m == Float.POSITIVE_INFINITY ? 0 : m;
+	}
 }

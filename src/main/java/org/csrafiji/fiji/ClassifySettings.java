@@ -31,8 +31,9 @@ public record ClassifySettings(Path modelFile, DeviceChoice device, double thres
 	/** Checks the threshold and the model file. */
 	public ClassifySettings {
 		if (modelFile == null) {
-			throw new CsraException("No model was chosen; set model_file to a model spec (.json)"
-				+ " or a checkpoint (.pth).");
+			throw new CsraException("No model was chosen; pick an installed model in model, or"
+				+ " '" + InstalledModels.FILE_CHOICE + "' and a model spec (.json) or checkpoint (.pth)"
+				+ " in model_file.");
 		}
 		if (!(threshold > 0 && threshold < 1)) {
 			throw new CsraException("threshold must lie between 0 and 1 (exclusive); got "

@@ -13,7 +13,6 @@ import ij.gui.Roi;
 
 import org.csrafiji.fiji.command.AttentionMapCommand;
 import org.junit.jupiter.api.Test;
-import org.scijava.command.CommandModule;
 
 import java.awt.Rectangle;
 import java.util.ArrayList;
@@ -23,11 +22,11 @@ import java.util.Set;
 /** "CSRA Attention Map" through a real SciJava Context and CommandService. */
 class AttentionMapCommandTest extends ContextTestBase {
 
-	private static CommandModule attention(ImagePlus imp, Object... extra) throws Exception {
+	private static Ran attention(ImagePlus imp, Object... extra) throws Exception {
 		List<Object> args = new ArrayList<>(List.of("image", imp, "classes", "", "head", 1,
 			"opacity", 0.4, "roi_threshold", 0.5, "show_stack", false, "use_selection", true));
 		args.addAll(List.of(extra));
-		CommandModule m = FijiFixtures.run(ctx, AttentionMapCommand.class, args.toArray());
+		Ran m = FijiFixtures.run(ctx, AttentionMapCommand.class, args.toArray());
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		return m;
 	}
@@ -46,7 +45,7 @@ class AttentionMapCommandTest extends ContextTestBase {
 	void listedClassesGetAHeatMapAndAnOutlineEachAndAStack() throws Exception {
 		ImagePlus imp = FijiFixtures.image(ImagePlus.COLOR_RGB, 120, 90, 1, 4);
 		String before = FijiFixtures.checksum(imp);
-		CommandModule m = attention(imp, "classes", "nucleus, debris", "show_stack", true);
+		Ran m = attention(imp, "classes", "nucleus, debris", "show_stack", true);
 		Overlay o = imp.getOverlay();
 		assertNotNull(o);
 		List<Roi> heat = of(o, ImageRoi.class, true);
@@ -96,7 +95,7 @@ class AttentionMapCommandTest extends ContextTestBase {
 	void stackSlicesGetTheirPositionAndLabelledStackSlices() throws Exception {
 		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 3, 5);
 		String before = FijiFixtures.checksum(imp);
-		CommandModule m = attention(imp, "classes", "cell", "all_slices", true, "show_stack",
+		Ran m = attention(imp, "classes", "cell", "all_slices", true, "show_stack",
 			true);
 		List<Roi> heat = of(imp.getOverlay(), ImageRoi.class, true);
 		assertEquals(3, heat.size());
@@ -118,7 +117,7 @@ class AttentionMapCommandTest extends ContextTestBase {
 	@Test
 	void anUnknownClassOrHeadCancelsNamingTheChoices() throws Exception {
 		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 6);
-		CommandModule m = FijiFixtures.run(ctx, AttentionMapCommand.class, "image", imp, "classes",
+		Ran m = FijiFixtures.run(ctx, AttentionMapCommand.class, "image", imp, "classes",
 			"dog", "head", 1, "opacity", 0.5, "roi_threshold", 0.5, "show_stack", false);
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("cell, nucleus"), m.getCancelReason());
@@ -127,5 +126,26 @@ class AttentionMapCommandTest extends ContextTestBase {
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("1 head"), m.getCancelReason());
 		assertNull(imp.getOverlay());
+	}
+
+	@Test
+	void aSecondRunReplacesItsLayersAndKeepsTheUsersOwn() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 8);
+		Roi mine = new Roi(5, 5, 10, 10);
+		mine.setName("mine");
+		imp.setOverlay(new Overlay(mine));
+		attention(imp, "classes", "nucleus, debris");
+		int first = imp.getOverlay().size();
+		assertTrue(first >= 3, "two heat maps and the user's roi");
+		attention(imp, "classes", "nucleus, debris");
+		assertEquals(first, imp.getOverlay().size(), "layers replaced, not stacked");
+		attention(imp, "classes", "cell");
+		Overlay o = imp.getOverlay();
+		assertEquals(Set.of("cell"), FijiFixtures.names(of(o, ImageRoi.class, true)));
+		Set<String> others = FijiFixtures.names(of(o, ImageRoi.class, false));
+		assertTrue(others.contains("mine"), others.toString());
+		assertTrue(others.stream().allMatch(n -> n.equals("mine") || n.startsWith("cell (")),
+			others.toString());
+		assertNull(mine.getProperty(AttentionOverlayWriter.PROPERTY));
 	}
 }

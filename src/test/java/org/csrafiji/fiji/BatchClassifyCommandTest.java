@@ -10,7 +10,6 @@ import ij.ImagePlus;
 import org.csrafiji.fiji.command.BatchClassifyCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.command.CommandModule;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +34,10 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		return in;
 	}
 
-	private static CommandModule batch(Path in, Path csv, boolean recursive, File attention)
+	private static Ran batch(Path in, Path csv, boolean recursive, File attention)
 		throws Exception
 	{
-		CommandModule m = FijiFixtures.run(ctx, BatchClassifyCommand.class, "input_dir", in
+		Ran m = FijiFixtures.run(ctx, BatchClassifyCommand.class, "input_dir", in
 			.toFile(), "recursive", recursive, "file_pattern", "*.tif", "output_csv", csv.toFile(),
 			"attention_dir", attention, "threshold", 0.001);
 		assertFalse(m.isCanceled(), m.getCancelReason());
@@ -49,7 +48,7 @@ class BatchClassifyCommandTest extends ContextTestBase {
 	void writesARowPerFileAndAnErrorRowForAnUnreadableOne(@TempDir Path dir) throws Exception {
 		Path in = folder(dir);
 		Path csv = dir.resolve("out/results.csv");
-		CommandModule m = batch(in, csv, true, null);
+		Ran m = batch(in, csv, true, null);
 		assertEquals(3, m.getOutput("classified"));
 		assertEquals(1, m.getOutput("failed"));
 		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -77,7 +76,7 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		assertEquals(4, full.size(), "not recursive: a, b, broken");
 		String text = Files.readString(csv);
 		Files.writeString(csv, text.substring(0, text.length() - 7)); // cut the last row
-		CommandModule m = batch(in, csv, false, null);
+		Ran m = batch(in, csv, false, null);
 		assertEquals(1, (int) m.getOutput("classified") + (int) m.getOutput("failed"));
 		assertEquals(2, m.getOutput("skipped"));
 		assertEquals(full.size(), Files.readAllLines(csv).size());
@@ -105,7 +104,7 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		Path in = folder(dir);
 		Path csv = dir.resolve("other.csv");
 		Files.writeString(csv, "file,score\nx.tif,1\n");
-		CommandModule m = FijiFixtures.run(ctx, BatchClassifyCommand.class, "input_dir", in
+		Ran m = FijiFixtures.run(ctx, BatchClassifyCommand.class, "input_dir", in
 			.toFile(), "recursive", false, "file_pattern", "*.tif", "output_csv", csv.toFile(),
 			"attention_dir", null);
 		assertTrue(m.isCanceled());

@@ -13,7 +13,6 @@ import org.csrafiji.fiji.command.ClassifyCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.scijava.command.CommandModule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,7 @@ import java.util.List;
 /** "CSRA Classify" through a real SciJava Context and CommandService. */
 class ClassifyCommandTest extends ContextTestBase {
 
-	private static ResultsTable table(CommandModule m) {
+	private static ResultsTable table(Ran m) {
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		return (ResultsTable) m.getOutput("results_table");
 	}
@@ -113,14 +112,14 @@ class ClassifyCommandTest extends ContextTestBase {
 
 	@Test
 	void noImageCancelsWithAMessage() throws Exception {
-		CommandModule m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", null);
+		Ran m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", null);
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("image"), m.getCancelReason());
 	}
 
 	@Test
 	void aOneByOneImageCancelsWithAMessage() throws Exception {
-		CommandModule m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", FijiFixtures.image(
+		Ran m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", FijiFixtures.image(
 			ImagePlus.GRAY8, 1, 1, 1, 1));
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("8"), m.getCancelReason());
@@ -128,7 +127,7 @@ class ClassifyCommandTest extends ContextTestBase {
 
 	@Test
 	void aSpecWhoseClassCountDiffersFromItsCheckpointCancels() throws Exception {
-		CommandModule m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", FijiFixtures.image(
+		Ran m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", FijiFixtures.image(
 			ImagePlus.GRAY8, 64, 64, 1, 1), "model_file", FijiFixtures.spec("wrong_classes.json"));
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("5 classes"), m.getCancelReason());
@@ -137,7 +136,7 @@ class ClassifyCommandTest extends ContextTestBase {
 
 	@Test
 	void aMissingCheckpointCancelsSayingWhere() throws Exception {
-		CommandModule m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", FijiFixtures.image(
+		Ran m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", FijiFixtures.image(
 			ImagePlus.GRAY8, 64, 64, 1, 1), "model_file", FijiFixtures.spec(
 				"missing_checkpoint.json"));
 		assertTrue(m.isCanceled());
@@ -149,7 +148,7 @@ class ClassifyCommandTest extends ContextTestBase {
 		ImagePlus imp = new ImagePlus("nan", new ij.process.FloatProcessor(32, 32));
 		imp.getProcessor().setValue(Float.NaN);
 		imp.getProcessor().fill();
-		CommandModule m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", imp);
+		Ran m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", imp);
 		assertTrue(m.isCanceled(), "an all-NaN image has nothing to classify");
 		assertNotNullReason(m);
 	}
@@ -171,7 +170,7 @@ class ClassifyCommandTest extends ContextTestBase {
 		assertEquals(before, FijiFixtures.checksum(imp));
 	}
 
-	private static void assertNotNullReason(CommandModule m) {
+	private static void assertNotNullReason(Ran m) {
 		assertTrue(m.getCancelReason() != null && !m.getCancelReason().isBlank());
 	}
 }

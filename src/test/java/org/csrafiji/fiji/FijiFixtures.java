@@ -11,7 +11,6 @@ import ij.process.ShortProcessor;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.log.LogService;
 
@@ -58,10 +57,11 @@ final class FijiFixtures {
 	 * Runs a command with every shared input given, so values persisted by earlier runs
 	 * never leak in; extra key/value pairs override.
 	 */
-	static CommandModule run(Context ctx, Class<? extends Command> cmd, Object... extra)
+	static Ran run(Context ctx, Class<? extends Command> cmd, Object... extra)
 		throws Exception
 	{
 		Map<String, Object> in = new HashMap<>();
+		in.put("model", InstalledModels.FILE_CHOICE);
 		in.put("model_file", spec("r18_h1.json"));
 		in.put("device", "cpu");
 		in.put("threshold", 0.5);
@@ -70,7 +70,7 @@ final class FijiFixtures {
 		for (int i = 0; i < extra.length; i += 2) {
 			in.put((String) extra[i], extra[i + 1]);
 		}
-		return ctx.service(CommandService.class).run(cmd, true, in).get();
+		return Ran.run(ctx, cmd, in);
 	}
 
 	static ImagePlus image(int type, int w, int h, int slices, long seed) {

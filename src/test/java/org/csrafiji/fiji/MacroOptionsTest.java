@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.service.Service;
@@ -79,7 +77,7 @@ class MacroOptionsTest extends ContextTestBase {
 	}
 
 	/** Macro options to command inputs, as ImageJ reads them. */
-	private static Map<String, Object> convert(Class<?> cmd, String options) {
+	static Map<String, Object> convert(Class<?> cmd, String options) {
 		List<String> keys = new ArrayList<>();
 		Matcher t = TOKEN.matcher(options);
 		while (t.find()) {
@@ -110,7 +108,7 @@ class MacroOptionsTest extends ContextTestBase {
 		return in;
 	}
 
-	private static CommandModule run(String macro, Class<? extends Command> cmd,
+	private static Ran run(String macro, Class<? extends Command> cmd,
 		Map<String, String> vars, Map<String, Object> extra, Map<String, Object> expected)
 		throws Exception
 	{
@@ -119,7 +117,7 @@ class MacroOptionsTest extends ContextTestBase {
 		Map<String, Object> in = convert(cmd, o[1]);
 		expected.forEach((k, v) -> assertEquals(v, in.get(k), k));
 		in.putAll(extra);
-		CommandModule m = ctx.service(CommandService.class).run(cmd, true, in).get();
+		Ran m = Ran.run(ctx, cmd, in);
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		in.forEach((k, v) -> assertEquals(v, m.getInput(k), k));
 		return m;
@@ -127,6 +125,7 @@ class MacroOptionsTest extends ContextTestBase {
 
 	private static Map<String, Object> shared(File model) {
 		Map<String, Object> e = new HashMap<>();
+		e.put("model", InstalledModels.FILE_CHOICE);
 		e.put("model_file", model);
 		e.put("device", "auto");
 		e.put("threshold", 0.5);
@@ -141,7 +140,7 @@ class MacroOptionsTest extends ContextTestBase {
 		Map<String, Object> want = shared(model);
 		want.put("use_selection", true);
 		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 1);
-		CommandModule m = run("classify_current_image.ijm", ClassifyCommand.class, Map.of("model",
+		Ran m = run("classify_current_image.ijm", ClassifyCommand.class, Map.of("model",
 			model.getPath()), Map.of("image", imp), want);
 		assertNotNull(m.getOutput("results_table"));
 	}
@@ -169,7 +168,7 @@ class MacroOptionsTest extends ContextTestBase {
 		want.putAll(Map.of("input_dir", dir.resolve("in").toFile(), "recursive", true,
 			"file_pattern", "*.{tif,tiff,png,jpg,jpeg}", "output_csv", csv.toFile(), "attention_dir",
 			new File("")));
-		CommandModule m = run("batch_classify.ijm", BatchClassifyCommand.class, Map.of("model",
+		Ran m = run("batch_classify.ijm", BatchClassifyCommand.class, Map.of("model",
 			model.getPath(), "dir", dir.resolve("in").toString(), "csv", csv.toString(), "att", ""),
 			Map.of(), want);
 		assertEquals(1, m.getOutput("classified"));

@@ -30,8 +30,12 @@ public class BatchClassifyCommand extends CsraCommand {
 	@Parameter(label = "Output CSV", style = FileWidget.SAVE_STYLE)
 	private File output_csv;
 
+	/**
+	 * Not persisted: SciJava stores an empty folder ({@code attention_dir=[]}) as the working
+	 * directory's absolute path, so a later run without the key would write TIFFs there.
+	 */
 	@Parameter(label = "Attention TIFF folder (optional)", style = FileWidget.DIRECTORY_STYLE,
-		required = false)
+		required = false, persist = false)
 	private File attention_dir;
 
 	@Parameter(type = ItemIO.OUTPUT)

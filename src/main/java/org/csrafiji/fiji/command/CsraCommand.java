@@ -4,9 +4,11 @@ import org.csrafiji.core.CsraException;
 import org.csrafiji.fiji.ClassifySettings;
 import org.csrafiji.fiji.CsraModelService;
 import org.csrafiji.fiji.Feedback;
+import org.csrafiji.fiji.InstalledModels;
 import org.scijava.app.StatusService;
-import org.scijava.command.ContextCommand;
+import org.scijava.command.DynamicCommand;
 import org.scijava.log.LogService;
+import org.scijava.module.MutableModuleItem;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
@@ -17,8 +19,15 @@ import java.io.File;
  * score threshold, intensity scaling and slices. A user error (a missing file, a model
  * that does not fit its spec, an image too small) is written to the log and cancels the
  * command with the same message; nothing is thrown at the user.
+ * <p>
+ * The model is picked in {@code model} from the specs installed in Fiji's
+ * {@code models/csra} folder (or the project's {@code models/}), listed when the command is
+ * initialized; its last choice, {@value InstalledModels#FILE_CHOICE}, uses the spec or
+ * checkpoint in {@code model_file}. That choice is the default and {@code model} is not
+ * persisted: a run that names no model (e.g. a headless run with only model_file) never
+ * picks up a model chosen in an earlier GUI session.
  */
-abstract class CsraCommand extends ContextCommand {
+abstract class CsraCommand extends DynamicCommand {
 
 	@Parameter
 	private LogService log;
@@ -29,7 +38,12 @@ abstract class CsraCommand extends ContextCommand {
 	@Parameter
 	private CsraModelService models;
 
-	@Parameter(label = "Model (spec .json or checkpoint)", style = FileWidget.OPEN_STYLE)
+	/** Not persisted, so a macro or headless run that gives only model_file uses it. */
+	@Parameter(label = "Model", initializer = "listInstalledModels", persist = false)
+	private String model = InstalledModels.FILE_CHOICE;
+
+	@Parameter(label = "Other model file (spec .json or checkpoint)", style = FileWidget.OPEN_STYLE,
+		required = false)
 	private File model_file;
 
 	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
@@ -58,6 +72,12 @@ abstract class CsraCommand extends ContextCommand {
 		}
 	}
 
+	/** Offers the installed specs, then the model_file choice, in {@code model}. */
+	protected void listInstalledModels() {
+		MutableModuleItem<String> item = getInfo().getMutableInput("model", String.class);
+		item.setChoices(InstalledModels.find().choices());
+	}
+
 	/** Does the command's work; CSRA errors are reported by {@link #run()}. */
 	protected abstract void execute();
 
@@ -76,7 +96,8 @@ abstract class CsraCommand extends ContextCommand {
 	 * @return the shared settings
 	 */
 	protected ClassifySettings settings(boolean useSelection) {
-		return ClassifySettings.of(model_file, device, threshold, all_slices, useSelection,
+		File file = InstalledModels.find().resolve(model, model_file);
+		return ClassifySettings.of(file, device, threshold, all_slices, useSelection,
 			scaling);
 	}
 
