@@ -1,24 +1,17 @@
 package org.csrafiji.fiji.command;
 
-import org.csrafiji.core.CsraException;
 import org.csrafiji.fiji.ClassifySettings;
 import org.csrafiji.fiji.CsraModelService;
-import org.csrafiji.fiji.Feedback;
 import org.csrafiji.fiji.InstalledModels;
-import org.scijava.app.StatusService;
-import org.scijava.command.DynamicCommand;
-import org.scijava.log.LogService;
-import org.scijava.module.MutableModuleItem;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
 import java.io.File;
 
 /**
- * The parameters and error handling every CSRA command shares: the model, the device, the
- * score threshold, intensity scaling and slices. A user error (a missing file, a model
- * that does not fit its spec, an image too small) is written to the log and cancels the
- * command with the same message; nothing is thrown at the user.
+ * The parameters every CSRA command on images shares: the model, the device, the score
+ * threshold, intensity scaling and slices; errors are reported as {@link ReportingCommand}
+ * says.
  * <p>
  * The model is picked in {@code model} from the specs installed in Fiji's
  * {@code models/csra} folder (or the project's {@code models/}), listed when the command is
@@ -27,13 +20,7 @@ import java.io.File;
  * persisted: a run that names no model (e.g. a headless run with only model_file) never
  * picks up a model chosen in an earlier GUI session.
  */
-abstract class CsraCommand extends DynamicCommand {
-
-	@Parameter
-	private LogService log;
-
-	@Parameter
-	private StatusService status;
+abstract class CsraCommand extends ReportingCommand {
 
 	@Parameter
 	private CsraModelService models;
@@ -59,36 +46,9 @@ abstract class CsraCommand extends DynamicCommand {
 	@Parameter(label = "All slices and frames")
 	private boolean all_slices;
 
-	@Override
-	public final void run() {
-		try {
-			execute();
-		}
-		catch (CsraException e) {
-			fail(e.getMessage(), null);
-		}
-		catch (RuntimeException e) {
-			fail("CSRA failed unexpectedly: " + e, e);
-		}
-	}
-
-	/** Offers the installed specs, then the model_file choice, in {@code model}. */
-	protected void listInstalledModels() {
-		MutableModuleItem<String> item = getInfo().getMutableInput("model", String.class);
-		item.setChoices(InstalledModels.find().choices());
-	}
-
-	/** Does the command's work; CSRA errors are reported by {@link #run()}. */
-	protected abstract void execute();
-
 	/** @return the model service */
 	protected CsraModelService models() {
 		return models;
-	}
-
-	/** @return progress, log and cancellation of this command */
-	protected Feedback feedback() {
-		return new Feedback(status, log, this::isCanceled);
 	}
 
 	/**
@@ -99,18 +59,5 @@ abstract class CsraCommand extends DynamicCommand {
 		File file = InstalledModels.find().resolve(model, model_file);
 		return ClassifySettings.of(file, device, threshold, all_slices, useSelection,
 			scaling);
-	}
-
-	private void fail(String message, RuntimeException e) {
-		if (e == null) {
-			log.error("CSRA: " + message);
-		}
-		else {
-			log.error("CSRA: " + message, e);
-		}
-		if (status != null) {
-			status.clearStatus();
-		}
-		cancel(message);
 	}
 }
