@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,7 @@ import java.nio.charset.StandardCharsets;
 final class LogLines extends OutputStream {
 
 	private final Feedback feedback;
-	private final StringBuilder line = new StringBuilder();
-	private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
 	private LogLines(Feedback feedback) {
 		this.feedback = feedback;
@@ -29,12 +29,11 @@ final class LogLines extends OutputStream {
 	@Override
 	public synchronized void write(int b) {
 		if (b == '\n' || b == '\r') {
-			line.append(bytes.toString(StandardCharsets.UTF_8));
+			String line = bytes.toString(StandardCharsets.UTF_8).strip();
 			bytes.reset();
-			if (!line.toString().isBlank()) {
-				feedback.info(line.toString().strip());
+			if (!line.isEmpty()) {
+				feedback.info(line);
 			}
-			line.setLength(0);
 		}
 		else {
 			bytes.write(b);
