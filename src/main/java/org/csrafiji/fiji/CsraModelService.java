@@ -6,6 +6,7 @@ import org.csrafiji.runtime.DeviceChoice;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.prefs.PrefService;
 import org.scijava.service.AbstractService;
 import org.scijava.service.SciJavaService;
 import org.scijava.service.Service;
@@ -24,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * edited file is read afresh) and the device requested; each is loaded once, even when two
  * commands ask for it at the same moment, and models for different keys load in parallel.
  * Every model is closed when the Context is disposed. Also holds the headless run's
- * "CSRA Results" table, so rows append across runs without a window.
+ * "CSRA Results" table, so rows append across runs without a window. When it starts, before any
+ * model can start the engine, it applies the local libtorch stored by "CSRA Settings"
+ * ({@link LibtorchSettings}).
  */
 @Plugin(type = Service.class)
 public final class CsraModelService extends AbstractService implements SciJavaService {
@@ -32,9 +35,32 @@ public final class CsraModelService extends AbstractService implements SciJavaSe
 	@Parameter(required = false)
 	private LogService log;
 
+	@Parameter(required = false)
+	private PrefService prefs;
+
 	private final Map<Key, Slot> models = new ConcurrentHashMap<>();
 	private final ResultsTables tables = new ResultsTables();
 	private volatile boolean disposed;
+
+	/** Applies the stored libtorch settings, if any, while the engine has not started. */
+	@Override
+	public void initialize() {
+		if (prefs == null) {
+			return;
+		}
+		try {
+			LibtorchSettings.load(prefs).apply().forEach(n -> {
+				if (log != null) {
+					log.info("CSRA: " + n);
+				}
+			});
+		}
+		catch (CsraException e) {
+			if (log != null) {
+				log.warn("CSRA Settings: " + e.getMessage() + " Using the natives CSRA ships.");
+			}
+		}
+	}
 
 	/**
 	 * @param file a model spec (.json) or a checkpoint

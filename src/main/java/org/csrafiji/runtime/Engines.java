@@ -5,7 +5,13 @@ import ai.djl.pytorch.jni.JniUtils;
 
 import org.csrafiji.core.EngineException;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts DJL's PyTorch engine the way a plugin host needs it: offline (DJL never downloads
@@ -16,6 +22,12 @@ import java.util.concurrent.Callable;
 public final class Engines {
 
 	private static final String ENGINE = "PyTorch";
+
+	/** The variables (or system properties) that point DJL at a local libtorch. */
+	public static final List<String> LIBTORCH_KEYS = List.of("PYTORCH_LIBRARY_PATH",
+		"PYTORCH_VERSION", "PYTORCH_FLAVOR");
+
+	private static volatile boolean started;
 
 	private Engines() {}
 
@@ -31,7 +43,9 @@ public final class Engines {
 			System.setProperty("OPT_OUT_TRACKING", "true");
 		}
 		try {
-			return withProjectClassLoader(() -> Engine.getEngine(ENGINE));
+			Engine engine = withProjectClassLoader(() -> Engine.getEngine(ENGINE));
+			started = true;
+			return engine;
 		}
 		catch (RuntimeException | LinkageError e) {
 			throw new EngineException("The PyTorch engine could not start: " + rootMessage(e)
@@ -40,6 +54,88 @@ public final class Engines {
 				+ " of a libtorch 2.7.1, with PYTORCH_VERSION=2.7.1 and PYTORCH_FLAVOR=cpu or"
 				+ " cu128 (as environment variables or Java system properties).", e);
 		}
+	}
+
+	/**
+	 * @return whether {@link #pytorch()} has started the engine in this JVM: its natives are
+	 *         loaded and cannot be changed until the JVM (Fiji) restarts
+	 */
+	public static boolean isStarted() {
+		return started;
+	}
+
+	/**
+	 * The system properties that make DJL load a local libtorch: each of
+	 * {@link #LIBTORCH_KEYS} with its value, left out when the value is blank or when the
+	 * environment or a system property already sets that key (the user's explicit setting wins).
+	 *
+	 * @param folder the libtorch lib folder, or null for none (then nothing is set)
+	 * @param version e.g. 2.7.1
+	 * @param flavour e.g. cpu or cu128
+	 * @param existing the current value of a key from the environment or system properties, or
+	 *        null when unset
+	 * @return the properties to set, in {@link #LIBTORCH_KEYS} order
+	 */
+	public static Map<String, String> libtorchProperties(Path folder, String version, String flavour,
+		UnaryOperator<String> existing) {
+		Map<String, String> out = new LinkedHashMap<>();
+		if (folder == null) {
+			return out;
+		}
+		String[] values = { folder.toAbsolutePath().toString(), version, flavour };
+		for (int i = 0; i < values.length; i++) {
+			String key = LIBTORCH_KEYS.get(i);
+			if (values[i] != null && !values[i].isBlank() && isBlank(existing.apply(key))) {
+				out.put(key, values[i].strip());
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Points the engine at a local libtorch by setting {@link #libtorchProperties} as system
+	 * properties, unless the engine has already started.
+	 *
+	 * @param folder the libtorch lib folder, or null for none
+	 * @param version e.g. 2.7.1
+	 * @param flavour e.g. cpu or cu128
+	 * @return one sentence per key saying what was set or why not
+	 */
+	public static synchronized List<String> useLibtorch(Path folder, String version,
+		String flavour) {
+		List<String> notes = new ArrayList<>();
+		if (folder == null) {
+			return notes;
+		}
+		if (started) {
+			notes.add("The PyTorch engine has already started in this JVM (natives load once per JVM):"
+				+ " the libtorch in " + folder + " is used after a restart.");
+			return notes;
+		}
+		Map<String, String> set = libtorchProperties(folder, version, flavour, Engines::setting);
+		for (String key : LIBTORCH_KEYS) {
+			if (set.containsKey(key)) {
+				System.setProperty(key, set.get(key));
+				notes.add(key + "=" + set.get(key));
+			}
+			else if (!isBlank(setting(key))) {
+				notes.add(key + " is already set to " + setting(key) + " (environment or -D), which wins.");
+			}
+		}
+		return notes;
+	}
+
+	/**
+	 * @param key e.g. PYTORCH_LIBRARY_PATH
+	 * @return its value from the environment, else the system property, else null
+	 */
+	public static String setting(String key) {
+		String env = System.getenv(key);
+		return !isBlank(env) ? env : System.getProperty(key);
+	}
+
+	private static boolean isBlank(String s) {
+		return s == null || s.isBlank();
 	}
 
 	/**
