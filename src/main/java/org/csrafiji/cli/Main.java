@@ -61,7 +61,7 @@ public final class Main {
 				case "bench":
 					return BenchCli.run(rest, out, err);
 				case "evaluate":
-					return org.csrafiji.cli.EvaluateCli.run(rest, out, err);
+					return EvaluateCli.run(args, out, err);
 				default:
 					err.println("csra: unknown command '" + args.get(0) + "'\n" + USAGE);
 					return 2;

@@ -138,7 +138,6 @@ class EvaluateCliTest {
 		assertEquals(1, noLabels.err().lines().count());
 		assertEquals(2, run("evaluate", "--labels", "l.csv", "--predictions", "p.csv", "--threshold", "high").code());
 		assertEquals(2, run("evaluate", "--convention", "imagenet").code());
-		assertEquals(2, run("classify").code());
 		EvaluateRun model = run("evaluate", "--model", "voc.json", "--dataset", "VOCdevkit");
 		assertEquals(2, model.code());
 		assertTrue(model.err().contains("'VOCdevkit' is not one of voc2007:DIR"), model.err());

@@ -21,7 +21,7 @@ record EvaluateRun(int code, String out, String err) {
 	static EvaluateRun of(String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = EvaluateCli.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+		int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
 			new PrintStream(err, true, StandardCharsets.UTF_8));
 		return new EvaluateRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
