@@ -2,6 +2,11 @@
 
 Prints one JSON line: {"torch", "threads", "forward_ms"} (median over iterations, batch 1,
 random weights, eval mode, grad disabled).
+
+With --serve it first prints {"torch", "threads", "ready": true}, then runs one forward for
+each line "run" it reads on standard input and prints that forward's time in ms, so that the
+Java benchmark can interleave its own iterations with PyTorch's and both see the same machine
+load.
 """
 import argparse
 import json
@@ -24,6 +29,7 @@ def main():
     p.add_argument("--classes", type=int, default=20)
     p.add_argument("--lam", type=float, default=0.1)
     p.add_argument("--iterations", type=int, default=10)
+    p.add_argument("--serve", action="store_true")
     a = p.parse_args()
     torch.manual_seed(0)
     torch.set_grad_enabled(False)
@@ -31,6 +37,16 @@ def main():
     x = torch.rand(1, 3, a.size, a.size)
     for _ in range(2):
         net(x)
+    if a.serve:
+        print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(),
+                          "ready": True}), flush=True)
+        for line in sys.stdin:
+            if line.strip() != "run":
+                break
+            t = time.perf_counter()
+            net(x)
+            print("%.3f" % ((time.perf_counter() - t) * 1000), flush=True)
+        return
     times = []
     for _ in range(a.iterations):
         t = time.perf_counter()

@@ -1,7 +1,5 @@
 package org.csrafiji.cli;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import ij.ImagePlus;
 import ij.process.ShortProcessor;
@@ -12,18 +10,16 @@ import org.csrafiji.core.ModelSpec;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.model.NamedParameter;
 import org.csrafiji.model.ParameterNames;
+import org.csrafiji.model.ResNetConfig;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.Engines;
 import org.csrafiji.runtime.ImageClassifier;
 import org.csrafiji.runtime.ModelLoader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.FloatBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,20 +70,44 @@ final class BenchCli {
 				model.predict(in, 1);
 				classifier.classify(large);
 			}
+			List<PyTorchPeer> peers = startPeers(o, spec, err);
 			double[] backbone = new double[n];
 			double[] forward = new double[n];
 			double[] endToEnd = new double[n];
-			for (int i = 0; i < n; i++) {
-				// Interleaved, so that machine load affects all three alike.
-				long t = System.nanoTime();
-				model.features(in, 1);
-				backbone[i] = ms(t);
-				t = System.nanoTime();
-				model.predict(in, 1);
-				forward[i] = ms(t);
-				t = System.nanoTime();
-				classifier.classify(large);
-				endToEnd[i] = ms(t);
+			double[][] torch = new double[peers.size()][n];
+			try {
+				for (int i = 0; i < n; i++) {
+					// Interleaved, so that machine load affects every measurement alike.
+					long t = System.nanoTime();
+					model.features(in, 1);
+					backbone[i] = ms(t);
+					t = System.nanoTime();
+					model.predict(in, 1);
+					forward[i] = ms(t);
+					t = System.nanoTime();
+					classifier.classify(large);
+					endToEnd[i] = ms(t);
+					for (int p = 0; p < peers.size(); p++) {
+						settle();
+						torch[p][i] = peers.get(p).forwardMs();
+					}
+					settle();
+				}
+			}
+			finally {
+				for (PyTorchPeer p : peers) {
+					p.close();
+				}
+			}
+			List<Map<String, Object>> torchResults = new ArrayList<>();
+			for (int p = 0; p < peers.size(); p++) {
+				Map<String, Object> t = new LinkedHashMap<>();
+				t.put("python", peers.get(p).python());
+				t.put("torch", peers.get(p).torch());
+				t.put("threads", peers.get(p).threads());
+				t.put("forward_ms", median(torch[p]));
+				t.put("ratio_java_over_pytorch", median(forward) / median(torch[p]));
+				torchResults.add(t);
 			}
 			r.put("device", DeviceChoice.describe(model.device()));
 			r.put("engine_start_ms", engineMs);
@@ -97,20 +117,9 @@ final class BenchCli {
 			r.put("outside_backbone_fraction", (median(endToEnd) - median(backbone)) / median(
 				endToEnd));
 			r.put("load_ms", loadTime(model, spec));
-		}
-		List<String> pythons = o.all("python");
-		String script = o.get("pytorch-script", "src/test/python/bench_pytorch.py");
-		List<Map<String, Object>> torch = new ArrayList<>();
-		for (String python : pythons) {
-			Map<String, Object> t = pytorch(python, script, spec, n, err);
-			if (t.containsKey("forward_ms")) {
-				t.put("ratio_java_over_pytorch", (double) r.get("forward_ms") / ((Number) t.get(
-					"forward_ms")).doubleValue());
+			if (!torchResults.isEmpty()) {
+				r.put("pytorch", torchResults);
 			}
-			torch.add(t);
-		}
-		if (!torch.isEmpty()) {
-			r.put("pytorch", torch);
 		}
 		if (o.has("json")) {
 			out.println(new com.google.gson.GsonBuilder().create().toJson(r));
@@ -159,44 +168,32 @@ final class BenchCli {
 		}
 	}
 
-	private static Map<String, Object> pytorch(String python, String script, ModelSpec spec,
-		int n, PrintStream err)
+	private static List<PyTorchPeer> startPeers(Options o, ModelSpec spec, PrintStream err)
+		throws IOException
 	{
-		Map<String, Object> t = new LinkedHashMap<>();
-		t.put("python", python);
-		List<String> cmd = new ArrayList<>(Arrays.asList(python, script, "--depth", String
-			.valueOf(org.csrafiji.model.ResNetConfig.depthOf(spec.architecture())), "--size",
-			String.valueOf(spec.input().size()), "--heads", String.valueOf(spec.heads()),
-			"--classes", String.valueOf(spec.classes().size()), "--iterations", String.valueOf(
-				n)));
-		try {
-			Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
-				.start();
-			String last = null;
-			try (BufferedReader br = new BufferedReader(new InputStreamReader(p.getInputStream(),
-				StandardCharsets.UTF_8)))
-			{
-				for (String line; (line = br.readLine()) != null;) {
-					last = line;
-				}
-			}
-			if (p.waitFor() != 0 || last == null) {
-				t.put("error", "exit status " + p.exitValue());
-				return t;
-			}
-			JsonObject j = JsonParser.parseString(last).getAsJsonObject();
-			t.put("torch", j.get("torch").getAsString());
-			t.put("threads", j.get("threads").getAsInt());
-			t.put("forward_ms", j.get("forward_ms").getAsDouble());
+		String script = o.get("pytorch-script", "src/test/python/bench_pytorch.py");
+		List<PyTorchPeer> peers = new ArrayList<>();
+		for (String python : o.all("python")) {
+			err.println("csra bench: starting PyTorch beside it with " + python);
+			peers.add(new PyTorchPeer(python, List.of(python, script, "--serve", "--depth", String
+				.valueOf(ResNetConfig.depthOf(spec.architecture())), "--size", String.valueOf(spec
+					.input().size()), "--heads", String.valueOf(spec.heads()), "--classes", String
+						.valueOf(spec.classes().size()))));
 		}
-		catch (IOException | RuntimeException e) {
-			t.put("error", e.getMessage());
+		return peers;
+	}
+
+	/**
+	 * A short pause between the two runtimes, so that one's OpenMP worker threads have
+	 * stopped spinning before the other starts.
+	 */
+	private static void settle() {
+		try {
+			Thread.sleep(100);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			t.put("error", "interrupted");
 		}
-		return t;
 	}
 
 	private static double ms(long start) {
