@@ -88,14 +88,7 @@ public final class BatchSource {
 		double[] mean = input.mean();
 		double[] std = input.std();
 		for (int b = 0; b < indices.size(); b++) {
-			RgbImage img = augmentation.apply(image(indices.get(b)), random);
-			for (int c = 0; c < 3; c++) {
-				byte[] p = img.planes()[c];
-				int off = (b * 3 + c) * plane;
-				for (int i = 0; i < plane; i++) {
-					px[off + i] = (float) (((p[i] & 0xff) / 255.0 - mean[c]) / std[c]);
-				}
-			}
+			augmentation.apply(image(indices.get(b)), random).toChw(mean, std, px, b * 3 * plane);
 			LabelRow row = dataset.samples().get(indices.get(b)).labels();
 			for (int k = 0; k < classes; k++) {
 				LabelState st = row.get(k);

@@ -100,4 +100,23 @@ public record RgbImage(int width, int height, byte[][] planes) {
 		}
 		return new RgbImage(w, h, out);
 	}
+
+	/**
+	 * Writes the image, scaled to [0, 1] and normalised per channel, as CHW floats.
+	 *
+	 * @param mean per-channel mean
+	 * @param std per-channel standard deviation
+	 * @param dst destination
+	 * @param offset where the image starts in dst
+	 */
+	public void toChw(double[] mean, double[] std, float[] dst, int offset) {
+		int plane = width * height;
+		for (int c = 0; c < 3; c++) {
+			byte[] p = planes[c];
+			int off = offset + c * plane;
+			for (int i = 0; i < plane; i++) {
+				dst[off + i] = (float) (((p[i] & 0xff) / 255.0 - mean[c]) / std[c]);
+			}
+		}
+	}
 }
