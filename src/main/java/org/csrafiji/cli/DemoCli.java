@@ -137,6 +137,9 @@ public final class DemoCli {
 			out.println(String.format(Locale.ROOT, "pointing game  %6.2f %%  (%d of %d objects; floor"
 				+ " 95 %%) %s", 100 * r.pointingAccuracy(), r.pointingHits(), r.pointingTotal(),
 				pointOk ? "ok" : "BELOW FLOOR"));
+			out.println(String.format(Locale.ROOT, "  no tolerance %6.2f %%  (arg-max cell on the object;"
+				+ " feature grid %d x %d)", 100.0 * r.strictHits() / Math.max(1, r.pointingTotal()),
+				r.grid(), r.grid()));
 			return mapOk && pointOk ? 0 : 3;
 		}
 	}

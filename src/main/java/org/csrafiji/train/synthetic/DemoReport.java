@@ -29,10 +29,12 @@ public final class DemoReport {
 	 * @param mAP mean average precision in [0, 1]
 	 * @param pointingHits objects whose attention maximum fell on them
 	 * @param pointingTotal objects checked
+	 * @param strictHits objects reached by their arg-max cell itself (no tolerance)
+	 * @param grid the attention maps' side in feature cells
 	 * @param seconds wall time
 	 */
 	public record Result(int images, double mAP, int pointingHits, int pointingTotal,
-		double seconds)
+		int strictHits, int grid, double seconds)
 	{
 
 		/** @return pointing game accuracy in [0, 1] */
@@ -63,6 +65,8 @@ public final class DemoReport {
 		double[][] scores = new double[count][];
 		List<LabelRow> rows = new ArrayList<>();
 		int hits = 0;
+		int strict = 0;
+		int grid = 0;
 		int total = 0;
 		for (int i = 0; i < count; i++) {
 			Scene scene = generator.scene(i);
@@ -70,21 +74,26 @@ public final class DemoReport {
 			scores[i] = new double[kinds.length];
 			List<LabelState> states = new ArrayList<>();
 			AttentionMaps maps = p.attention();
+			grid = maps.height();
 			for (int c = 0; c < kinds.length; c++) {
 				scores[i][c] = p.scores()[c];
 				boolean present = scene.contains(kinds[c]);
 				states.add(present ? LabelState.POSITIVE : LabelState.NEGATIVE);
 				if (present) {
 					total++;
-					hits += PointingGame.hit(maps.attention(0, c), maps.height(), maps.width(), scene
-						.mask(kinds[c]), generator.size()) ? 1 : 0;
+					float[] att = maps.attention(0, c);
+					boolean[] mask = scene.mask(kinds[c]);
+					hits += PointingGame.hit(att, maps.height(), maps.width(), mask, generator.size())
+						? 1 : 0;
+					strict += PointingGame.hit(att, maps.height(), maps.width(), mask, generator.size(),
+						0.5) ? 1 : 0;
 				}
 			}
 			rows.add(LabelRow.of(states));
 		}
 		double map = Evaluator.evaluate(new LabelMatrix(classes, rows), new ScoreMatrix(classes,
 			scores), 0.5).mAP();
-		return new Result(count, map, hits, total, (System.nanoTime() - t0) / 1e9);
+		return new Result(count, map, hits, total, strict, grid, (System.nanoTime() - t0) / 1e9);
 	}
 
 	private static float[] chw(RgbImage image, InputSpec input) {
