@@ -17,6 +17,12 @@ public final class BatchNorm2dModule extends TorchBlock {
 	/** PyTorch's default epsilon. */
 	public static final float EPS = 1e-5f;
 
+	/**
+	 * DJL's momentum is the weight of the old running value (PyTorch's engine passes
+	 * 1 - momentum to torch), so 0.9 here is torch's momentum 0.1. Only training passes use it.
+	 */
+	private static final float DJL_MOMENTUM = 0.9f;
+
 	private final Parameter gamma;
 	private final Parameter beta;
 	private final Parameter runningMean;
@@ -38,7 +44,7 @@ public final class BatchNorm2dModule extends TorchBlock {
 		NDArray x = inputs.singletonOrThrow();
 		return BatchNorm.batchNorm(x, value(store, runningMean, x, training), value(store,
 			runningVar, x, training), value(store, gamma, x, training), value(store, beta, x,
-				training), 1, 0.1f, EPS, training);
+				training), 1, DJL_MOMENTUM, EPS, training);
 	}
 
 	/** @return the scale parameter ("weight") */

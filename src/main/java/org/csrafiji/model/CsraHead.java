@@ -79,6 +79,8 @@ public final class CsraHead extends TorchBlock implements ClassificationHead {
 		NDArray[] normed = new NDArray[heads];
 		for (int h = 0; h < heads; h++) {
 			NDArray w = value(store, weights.get(h), x, training).reshape(classes, width);
+			// The temporaries of this pass belong to the input's manager, not the weights'.
+			w.attach(x.getManager());
 			normed[h] = w.div(w.norm(new int[] { 1 }, true));
 		}
 		NDArray all = heads == 1 ? normed[0] : NDArrays.concat(new NDList(normed), 0);

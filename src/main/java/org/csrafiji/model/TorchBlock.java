@@ -81,6 +81,21 @@ public abstract class TorchBlock extends AbstractBlock {
 		return block.forward(store, new NDList(x), training).singletonOrThrow();
 	}
 
+	/**
+	 * Initialised once every parameter has a value. Weights here are always set from a
+	 * checkpoint or {@link RandomWeights}, never by DJL's shape inference, which a training
+	 * forward would otherwise start (and which these blocks do not support).
+	 */
+	@Override
+	public boolean isInitialized() {
+		for (Parameter p : getParameters().values()) {
+			if (!p.isInitialized()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	@Override
 	public Shape[] getOutputShapes(Shape[] inputShapes) {
 		throw new UnsupportedOperationException(getClass().getSimpleName()

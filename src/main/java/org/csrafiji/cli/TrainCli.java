@@ -1,0 +1,141 @@
+package org.csrafiji.cli;
+
+import ai.djl.Device;
+
+import org.csrafiji.core.CsraException;
+import org.csrafiji.eval.Dataset;
+import org.csrafiji.eval.DatasetLoader;
+import org.csrafiji.runtime.DeviceChoice;
+import org.csrafiji.train.CsvTrainingLog;
+import org.csrafiji.train.Trainer;
+import org.csrafiji.train.TrainingListener;
+import org.csrafiji.train.TrainingOptions;
+import org.csrafiji.train.TrainingResult;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The {@code train} command: fine-tunes or trains a CSRA ResNet with the official recipe on a
+ * labelled dataset (any source {@code evaluate} reads, a label CSV above all) and writes
+ * best/last checkpoints with model specs, {@code train-log.csv} and {@code state.json} into the
+ * output folder. Progress goes to the error stream, the final summary to the output stream.
+ */
+public final class TrainCli {
+
+	/** Usage line. */
+	public static final String USAGE = "usage: train --data [csv:]LABELS.csv [--val [csv:]VAL.csv]"
+		+ " --out DIR [--arch resnet18] [--base-width 64] [--size 224] [--heads 1] [--lambda 0.1]"
+		+ " [--epochs 8] [--batch 16] [--lr 0.01] [--head-lr-factor 10] [--warmup 2] [--step 4]"
+		+ " [--head-only] [--init random|FILE.pth] [--seed 0] [--name NAME] [--device cpu|gpu]"
+		+ " [--resume] [--every 10]";
+
+	private static final Set<String> VALUES = Set.of("data", "val", "out", "arch", "base-width",
+		"size", "heads", "lambda", "epochs", "batch", "lr", "head-lr-factor", "warmup", "step",
+		"init", "seed", "name", "device", "every");
+	private static final Set<String> FLAGS = Set.of("head-only", "resume", "help");
+
+	private TrainCli() {}
+
+	/**
+	 * @param args the options, with or without the leading {@code train}
+	 * @param out summary
+	 * @param err progress, notes and errors
+	 * @return 0 when training finished, 1 when it failed, 2 for a wrong command line
+	 */
+	public static int run(List<String> args, PrintStream out, PrintStream err) {
+		Options o;
+		TrainingOptions options;
+		try {
+			List<String> rest = !args.isEmpty() && args.get(0).equals("train") ? args.subList(1, args
+				.size()) : args;
+			o = new Options(rest, VALUES, FLAGS);
+			if (o.has("help")) {
+				out.println(USAGE);
+				return 0;
+			}
+			options = options(o);
+			if (!o.has("data") || !o.has("out")) {
+				throw new CsraException("--data and --out are required");
+			}
+		}
+		catch (CsraException | IllegalArgumentException e) {
+			err.println("error: " + e.getMessage() + "; " + USAGE);
+			return 2;
+		}
+		try {
+			Dataset train = load(o.get("data", null));
+			Dataset val = o.has("val") ? load(o.get("val", null)) : null;
+			Path dir = Path.of(o.get("out", null));
+			Device device = DeviceChoice.parse(o.get("device", "cpu")).resolve();
+			err.println("training " + options.architecture() + " (" + options.heads() + " head(s), "
+				+ train.classes().size() + " classes) on " + train.samples().size() + " images"
+				+ (val == null ? "" : ", validating on " + val.samples().size()) + "; output " + dir);
+			int every = o.integer("every", 10);
+			boolean resume = o.has("resume");
+			java.nio.file.Files.createDirectories(dir);
+			try (CsvTrainingLog log = new CsvTrainingLog(dir.resolve("train-log.csv"), resume)) {
+				TrainingResult r = new Trainer(options, train, val, dir, device).run(progress(log, err,
+					every), () -> false, resume);
+				out.println(String.format(Locale.ROOT, "trained %d epoch(s), %d iterations in %.0f s"
+					+ " (%.1f images/s); best epoch %d %s %.4f", r.epochsDone(), r.iterations(), r
+						.seconds(), r.imagesPerSecond(), r.bestEpoch() + 1, val == null
+							? "mean loss" : "val mAP", val == null ? -r.bestScore() : r.bestScore()));
+				out.println("best model: " + r.bestSpec());
+				out.println("last model: " + r.lastSpec());
+			}
+			return 0;
+		}
+		catch (CsraException | IllegalArgumentException | java.io.IOException e) {
+			err.println("error: " + e.getMessage());
+			return 1;
+		}
+	}
+
+	private static TrainingOptions options(Options o) {
+		String init = o.get("init", "random");
+		return TrainingOptions.defaults().toBuilder().architecture(o.get("arch", "resnet18"))
+			.baseWidth(o.integer("base-width", 64)).size(o.integer("size", 224)).heads(o.integer(
+				"heads", 1)).lambda(o.number("lambda", 0.1)).epochs(o.integer("epochs", 8))
+			.batchSize(o.integer("batch", 16)).lr(o.number("lr", 0.01)).headLrMultiplier(o.number(
+				"head-lr-factor", 10)).warmupEpochs(o.integer("warmup", 2)).stepEpochs(o.integer(
+					"step", 4)).headOnly(o.has("head-only")).init(init.equals("random") ? null : Path
+						.of(init)).seed(o.integer("seed", 0)).name(o.get("name", "trained")).build();
+	}
+
+	static Dataset load(String source) {
+		String path = source;
+		int colon = source.indexOf(':');
+		if (colon > 1 && List.of("csv", "voc", "coco", "wider", "json").contains(source.substring(0,
+			colon).toLowerCase(Locale.ROOT)))
+		{
+			path = source.substring(colon + 1);
+		}
+		return DatasetLoader.load(Path.of(path), null, null);
+	}
+
+	private static TrainingListener progress(TrainingListener log, PrintStream err, int every) {
+		return new TrainingListener() {
+
+			@Override
+			public void iteration(int epoch, long iteration, double lr, double loss) {
+				log.iteration(epoch, iteration, lr, loss);
+				if (every > 0 && iteration % every == 0) {
+					err.println(String.format(Locale.ROOT, "epoch %d iteration %d lr %.5f loss %.4f",
+						epoch + 1, iteration, lr, loss));
+				}
+			}
+
+			@Override
+			public void epoch(int epoch, long iteration, double meanLoss, double valMap) {
+				log.epoch(epoch, iteration, meanLoss, valMap);
+				err.println(String.format(Locale.ROOT, "epoch %d done: mean loss %.4f%s", epoch + 1,
+					meanLoss, Double.isNaN(valMap) ? "" : String.format(Locale.ROOT, ", val mAP %.2f %%",
+						100 * valMap)));
+			}
+		};
+	}
+}

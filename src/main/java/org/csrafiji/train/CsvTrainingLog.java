@@ -1,0 +1,75 @@
+package org.csrafiji.train;
+
+import org.csrafiji.core.CsraException;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+
+/**
+ * Writes progress as CSV, one line per iteration and one per epoch, flushed at once:
+ * {@code kind,epoch,iteration,lr,loss,val_map} with kind "iter" or "epoch" (the epoch line's
+ * loss is the epoch's mean; val_map is empty on iteration lines). Appends when resuming.
+ */
+public final class CsvTrainingLog implements TrainingListener, AutoCloseable {
+
+	private static final String HEADER = "kind,epoch,iteration,lr,loss,val_map";
+
+	private final BufferedWriter out;
+
+	/**
+	 * @param file the log file
+	 * @param append keep existing lines (resumption)
+	 */
+	public CsvTrainingLog(Path file, boolean append) {
+		try {
+			boolean fresh = !append || !Files.exists(file);
+			out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+				fresh ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
+			if (fresh) {
+				line(HEADER);
+			}
+		}
+		catch (IOException e) {
+			throw new CsraException("Cannot write the training log " + file + ": " + e.getMessage(),
+				e);
+		}
+	}
+
+	@Override
+	public void iteration(int epoch, long iteration, double lr, double loss) {
+		line(String.format(Locale.ROOT, "iter,%d,%d,%.8g,%.6f,", epoch, iteration, lr, loss));
+	}
+
+	@Override
+	public void epoch(int epoch, long iteration, double meanLoss, double valMap) {
+		line(String.format(Locale.ROOT, "epoch,%d,%d,,%.6f,%s", epoch, iteration, meanLoss, Double
+			.isNaN(valMap) ? "" : String.format(Locale.ROOT, "%.6f", valMap)));
+	}
+
+	private void line(String s) {
+		try {
+			out.write(s);
+			out.newLine();
+			out.flush();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			out.close();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

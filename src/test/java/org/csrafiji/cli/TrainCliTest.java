@@ -1,0 +1,54 @@
+package org.csrafiji.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+class TrainCliTest {
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void demoDataThenTrainWritesCheckpointsSpecsAndLog() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+		PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+		Path data = tmp.resolve("data");
+		assertEquals(0, DemoCli.runData(List.of("--out", data.toString(), "--train", "8", "--val",
+			"4", "--size", "48", "--seed", "3"), o, e), err.toString(StandardCharsets.UTF_8));
+		Path run = tmp.resolve("run");
+		int rc = TrainCli.run(List.of("train", "--data", "csv:" + data.resolve("train/labels.csv"),
+			"--val", data.resolve("val/labels.csv").toString(), "--out", run.toString(), "--arch",
+			"resnet18", "--base-width", "4", "--size", "48", "--epochs", "1", "--batch", "4",
+			"--seed", "2"), o, e);
+		assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+		for (String f : List.of("best.pth", "best.json", "last.pth", "last.json", "state.json",
+			"last-optimizer.pth", "train-log.csv"))
+		{
+			assertTrue(Files.exists(run.resolve(f)), f);
+		}
+		List<String> log = Files.readAllLines(run.resolve("train-log.csv"));
+		assertEquals("kind,epoch,iteration,lr,loss,val_map", log.get(0));
+		assertTrue(log.get(log.size() - 1).startsWith("epoch,0,2,"), log.get(log.size() - 1));
+	}
+
+	@Test
+	void missingOutIsAUsageError() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int rc = TrainCli.run(List.of("--data", "x.csv"), new PrintStream(new ByteArrayOutputStream()),
+			new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertEquals(2, rc);
+		assertTrue(err.toString(StandardCharsets.UTF_8).contains("--out"));
+	}
+}
