@@ -22,6 +22,11 @@ public final class Main {
 		"           [--opacity 0.5] [--roi-threshold 0.5] IMAGE...",
 		"  bench    [--arch resnet101] [--size 448] [--heads 1] [--classes 20] [--iterations N]",
 		"           [--device auto|cpu|gpu] [--python PYTHON]... [--json]",
+		"  train    --data csv:LABELS.csv [--val csv:VAL.csv] --out DIR [--arch resnet18]",
+		"           [--base-width N] [--size S] [--heads N] [--lambda X] [--epochs E] [--batch B]",
+		"           [--lr 0.01] [--step N] [--head-only] [--init random|FILE.pth] [--seed S] [--resume]",
+		"  demo-data --out DIR [--train 3000] [--val 300] [--size 128] [--seed 1]",
+		"  demo-report [--model models/demo/demo.json] [--count 500] [--seed 20240]",
 		"  evaluate --predictions PRED.csv --labels LABELS [--convention voc07|coco|wider]",
 		"           [--threshold 0.5] [--json]",
 		"  evaluate --model SPEC.json --dataset voc2007:DIR|coco2014:DIR|wider:DIR|csv:FILE",
@@ -58,6 +63,12 @@ public final class Main {
 					return ClassifyCli.run(rest, out, err);
 				case "attention":
 					return AttentionCli.run(rest, out, err);
+				case "train":
+					return TrainCli.run(rest, out, err);
+				case "demo-data":
+					return DemoCli.runData(rest, out, err);
+				case "demo-report":
+					return DemoCli.runReport(rest, out, err);
 				case "bench":
 					return BenchCli.run(rest, out, err);
 				case "evaluate":
