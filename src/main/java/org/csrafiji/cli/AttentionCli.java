@@ -6,7 +6,6 @@ import ij.io.FileSaver;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.fiji.AttentionLayers;
-import org.csrafiji.fiji.AttentionOverlayWriter;
 import org.csrafiji.fiji.AttentionSettings;
 import org.csrafiji.fiji.ClassMap;
 import org.csrafiji.fiji.ClassifiedImage;
@@ -29,9 +28,9 @@ import java.util.Set;
 /**
  * {@code attention [model options] --out DIR [--show a,b] [--head 1] [--opacity 0.5]
  * [--roi-threshold 0.5] IMAGE...}: classifies each image and writes DIR/labels.csv (image,
- * predicted labels, one score column per class) and DIR/NAME.attention.png, the image with
- * the attention heat maps and outlines of its predicted (or shown) classes drawn on it, the
- * same overlays the Fiji command "CSRA Attention Map" adds.
+ * predicted labels, one score column per class) and DIR/NAME.attention.png, the image beside
+ * one panel per predicted (or shown) class with its attention heat map and outline, the same
+ * overlays the Fiji command "CSRA Attention Map" adds ({@link AttentionMontage}).
  */
 final class AttentionCli {
 
@@ -73,10 +72,9 @@ final class AttentionCli {
 					preds, true);
 				List<ClassMap> maps = AttentionLayers.select(ci, threshold, settings.classes(),
 					settings.head());
-				new AttentionOverlayWriter().write(ci, maps, settings);
 				Path png = dir.resolve(stem(f) + ".attention.png");
 				Path partial = dir.resolve(png.getFileName() + ".partial");
-				if (!new FileSaver(imp.flatten()).saveAsPng(partial.toString())) {
+				if (!new FileSaver(AttentionMontage.render(ci, maps, settings)).saveAsPng(partial.toString())) {
 					throw new CsraException("Cannot write " + png + "; check the folder is writable.");
 				}
 				Files.move(partial, png, StandardCopyOption.REPLACE_EXISTING);
