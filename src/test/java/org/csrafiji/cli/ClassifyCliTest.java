@@ -114,12 +114,15 @@ class ClassifyCliTest {
 		assertEquals(3, rows.size());
 		assertTrue(rows.get(1).startsWith("a.tif,"), rows.get(1));
 		ImagePlus png = IJ.openImage(outDir.resolve("a.attention.png").toString());
-		assertEquals(120, png.getWidth());
-		assertEquals(80, png.getHeight());
-		ImagePlus original = IJ.openImage(a);
-		// With every class above the threshold, the heat maps change the drawn pixels.
-		assertTrue(!Arrays.equals((int[]) original.getProcessor().getPixels(), (int[]) png
-			.getProcessor().convertToRGB().getPixels()));
+		// The image and one panel per class (all five are above 0.01), enlarged to 256 high.
+		int panelWidth = (int) Math.round(120 * 256 / 80.0);
+		assertEquals(256, png.getHeight());
+		assertEquals(6 * panelWidth + 5 * 4, png.getWidth());
+		int[] first = (int[]) png.getProcessor().crop().getPixels();
+		png.setRoi(panelWidth + 4, 0, panelWidth, 256);
+		int[] second = (int[]) png.getProcessor().crop().getPixels();
+		assertTrue(!Arrays.equals(first, second), "a class panel differs from the plain image");
+		assertEquals(120, IJ.openImage(a).getWidth(), "the input file is untouched");
 		assertTrue(out.contains("labels: "), out);
 	}
 
