@@ -118,9 +118,11 @@ class ClassifyCliTest {
 		int panelWidth = (int) Math.round(120 * 256 / 80.0);
 		assertEquals(256, png.getHeight());
 		assertEquals(6 * panelWidth + 5 * 4, png.getWidth());
+		png.getProcessor().setRoi(0, 0, panelWidth, 256);
 		int[] first = (int[]) png.getProcessor().crop().getPixels();
-		png.setRoi(panelWidth + 4, 0, panelWidth, 256);
+		png.getProcessor().setRoi(panelWidth + 4, 0, panelWidth, 256);
 		int[] second = (int[]) png.getProcessor().crop().getPixels();
+		assertEquals(first.length, second.length);
 		assertTrue(!Arrays.equals(first, second), "a class panel differs from the plain image");
 		assertEquals(120, IJ.openImage(a).getWidth(), "the input file is untouched");
 		assertTrue(out.contains("labels: "), out);
