@@ -164,8 +164,8 @@ final class BenchCli {
 	{
 		Map<String, Object> t = new LinkedHashMap<>();
 		t.put("python", python);
-		List<String> cmd = new ArrayList<>(Arrays.asList(python, script, "--depth", String
-			.valueOf(org.csrafiji.model.ResNetConfig.depthOf(spec.architecture())), "--size",
+		List<String> cmd = new ArrayList<>(Arrays.asList(python, script, "--arch", spec
+			.architecture(), "--size",
 			String.valueOf(spec.input().size()), "--heads", String.valueOf(spec.heads()),
 			"--classes", String.valueOf(spec.classes().size()), "--iterations", String.valueOf(
 				n)));
