@@ -1,4 +1,4 @@
-"""PyTorch's own eager forward time for ResNet-CSRA, for `csra bench --compare-pytorch`.
+"""PyTorch's own eager forward time for CSRA (ResNet or ViT), for `csra bench --python`.
 
 Prints one JSON line: {"torch", "threads", "forward_ms"} (median over iterations, batch 1,
 random weights, eval mode, grad disabled).
@@ -18,11 +18,12 @@ import time
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from csra_torch import CsraResNet  # noqa: E402
+from csra_torch import DEFAULT_TEMPERATURES, VIT_SHAPES, CsraResNet, CsraViT  # noqa: E402
 
 
 def main():
     p = argparse.ArgumentParser()
+    p.add_argument("--arch", default=None, help="resnet18..resnet152, vit_b16 or vit_l16")
     p.add_argument("--depth", type=int, default=101)
     p.add_argument("--size", type=int, default=448)
     p.add_argument("--heads", type=int, default=1)
@@ -33,7 +34,15 @@ def main():
     a = p.parse_args()
     torch.manual_seed(0)
     torch.set_grad_enabled(False)
-    net = CsraResNet(a.depth, a.classes, a.heads, a.lam).eval()
+    arch = a.arch or "resnet%d" % a.depth
+    if arch in VIT_SHAPES:
+        depth, dim, heads, patch = VIT_SHAPES[arch]
+        net = CsraViT(depth, dim, heads, patch, a.size // patch, a.classes,
+                      DEFAULT_TEMPERATURES[a.heads], a.lam).eval()
+    elif arch.startswith("resnet"):
+        net = CsraResNet(int(arch[len("resnet"):]), a.classes, a.heads, a.lam).eval()
+    else:
+        raise SystemExit("bench_pytorch.py: unknown --arch " + arch)
     x = torch.rand(1, 3, a.size, a.size)
     for _ in range(2):
         net(x)

@@ -170,3 +170,101 @@ class CsraResNet(nn.Module):
 
     def forward(self, x):
         return self.classifier(backbone_forward(self, x))
+
+
+# --- Vision Transformer in timm's original layout (ViT-B/16, ViT-L/16), plain torch ---------
+
+VIT_SHAPES = {"vit_b16": (12, 768, 12, 16), "vit_l16": (24, 1024, 16, 16)}
+
+
+class PatchEmbed(nn.Module):
+    def __init__(self, patch, dim):
+        super().__init__()
+        self.proj = nn.Conv2d(3, dim, patch, patch)
+
+    def forward(self, x):
+        return self.proj(x)
+
+
+class Attention(nn.Module):
+    def __init__(self, dim, heads):
+        super().__init__()
+        self.heads = heads
+        self.scale = (dim // heads) ** -0.5
+        self.qkv = nn.Linear(dim, dim * 3)
+        self.proj = nn.Linear(dim, dim)
+
+    def forward(self, x):
+        b, n, c = x.shape
+        qkv = self.qkv(x).reshape(b, n, 3, self.heads, c // self.heads).permute(2, 0, 3, 1, 4)
+        q, k, v = qkv[0], qkv[1], qkv[2]
+        att = torch.softmax((q @ k.transpose(-2, -1)) * self.scale, dim=-1)
+        return self.proj((att @ v).transpose(1, 2).reshape(b, n, c))
+
+
+class Mlp(nn.Module):
+    def __init__(self, dim, hidden):
+        super().__init__()
+        self.fc1 = nn.Linear(dim, hidden)
+        self.act = nn.GELU()
+        self.fc2 = nn.Linear(hidden, dim)
+
+    def forward(self, x):
+        return self.fc2(self.act(self.fc1(x)))
+
+
+class VitBlock(nn.Module):
+    def __init__(self, dim, heads):
+        super().__init__()
+        self.norm1 = nn.LayerNorm(dim, eps=1e-6)
+        self.attn = Attention(dim, heads)
+        self.norm2 = nn.LayerNorm(dim, eps=1e-6)
+        self.mlp = Mlp(dim, dim * 4)
+
+    def forward(self, x):
+        x = x + self.attn(self.norm1(x))
+        return x + self.mlp(self.norm2(x))
+
+
+def resize_pos_embed(posemb, grid):
+    """timm's resize_pos_embed: class token kept, the grid part resized bicubically."""
+    token, rest = posemb[:, :1], posemb[:, 1:]
+    old = int(math.sqrt(rest.shape[1]))
+    if old == grid:
+        return posemb
+    rest = rest.reshape(1, old, old, -1).permute(0, 3, 1, 2)
+    rest = torch.nn.functional.interpolate(rest, size=(grid, grid), mode="bicubic",
+                                           align_corners=False)
+    rest = rest.permute(0, 2, 3, 1).reshape(1, grid * grid, -1)
+    return torch.cat([token, rest], dim=1)
+
+
+def add_vit_modules(module, depth, dim, heads, patch, grid):
+    """Registers timm's ViT parameters on `module` under their state_dict names."""
+    module.patch_embed = PatchEmbed(patch, dim)
+    module.cls_token = nn.Parameter(torch.zeros(1, 1, dim))
+    module.pos_embed = nn.Parameter(torch.zeros(1, grid * grid + 1, dim))
+    module.blocks = nn.Sequential(*[VitBlock(dim, heads) for _ in range(depth)])
+    module.norm = nn.LayerNorm(dim, eps=1e-6)
+    module.width = dim
+
+
+def vit_forward(net, x):
+    """Feature map (B, d, h, w): final norm, class token dropped, tokens row-major."""
+    p = net.patch_embed(x)
+    b, d, h, w = p.shape
+    tokens = torch.cat([net.cls_token.expand(b, -1, -1), p.flatten(2).transpose(1, 2)], dim=1)
+    tokens = net.norm(net.blocks(tokens + resize_pos_embed(net.pos_embed, h)))
+    return tokens[:, 1:].transpose(1, 2).reshape(b, d, h, w)
+
+
+class CsraViT(nn.Module):
+    """ViT + CSRA head with the official CSRA ViT state_dict names."""
+
+    def __init__(self, depth, dim, heads, patch, grid, classes, temperatures, lam):
+        super().__init__()
+        add_vit_modules(self, depth, dim, heads, patch, grid)
+        self.classifier = MultiHead(dim, classes, temperatures, lam)
+
+    def forward(self, x):
+        return self.classifier(vit_forward(self, x))

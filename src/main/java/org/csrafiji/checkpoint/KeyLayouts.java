@@ -26,6 +26,7 @@ public final class KeyLayouts {
 	private static final String MM_HEADS = "head.csra_heads.";
 	private static final String MM_FC = "head.fc.";
 	private static final String HEADS = "classifier.multi_head.";
+	private static final Pattern NUMBERED_HEAD = Pattern.compile("^head\\d+\\.");
 	private static final Pattern HEAD = Pattern.compile("classifier\\.multi_head\\.(\\d+)\\.head\\.weight");
 
 	private KeyLayouts() {}
@@ -75,11 +76,36 @@ public final class KeyLayouts {
 			return new NormalizedCheckpoint(layout == null ? KeyLayout.TORCHVISION : layout, weights, 0,
 				dimension(shape[0], weights), dimension(shape[1], weights));
 		}
+		refuseCocoViT(weights);
 		String sample = raw.keys().stream().limit(6).collect(Collectors.joining(", "));
 		throw new CheckpointException("Checkpoint " + raw.source() + " has no classifier this program"
 			+ " knows: no CSRA head (classifier.multi_head.0.head.weight or"
 			+ " head.csra_heads.0.head.weight) and no torchvision fc.weight (its first names: " + sample
 			+ "). Choose a CSRA or torchvision classification checkpoint.");
+	}
+
+	/**
+	 * The released CSRA ViT-L16 COCO checkpoint keeps its heads as head1..head8 plus head and
+	 * its positional embedding for a 28 x 28 grid (448 input); the released code builds
+	 * classifier.multi_head.{h} for a 224 input. Which of its tensors is which CSRA head and
+	 * temperature is documented nowhere, so it is refused with that explanation rather than
+	 * guessed.
+	 */
+	private static void refuseCocoViT(StateDict weights) {
+		String numbered = weights.keys().stream().filter(k -> NUMBERED_HEAD.matcher(k).find())
+			.sorted().findFirst().orElse(null);
+		if (numbered == null) {
+			return;
+		}
+		String pos = weights.contains("pos_embed") ? "; its pos_embed has shape "
+			+ Shapes.format(weights.get("pos_embed").shape()) : "";
+		throw new CheckpointException("Checkpoint " + weights.source() + " has numbered heads ("
+			+ numbered + ", ...) instead of classifier.multi_head.{h}.head.weight" + pos + ". This is"
+			+ " the layout of the released CSRA ViT-L16 COCO checkpoint (head1..head8 plus head,"
+			+ " positional embedding for 28 x 28 patches at 448 px), which does not match the"
+			+ " released CSRA code: how its heads map onto CSRA heads and temperatures is not"
+			+ " documented, so it is not loaded rather than guessed. Use a checkpoint saved by the"
+			+ " official code (or mmpretrain), e.g. the WIDER ViT-B16/L16 ones.");
 	}
 
 	/** Strips leading "module." prefixes and a "module." right after "backbone.". */

@@ -10,7 +10,6 @@ import org.csrafiji.core.ModelSpec;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.model.NamedParameter;
 import org.csrafiji.model.ParameterNames;
-import org.csrafiji.model.ResNetConfig;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.Engines;
@@ -175,8 +174,8 @@ final class BenchCli {
 		List<PyTorchPeer> peers = new ArrayList<>();
 		for (String python : o.all("python")) {
 			err.println("csra bench: starting PyTorch beside it with " + python);
-			peers.add(new PyTorchPeer(python, List.of(python, script, "--serve", "--depth", String
-				.valueOf(ResNetConfig.depthOf(spec.architecture())), "--size", String.valueOf(spec
+			peers.add(new PyTorchPeer(python, List.of(python, script, "--serve", "--arch", spec
+				.architecture(), "--size", String.valueOf(spec
 					.input().size()), "--heads", String.valueOf(spec.heads()), "--classes", String
 						.valueOf(spec.classes().size()))));
 		}

@@ -68,7 +68,7 @@ public final class EvaluateCli {
 
 	/** Model options passed on to {@link ModelOptions}; its --threshold is the evaluation's here. */
 	private static final Set<String> MODEL_KEYS = Set.of("model", "checkpoint", "arch", "head",
-		"heads", "lambda", "size", "classes", "device");
+		"heads", "lambda", "size", "classes", "device", "backbone");
 
 	private static final int USAGE_ERROR = 2;
 	private static final int DATA_ERROR = 1;

@@ -10,6 +10,8 @@ import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.ModelSpecBuilder;
 import org.csrafiji.core.ModelSpecs;
 import org.csrafiji.core.ModelSpecException;
+import org.csrafiji.model.TorchScriptBackbone;
+import org.csrafiji.model.ViTConfig;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.ModelLoader;
@@ -26,7 +28,7 @@ final class ModelOptions {
 
 	/** Options that take a value. */
 	static final Set<String> KEYS = Set.of("model", "checkpoint", "arch", "head", "heads",
-		"lambda", "size", "classes", "threshold", "device");
+		"lambda", "size", "classes", "threshold", "device", "backbone");
 
 	private ModelOptions() {}
 
@@ -43,6 +45,16 @@ final class ModelOptions {
 		}
 		if (o.has("arch")) {
 			b.architecture(o.get("arch", null));
+			if (!o.has("model") && ViTConfig.isViT(o.get("arch", null))) {
+				b.input(vitInput(o.integer("size", VIT_SIZE))); // the official ViT preprocessing
+			}
+		}
+		if (o.has("backbone")) {
+			if (!TorchScriptBackbone.isTorchScript(o.get("arch", TorchScriptBackbone.ARCH))) {
+				throw new ModelSpecException("--backbone FILE.pt goes with --arch torchscript, not --arch "
+					+ o.get("arch", null) + ".");
+			}
+			b.architecture(TorchScriptBackbone.architecture(Path.of(o.get("backbone", null))));
 		}
 		if (o.has("head")) {
 			b.head(HeadKind.parse(o.get("head", null)));
@@ -96,10 +108,24 @@ final class ModelOptions {
 		if (classes < 1) {
 			throw new ModelSpecException("--classes must be at least 1.");
 		}
-		return new ModelSpecBuilder().name("random").architecture(o.get("arch", "resnet101"))
-			.heads(o.integer("heads", 1)).lambda(o.number("lambda", 0.1)).input(InputSpec
-				.unitRange(o.integer("size", 448))).classes(ClassLabels.generic(classes)).build(
-					classes);
+		String arch = o.get("arch", "resnet101");
+		InputSpec input = ViTConfig.isViT(arch) ? vitInput(o.integer("size", VIT_SIZE))
+			: InputSpec.unitRange(o.integer("size", 448));
+		return new ModelSpecBuilder().name("random").architecture(arch)
+			.heads(o.integer("heads", 1)).lambda(o.number("lambda", 0.1)).input(input)
+			.classes(ClassLabels.generic(classes)).build(classes);
+	}
+
+	/** The official ViT input side. */
+	static final int VIT_SIZE = 224;
+
+	/**
+	 * @param size input side
+	 * @return the official ViT preprocessing: (x - 0.5) / 0.5 per channel
+	 */
+	static InputSpec vitInput(int size) {
+		double[] half = { 0.5, 0.5, 0.5 };
+		return new InputSpec(size, half, half);
 	}
 
 	/**

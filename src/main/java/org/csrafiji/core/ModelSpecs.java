@@ -22,9 +22,13 @@ import java.util.List;
  * Reads and writes {@link ModelSpec}s as JSON. Keys: name, description, architecture, head
  * ("csra" or "training-free"), heads, temperatures (numbers or "inf"; optional), lambda,
  * input_size, mean, std (on the [0, 1] scale), classes (a built-in list name or an array of
- * names), checkpoint (relative to the spec's folder), weights_url, reported, threshold.
+ * names), checkpoint (relative to the spec's folder), weights_url, reported, threshold, and
+ * for architecture "torchscript" backbone (the module file, relative to the spec's folder).
  */
 public final class ModelSpecs {
+
+	/** The architecture of TorchScript backbones, whose "backbone" names the module file. */
+	private static final String TORCHSCRIPT = "torchscript";
 
 	private ModelSpecs() {}
 
@@ -62,6 +66,16 @@ public final class ModelSpecs {
 		b.name(str(o, "name", stripJson(source)));
 		b.description(str(o, "description", ""));
 		b.architecture(str(o, "architecture", null));
+		String backbone = str(o, "backbone", null);
+		if (backbone != null) {
+			// A TorchScript module file, relative to the spec; carried as torchscript:/path.
+			if (!TORCHSCRIPT.equals(str(o, "architecture", null))) {
+				throw new ModelSpecException("Spec '" + source + "' names a \"backbone\" file, which"
+					+ " only \"architecture\": \"torchscript\" uses.");
+			}
+			Path p = folder == null ? Path.of(backbone) : folder.resolve(backbone);
+			b.architecture(TORCHSCRIPT + ":" + p.toAbsolutePath().normalize());
+		}
 		if (o.has("head")) {
 			b.head(HeadKind.parse(o.get("head").getAsString()));
 		}
@@ -137,7 +151,15 @@ public final class ModelSpecs {
 		JsonObject o = new JsonObject();
 		o.addProperty("name", spec.name());
 		o.addProperty("description", spec.description());
-		o.addProperty("architecture", spec.architecture());
+		if (spec.architecture().startsWith(TORCHSCRIPT + ":")) {
+			Path p = Path.of(spec.architecture().substring(TORCHSCRIPT.length() + 1));
+			o.addProperty("architecture", TORCHSCRIPT);
+			o.addProperty("backbone", folder == null ? p.toString() : folder.relativize(p
+				.toAbsolutePath()).toString().replace('\\', '/'));
+		}
+		else {
+			o.addProperty("architecture", spec.architecture());
+		}
 		o.addProperty("head", spec.head().id());
 		o.addProperty("heads", spec.heads());
 		JsonArray ts = new JsonArray();

@@ -11,7 +11,8 @@ import org.csrafiji.core.ModelSpecException;
 public final class NetworkFactory {
 
 	/** The architectures this version builds. */
-	public static final String SUPPORTED = "resnet18, resnet34, resnet50, resnet101, resnet152";
+	public static final String SUPPORTED = "resnet18, resnet34, resnet50, resnet101, resnet152,"
+		+ " vit_b16, vit_l16, vit, torchscript";
 
 	private NetworkFactory() {}
 
@@ -23,7 +24,23 @@ public final class NetworkFactory {
 	 * @return the network, parameters not yet set
 	 */
 	public static CsraNetwork forSpec(ModelSpec spec, int classes, int baseWidth) {
-		Backbone backbone = backbone(spec.architecture(), baseWidth);
+		String arch = spec.architecture();
+		int size = spec.input().size();
+		if (TorchScriptBackbone.isTorchScript(arch)) {
+			throw new ModelSpecException("A TorchScript backbone is read from its file when the"
+				+ " model is loaded; it cannot be built with random weights.");
+		}
+		return withBackbone(spec, classes, ViTConfig.isViT(arch) ? new VisionTransformer(ViTConfig
+			.forInput(arch, size), size) : backbone(arch, baseWidth));
+	}
+
+	/**
+	 * @param spec the model spec (head kind, heads, lambda)
+	 * @param classes number of classes of the head
+	 * @param backbone the backbone, already built
+	 * @return the network with the spec's head on the backbone
+	 */
+	public static CsraNetwork withBackbone(ModelSpec spec, int classes, Backbone backbone) {
 		ClassificationHead head = spec.head() == HeadKind.CSRA ? new CsraHead(backbone
 			.featureWidth(), classes, spec.temperatures(), spec.lambda()) : new TrainingFreeHead(
 				backbone.featureWidth(), classes, spec.lambda());

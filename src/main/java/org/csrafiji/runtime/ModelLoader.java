@@ -12,7 +12,11 @@ import org.csrafiji.core.ModelSpecException;
 import org.csrafiji.model.CheckpointShape;
 import org.csrafiji.model.CsraNetwork;
 import org.csrafiji.model.NetworkFactory;
+import org.csrafiji.model.Backbone;
 import org.csrafiji.model.ResNetConfig;
+import org.csrafiji.model.TorchScriptBackbone;
+import org.csrafiji.model.ViTConfig;
+import org.csrafiji.model.VisionTransformer;
 import org.csrafiji.model.WeightLoader;
 
 import java.nio.file.Files;
@@ -80,7 +84,7 @@ public final class ModelLoader {
 			Engines.inferenceThread();
 			NDManager m = NDManager.newBaseManager(choice.resolve());
 			try {
-				CsraNetwork net = NetworkFactory.forSpec(spec, spec.classes().size(), base);
+				CsraNetwork net = network(spec, checkpoint, m, base);
 				String what = spec.architecture() + " with " + (spec.head() == HeadKind.CSRA
 					? spec.heads() + " CSRA head(s)" : "a training-free head") + " for "
 					+ spec.classes().size() + " classes";
@@ -93,6 +97,33 @@ public final class ModelLoader {
 				throw e;
 			}
 		});
+	}
+
+	/** ResNets are built from the spec; a ViT's shape and a TorchScript module need more. */
+	private static CsraNetwork network(ModelSpec spec, NormalizedCheckpoint checkpoint,
+		NDManager m, int base)
+	{
+		String arch = spec.architecture();
+		int size = spec.input().size();
+		Backbone backbone;
+		if (ViTConfig.isViT(arch)) {
+			backbone = new VisionTransformer(ViTConfig.forCheckpoint(arch, checkpoint.weights()),
+				size);
+		}
+		else if (TorchScriptBackbone.isTorchScript(arch)) {
+			backbone = TorchScriptBackbone.load(TorchScriptBackbone.file(arch), m, size);
+		}
+		else {
+			return NetworkFactory.forSpec(spec, spec.classes().size(), base);
+		}
+		if (backbone.featureWidth() != checkpoint.featureWidth()) {
+			throw new CheckpointException("The " + (spec.head() == HeadKind.CSRA ? "CSRA head"
+				: "classifier") + " in checkpoint '" + checkpoint.weights().source() + "' reads "
+				+ checkpoint.featureWidth() + " features per location but the backbone ("
+				+ arch + ") gives feature maps " + backbone.featureWidth() + " wide; the head was"
+				+ " trained on another backbone: choose the head made for this one.");
+		}
+		return NetworkFactory.withBackbone(spec, spec.classes().size(), backbone);
 	}
 
 	private static void checkAgreement(ModelSpec spec, NormalizedCheckpoint c) {

@@ -140,7 +140,12 @@ class ModelParityTest {
 	}
 
 	static FloatBuffer input(String name, int count) throws IOException, URISyntaxException {
-		byte[] raw = Files.readAllBytes(resource(name + ".input.f32"));
+		return input(resource(name + ".input.f32"), count);
+	}
+
+	/** A little-endian float32 file as a direct buffer in native order. */
+	static FloatBuffer input(Path file, int count) throws IOException {
+		byte[] raw = Files.readAllBytes(file);
 		assertEquals(count * 4, raw.length);
 		FloatBuffer src = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
 		FloatBuffer dst = ByteBuffer.allocateDirect(raw.length).order(ByteOrder.nativeOrder())

@@ -1,0 +1,148 @@
+package org.csrafiji.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import org.csrafiji.core.ModelSpecException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A backbone exported from PyTorch as TorchScript: a module mapping an image batch
+ * (B, 3, S, S) to a feature map (B, d, h, w). Its weights live inside the .pt file, so it
+ * contributes no state_dict keys: the checkpoint then holds only the head (CSRA heads, or
+ * fc.weight and fc.bias for the training-free head).
+ * <p>
+ * In a spec the architecture is "torchscript" with "backbone": "FILE.pt"; internally the
+ * resolved file travels in the architecture string as {@code torchscript:/path/FILE.pt}.
+ */
+public final class TorchScriptBackbone extends TorchBlock implements Backbone {
+
+	/** The architecture name. */
+	public static final String ARCH = "torchscript";
+
+	private final Path file;
+	private final PtSymbolBlock module;
+	private final int width;
+
+	private TorchScriptBackbone(Path file, PtSymbolBlock module, int width) {
+		this.file = file;
+		this.module = module;
+		this.width = width;
+	}
+
+	/**
+	 * @param architecture a spec's architecture
+	 * @return whether it names a TorchScript backbone
+	 */
+	public static boolean isTorchScript(String architecture) {
+		String a = architecture.toLowerCase(Locale.ROOT);
+		return a.equals(ARCH) || a.startsWith(ARCH + ":");
+	}
+
+	/**
+	 * @param file the module file
+	 * @return the architecture string that carries it
+	 */
+	public static String architecture(Path file) {
+		return ARCH + ":" + file.toAbsolutePath().normalize();
+	}
+
+	/**
+	 * @param architecture torchscript:/path/FILE.pt
+	 * @return the module file
+	 */
+	public static Path file(String architecture) {
+		if (architecture.length() <= ARCH.length() + 1) {
+			throw new ModelSpecException("A TorchScript backbone needs its module file: give"
+				+ " --backbone FILE.pt on the command line, or \"backbone\": \"FILE.pt\" in the spec.");
+		}
+		return Path.of(architecture.substring(ARCH.length() + 1));
+	}
+
+	/**
+	 * Loads the module onto the manager's device and runs it once on a zero batch to learn
+	 * (and check) its output.
+	 *
+	 * @param file the .pt file
+	 * @param manager owner of the module (the model's manager)
+	 * @param size input side
+	 * @return the backbone
+	 */
+	public static TorchScriptBackbone load(Path file, NDManager manager, int size) {
+		if (!Files.isRegularFile(file)) {
+			throw new ModelSpecException("The TorchScript backbone " + file + " does not exist;"
+				+ " export one with models/export_torchscript.py and give its path (--backbone).");
+		}
+		if (!(manager instanceof PtNDManager pt)) {
+			throw new ModelSpecException("TorchScript backbones need the PyTorch engine.");
+		}
+		PtSymbolBlock module;
+		try {
+			module = JniUtils.loadModule(pt, file, true, new String[0], new String[0], false);
+		}
+		catch (RuntimeException e) {
+			throw new ModelSpecException("Cannot read " + file + " as a TorchScript module: "
+				+ e.getMessage() + ". Save it with torch.jit.script or torch.jit.trace and"
+				+ " torch.jit.save, with PyTorch 2.7 or older (the engine runs libtorch 2.7.1).", e);
+		}
+		try (NDManager probe = manager.newSubManager()) {
+			NDArray x = probe.zeros(new Shape(1, 3, size, size));
+			NDList out = module.forward(new ParameterStore(probe, false), new NDList(x), false);
+			Shape s = check(file, out, size);
+			return new TorchScriptBackbone(file, module, (int) s.get(1));
+		}
+		catch (RuntimeException e) {
+			module.close();
+			throw e;
+		}
+	}
+
+	private static Shape check(Path file, NDList out, int size) {
+		if (out.size() != 1 || out.get(0).getShape().dimension() != 4) {
+			StringBuilder got = new StringBuilder();
+			for (NDArray a : out) {
+				got.append(got.length() == 0 ? "" : ", ").append(a.getShape());
+			}
+			throw new ModelSpecException("The TorchScript backbone " + file.getFileName()
+				+ " maps a (1, 3, " + size + ", " + size + ") batch to " + (out.size() == 1 ? "shape "
+					: out.size() + " outputs ") + got + ", not to one feature map (B, d, h, w)."
+				+ " Export the network up to its last feature map, without pooling, flattening or"
+				+ " classifier (models/export_torchscript.py does).");
+		}
+		return out.get(0).getShape();
+	}
+
+	/** @return the module file */
+	public Path file() {
+		return file;
+	}
+
+	@Override
+	public int featureWidth() {
+		return width;
+	}
+
+	@Override
+	protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+		PairList<String, Object> params)
+	{
+		NDList out = module.forward(store, inputs, training);
+		check(file, out, (int) inputs.get(0).getShape().get(2));
+		return out;
+	}
+
+	@Override
+	public void prepareInference() {
+		// The module's weights are fixed inside the file.
+	}
+}
