@@ -28,7 +28,7 @@ final class ModelOptions {
 
 	/** Options that take a value. */
 	static final Set<String> KEYS = Set.of("model", "checkpoint", "arch", "head", "heads",
-		"lambda", "size", "classes", "threshold", "device", "backbone");
+		"lambda", "size", "classes", "threshold", "device", "backbone", "mean", "std");
 
 	private ModelOptions() {}
 
@@ -68,6 +68,11 @@ final class ModelOptions {
 		if (o.has("size")) {
 			b.size(o.integer("size", 448));
 		}
+		if (o.has("mean") || o.has("std")) {
+			InputSpec in = b.input();
+			b.input(new InputSpec(in.size(), o.has("mean") ? triple(o, "mean") : in.mean(), o.has(
+				"std") ? triple(o, "std") : in.std()));
+		}
 		if (o.has("classes")) {
 			b.classes(ClassLabels.parse(o.get("classes", null)));
 		}
@@ -97,6 +102,25 @@ final class ModelOptions {
 		log.println("csra: running on " + DeviceChoice.describe(model.device()) + " (" + org.csrafiji.runtime.Engines
 			.describe() + ")");
 		return model;
+	}
+
+	/** Three comma-separated numbers, e.g. --mean 0.485,0.456,0.406. */
+	private static double[] triple(Options o, String key) {
+		String[] parts = o.get(key, "").split(",");
+		if (parts.length != 3) {
+			throw new ModelSpecException("--" + key + " needs three numbers for R, G, B, e.g. --"
+				+ key + " 0.485,0.456,0.406; got '" + o.get(key, "") + "'.");
+		}
+		double[] v = new double[3];
+		for (int i = 0; i < 3; i++) {
+			try {
+				v[i] = Double.parseDouble(parts[i].strip());
+			}
+			catch (NumberFormatException e) {
+				throw new ModelSpecException("--" + key + ": '" + parts[i] + "' is not a number.");
+			}
+		}
+		return v;
 	}
 
 	/**

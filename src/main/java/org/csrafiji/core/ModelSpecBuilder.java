@@ -103,6 +103,11 @@ public final class ModelSpecBuilder {
 	/** @param v threshold @return this */
 	public ModelSpecBuilder threshold(double v) { threshold = v; return this; }
 
+	/** @return the input spec set so far */
+	public InputSpec input() {
+		return input;
+	}
+
 	/** @return the classes set so far, or null */
 	public ClassLabels classes() {
 		return classes;
