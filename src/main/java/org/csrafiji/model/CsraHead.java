@@ -21,12 +21,8 @@ import java.util.List;
  * logits are the sum over heads. Parameters are named
  * {@code multi_head.{h}.head.weight} under the child name "classifier".
  */
-public final class CsraHead extends TorchBlock implements ClassificationHead {
+public final class CsraHead extends HeadBlock {
 
-	private final int classes;
-	private final int width;
-	private final float lambda;
-	private final List<Temperature> temperatures;
 	private final List<Parameter> weights = new ArrayList<>();
 
 	/**
@@ -36,34 +32,11 @@ public final class CsraHead extends TorchBlock implements ClassificationHead {
 	 * @param lambda weight of the attention term
 	 */
 	public CsraHead(int width, int classes, List<Temperature> temperatures, double lambda) {
-		this.width = width;
-		this.classes = classes;
-		this.lambda = (float) lambda;
-		this.temperatures = List.copyOf(temperatures);
+		super(width, classes, lambda, temperatures);
 		for (int h = 0; h < temperatures.size(); h++) {
 			weights.add(param("multi_head." + h + ".head.weight", Parameter.Type.WEIGHT, new Shape(
 				classes, width, 1, 1)));
 		}
-	}
-
-	@Override
-	public int classes() {
-		return classes;
-	}
-
-	@Override
-	public int featureWidth() {
-		return width;
-	}
-
-	@Override
-	public List<Temperature> temperatures() {
-		return temperatures;
-	}
-
-	/** @return lambda */
-	public float lambda() {
-		return lambda;
 	}
 
 	@Override
@@ -74,7 +47,7 @@ public final class CsraHead extends TorchBlock implements ClassificationHead {
 		HeadOutputs.checkWidth(x, width);
 		long b = x.getShape().get(0);
 		long hw = x.getShape().get(2) * x.getShape().get(3);
-		int heads = temperatures.size();
+		int heads = temperatures().size();
 		// All heads' normalised weights stacked: (H*C, d); one matmul gives every score map.
 		NDArray[] normed = new NDArray[heads];
 		for (int h = 0; h < heads; h++) {
@@ -91,7 +64,7 @@ public final class CsraHead extends TorchBlock implements ClassificationHead {
 		for (int h = 0; h < heads; h++) {
 			NDArray sh = s.get(":, " + h);
 			NDArray term;
-			Temperature t = temperatures.get(h);
+			Temperature t = temperatures().get(h);
 			if (t.isInfinite()) {
 				term = sh.max(new int[] { 2 });
 				attention[h] = HeadOutputs.oneHotArgmax(sh);

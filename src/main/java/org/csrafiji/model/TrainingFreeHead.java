@@ -18,11 +18,8 @@ import java.util.List;
  * (W[c] . x[:, k]). The bias is included once, so lambda = 0 gives the classifier's own
  * output. The score maps include the bias; the attention is one-hot at the argmax.
  */
-public final class TrainingFreeHead extends TorchBlock implements ClassificationHead {
+public final class TrainingFreeHead extends HeadBlock {
 
-	private final int classes;
-	private final int width;
-	private final float lambda;
 	private final Parameter weight;
 	private final Parameter bias;
 
@@ -32,26 +29,9 @@ public final class TrainingFreeHead extends TorchBlock implements Classification
 	 * @param lambda weight of the max term
 	 */
 	public TrainingFreeHead(int width, int classes, double lambda) {
-		this.width = width;
-		this.classes = classes;
-		this.lambda = (float) lambda;
+		super(width, classes, lambda, List.of(Temperature.INFINITE));
 		weight = param("weight", Parameter.Type.WEIGHT, new Shape(classes, width));
 		bias = param("bias", Parameter.Type.BIAS, new Shape(classes));
-	}
-
-	@Override
-	public int classes() {
-		return classes;
-	}
-
-	@Override
-	public int featureWidth() {
-		return width;
-	}
-
-	@Override
-	public List<Temperature> temperatures() {
-		return List.of(Temperature.INFINITE);
 	}
 
 	@Override
