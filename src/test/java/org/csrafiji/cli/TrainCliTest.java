@@ -44,6 +44,23 @@ class TrainCliTest {
 	}
 
 	@Test
+	void checkDeterminismComparesTwoRunsWithTheSameSeed() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+		PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+		Path data = tmp.resolve("data");
+		assertEquals(0, DemoCli.runData(List.of("--out", data.toString(), "--train", "8", "--val",
+			"2", "--size", "32", "--seed", "4"), o, e), err.toString(StandardCharsets.UTF_8));
+		int rc = TrainCli.run(List.of("train", "--data", data.resolve("train/labels.csv").toString(),
+			"--base-width", "4", "--size", "32", "--batch", "4", "--epochs", "2", "--check-determinism",
+			"--iterations", "3"), o, e);
+		String text = out.toString(StandardCharsets.UTF_8);
+		assertEquals(0, rc, text + err.toString(StandardCharsets.UTF_8));
+		assertTrue(text.contains("determinism: 3 losses") && text.contains("PASS"), text);
+	}
+
+	@Test
 	void missingOutIsAUsageError() {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int rc = TrainCli.run(List.of("--data", "x.csv"), new PrintStream(new ByteArrayOutputStream()),
