@@ -6,7 +6,9 @@ import org.csrafiji.core.CsraException;
 import org.csrafiji.eval.Dataset;
 import org.csrafiji.eval.DatasetLoader;
 import org.csrafiji.runtime.DeviceChoice;
+import org.csrafiji.train.CancelFlag;
 import org.csrafiji.train.CsvTrainingLog;
+import org.csrafiji.train.DeterminismCheck;
 import org.csrafiji.train.Trainer;
 import org.csrafiji.train.TrainingListener;
 import org.csrafiji.train.TrainingOptions;
@@ -23,6 +25,9 @@ import java.util.Set;
  * labelled dataset (any source {@code evaluate} reads, a label CSV above all) and writes
  * best/last checkpoints with model specs, {@code train-log.csv} and {@code state.json} into the
  * output folder. Progress goes to the error stream, the final summary to the output stream.
+ * Ctrl-C stops the run before its next iteration ({@link InterruptStop}) and prints where the
+ * last complete checkpoint is; {@code --check-determinism} trains the first iterations twice
+ * with the same seed on the CPU and compares their losses instead of training.
  */
 public final class TrainCli {
 
@@ -31,12 +36,13 @@ public final class TrainCli {
 		+ " --out DIR [--arch resnet18] [--base-width 64] [--size 224] [--heads 1] [--lambda 0.1]"
 		+ " [--epochs 8] [--batch 16] [--lr 0.01] [--head-lr-factor 10] [--warmup 2] [--step 4]"
 		+ " [--head-only] [--init random|FILE.pth] [--seed 0] [--name NAME] [--device cpu|gpu]"
-		+ " [--resume] [--every 10]";
+		+ " [--resume] [--every 10] [--check-determinism [--iterations 20]]";
 
 	private static final Set<String> VALUES = Set.of("data", "val", "out", "arch", "base-width",
 		"size", "heads", "lambda", "epochs", "batch", "lr", "head-lr-factor", "warmup", "step",
-		"init", "seed", "name", "device", "every");
-	private static final Set<String> FLAGS = Set.of("head-only", "resume", "help");
+		"init", "seed", "name", "device", "every", "iterations");
+	private static final Set<String> FLAGS = Set.of("head-only", "resume", "help",
+		"check-determinism");
 
 	private TrainCli() {}
 
@@ -44,7 +50,8 @@ public final class TrainCli {
 	 * @param args the options, with or without the leading {@code train}
 	 * @param out summary
 	 * @param err progress, notes and errors
-	 * @return 0 when training finished, 1 when it failed, 2 for a wrong command line
+	 * @return 0 when training finished (or the determinism check passed), 1 when it failed, 2 for
+	 *         a wrong command line, 130 when it was stopped (Ctrl-C)
 	 */
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
 		Options o;
@@ -58,6 +65,9 @@ public final class TrainCli {
 				return 0;
 			}
 			options = options(o);
+			if (o.has("check-determinism") && o.has("data")) {
+				return determinism(o, options, out, err);
+			}
 			if (!o.has("data") || !o.has("out")) {
 				throw new CsraException("--data and --out are required");
 			}
@@ -77,9 +87,23 @@ public final class TrainCli {
 			int every = o.integer("every", 10);
 			boolean resume = o.has("resume");
 			java.nio.file.Files.createDirectories(dir);
-			try (CsvTrainingLog log = new CsvTrainingLog(dir.resolve("train-log.csv"), resume)) {
-				TrainingResult r = new Trainer(options, train, val, dir, device).run(progress(log, err,
-					every), () -> false, resume);
+			CancelFlag stop = new CancelFlag();
+			try (CsvTrainingLog log = new CsvTrainingLog(dir.resolve("train-log.csv"), resume);
+				InterruptStop ctrlC = new InterruptStop(stop, dir, err, InterruptStop.WAIT_MILLIS)
+					.install())
+			{
+				TrainingResult r;
+				try {
+					r = new Trainer(options, train, val, dir, device).run(progress(log, err, every), stop,
+						resume);
+				}
+				finally {
+					stop.finished();
+				}
+				if (r.cancelled()) {
+					out.println("stopped; " + InterruptStop.lastCheckpoint(dir));
+					return 130;
+				}
 				out.println(String.format(Locale.ROOT, "trained %d epoch(s), %d iterations in %.0f s"
 					+ " (%.1f images/s); best epoch %d %s %.4f", r.epochsDone(), r.iterations(), r
 						.seconds(), r.imagesPerSecond(), r.bestEpoch() + 1, val == null
@@ -93,6 +117,26 @@ public final class TrainCli {
 			err.println("error: " + e.getMessage());
 			return 1;
 		}
+	}
+
+	/**
+	 * {@code --check-determinism}: the first iterations twice with the same seed on the CPU,
+	 * and the largest difference of their losses against {@link DeterminismCheck#FLOOR}.
+	 *
+	 * @return 0 within the floor, 1 beyond it
+	 */
+	private static int determinism(Options o, TrainingOptions options, PrintStream out,
+		PrintStream err)
+	{
+		int n = o.integer("iterations", 20);
+		Dataset train = load(o.get("data", null));
+		err.println("determinism check: " + options.architecture() + ", seed " + options.seed()
+			+ ", the first " + n + " iterations twice on the CPU");
+		DeterminismCheck.Result r = DeterminismCheck.run(options, train, n);
+		out.println(String.format(Locale.ROOT, "determinism: %d losses, first %.6f / %.6f, max |diff|"
+			+ " %.3g (floor %.0e): %s", r.first().length, r.first()[0], r.second()[0], r
+				.maxAbsDifference(), DeterminismCheck.FLOOR, r.passes() ? "PASS" : "FAIL"));
+		return r.passes() ? 0 : 1;
 	}
 
 	private static TrainingOptions options(Options o) {

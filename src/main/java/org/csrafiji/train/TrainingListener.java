@@ -24,4 +24,24 @@ public interface TrainingListener {
 
 	/** A listener that ignores everything. */
 	TrainingListener NONE = new TrainingListener() {};
+
+	/**
+	 * @param listeners told in this order
+	 * @return a listener that passes every event on to all of them
+	 */
+	static TrainingListener all(TrainingListener... listeners) {
+		java.util.List<TrainingListener> list = java.util.List.of(listeners);
+		return new TrainingListener() {
+
+			@Override
+			public void iteration(int epoch, long iteration, double lr, double loss) {
+				list.forEach(l -> l.iteration(epoch, iteration, lr, loss));
+			}
+
+			@Override
+			public void epoch(int epoch, long iteration, double meanLoss, double valMap) {
+				list.forEach(l -> l.epoch(epoch, iteration, meanLoss, valMap));
+			}
+		};
+	}
 }

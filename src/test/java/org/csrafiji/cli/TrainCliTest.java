@@ -24,9 +24,7 @@ class TrainCliTest {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
 		PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-		Path data = tmp.resolve("data");
-		assertEquals(0, DemoCli.runData(List.of("--out", data.toString(), "--train", "8", "--val",
-			"4", "--size", "48", "--seed", "3"), o, e), err.toString(StandardCharsets.UTF_8));
+		Path data = demoData(48, 4, 3, o, e, err);
 		Path run = tmp.resolve("run");
 		int rc = TrainCli.run(List.of("train", "--data", "csv:" + data.resolve("train/labels.csv"),
 			"--val", data.resolve("val/labels.csv").toString(), "--out", run.toString(), "--arch",
@@ -41,6 +39,32 @@ class TrainCliTest {
 		List<String> log = Files.readAllLines(run.resolve("train-log.csv"));
 		assertEquals("kind,epoch,iteration,lr,loss,val_map", log.get(0));
 		assertTrue(log.get(log.size() - 1).startsWith("epoch,0,2,"), log.get(log.size() - 1));
+	}
+
+	@Test
+	void checkDeterminismComparesTwoRunsWithTheSameSeed() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+		PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+		Path data = demoData(32, 2, 4, o, e, err);
+		int rc = TrainCli.run(List.of("train", "--data", data.resolve("train/labels.csv").toString(),
+			"--base-width", "4", "--size", "32", "--batch", "4", "--epochs", "2", "--check-determinism",
+			"--iterations", "3"), o, e);
+		String text = out.toString(StandardCharsets.UTF_8);
+		assertEquals(0, rc, text + err.toString(StandardCharsets.UTF_8));
+		assertTrue(text.contains("determinism: 3 losses") && text.contains("PASS"), text);
+	}
+
+	/** Writes 8 training and {@code val} validation demo scenes of side {@code size}. */
+	private Path demoData(int size, int val, int seed, PrintStream o, PrintStream e,
+		ByteArrayOutputStream err)
+	{
+		Path data = tmp.resolve("data");
+		assertEquals(0, DemoCli.runData(List.of("--out", data.toString(), "--train", "8", "--val",
+			String.valueOf(val), "--size", String.valueOf(size), "--seed", String.valueOf(seed)), o,
+			e), err.toString(StandardCharsets.UTF_8));
+		return data;
 	}
 
 	@Test
