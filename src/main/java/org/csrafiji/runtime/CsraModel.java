@@ -31,6 +31,9 @@ import java.util.List;
  */
 public final class CsraModel implements AutoCloseable {
 
+	private static final ThreadLocal<PassTimings> LAST = ThreadLocal.withInitial(
+		() -> new PassTimings(0, 0));
+
 	private final ModelSpec spec;
 	private final CsraNetwork network;
 	private final NDManager manager;
@@ -131,9 +134,24 @@ public final class CsraModel implements AutoCloseable {
 			input.rewind();
 			NDArray x = call.create(input.limit((int) expected), new Shape(batch, 3, s, s),
 				DataType.FLOAT32);
-			NDList out = network.forward(new ParameterStore(call, false), new NDList(x), false);
-			return split(out, batch);
+			ParameterStore store = new ParameterStore(call, false);
+			long start = System.nanoTime();
+			NDList features = network.backbone().forward(store, new NDList(x), false);
+			long backbone = System.nanoTime();
+			List<Prediction> predictions = split(network.head().forward(store, features, false),
+				batch);
+			LAST.set(new PassTimings(backbone - start, System.nanoTime() - start));
+			return predictions;
 		}
+	}
+
+	/**
+	 * @return the timings of the calling thread's last {@link #predict(FloatBuffer, int)}: the
+	 *         backbone forward, and the whole call from input to predictions (CPU passes are
+	 *         synchronous, so the split is exact there)
+	 */
+	public static PassTimings lastTimings() {
+		return LAST.get();
 	}
 
 	/**

@@ -21,6 +21,8 @@ public final class ImageClassifier {
 
 	private final CsraModel model;
 	private final ImageConverter converter;
+	/** One input buffer per thread, reused across calls (direct buffers are costly to make). */
+	private final ThreadLocal<FloatBuffer> buffers;
 
 	/**
 	 * @param model the model
@@ -29,6 +31,7 @@ public final class ImageClassifier {
 	public ImageClassifier(CsraModel model, ConversionOptions options) {
 		this.model = model;
 		this.converter = new ImageConverter(model.spec().input(), options);
+		this.buffers = ThreadLocal.withInitial(() -> model.newInputBuffer(1));
 	}
 
 	/** @return the converter (for the region and positions it uses) */
@@ -51,7 +54,7 @@ public final class ImageClassifier {
 	 */
 	public List<SlicePrediction> classify(ImagePlus imp, BooleanSupplier cancelled) {
 		List<SlicePrediction> out = new ArrayList<>();
-		FloatBuffer buffer = model.newInputBuffer(1);
+		FloatBuffer buffer = buffers.get();
 		for (SlicePosition pos : converter.positions(imp)) {
 			if (cancelled.getAsBoolean()) {
 				break;
