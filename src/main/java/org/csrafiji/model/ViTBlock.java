@@ -52,13 +52,45 @@ public final class ViTBlock extends TorchBlock {
 		long b = x.getShape().get(0);
 		long n = x.getShape().get(1);
 		int hw = width / heads;
-		NDArray t = run(qkv, store, run(norm1, store, x, training), training)
-			.reshape(b, n, 3, heads, hw).transpose(2, 0, 3, 1, 4); // (3, B, heads, N, hw)
-		NDArray q = t.get(0).mul((float) (1 / Math.sqrt(hw)));
-		NDArray att = q.matMul(t.get(1).transpose(0, 1, 3, 2)).softmax(-1);
-		NDArray mixed = att.matMul(t.get(2)).transpose(0, 2, 1, 3).reshape(b, n, width);
-		x = x.add(run(proj, store, mixed, training));
-		NDArray h = Activation.gelu(run(fc1, store, run(norm2, store, x, training), training));
-		return new NDList(x.add(run(fc2, store, h, training)));
+		// At inference every intermediate is closed as soon as it is used: without that they
+		// would all live until the end of the pass, and fresh memory costs page faults.
+		Scratch scratch = new Scratch(training);
+		NDArray normed = scratch.keep(run(norm1, store, x, training));
+		NDArray t = scratch.keep(run(qkv, store, normed, training)).reshape(b, n, 3, heads, hw)
+			.transpose(2, 0, 3, 1, 4); // (3, B, heads, N, hw)
+		NDArray q = scratch.keep(t.get(0).mul((float) (1 / Math.sqrt(hw))));
+		NDArray scores = scratch.keep(q.matMul(t.get(1).transpose(0, 1, 3, 2)));
+		NDArray att = scratch.keep(scores.softmax(-1));
+		NDArray mixed = scratch.keep(att.matMul(t.get(2))).transpose(0, 2, 1, 3).reshape(b, n,
+			width);
+		NDArray y = x.add(scratch.keep(run(proj, store, mixed, training)));
+		NDArray h = scratch.keep(Activation.gelu(scratch.keep(run(fc1, store, scratch.keep(run(
+			norm2, store, y, training)), training))));
+		NDArray out = training ? y.add(run(fc2, store, h, training)) : y.addi(scratch.keep(run(fc2,
+			store, h, training)));
+		scratch.release();
+		return new NDList(out);
+	}
+
+	/** Arrays to close after the block's pass at inference (kept for autograd in training). */
+	private static final class Scratch {
+
+		private final boolean training;
+		private final java.util.List<NDArray> arrays = new java.util.ArrayList<>();
+
+		Scratch(boolean training) {
+			this.training = training;
+		}
+
+		NDArray keep(NDArray a) {
+			if (!training) {
+				arrays.add(a);
+			}
+			return a;
+		}
+
+		void release() {
+			arrays.forEach(NDArray::close);
+		}
 	}
 }

@@ -83,7 +83,11 @@ public final class VisionTransformer extends TorchBlock implements Backbone {
 		NDArray t = NDArrays.concat(new NDList(cls, patches), 1).add(positions(store, x,
 			training, h, w));
 		for (Block block : blocks.getChildren().values()) {
-			t = run(block, store, t, training);
+			NDArray next = run(block, store, t, training);
+			if (!training) {
+				t.close();
+			}
+			t = next;
 		}
 		t = run(norm, store, t, training);
 		return new NDList(t.get(":, 1:, :").transpose(0, 2, 1).reshape(b, d, h, w));
