@@ -56,13 +56,17 @@ public final class ViTBlock extends TorchBlock {
 		// would all live until the end of the pass, and fresh memory costs page faults.
 		Scratch scratch = new Scratch(training);
 		NDArray normed = scratch.keep(run(norm1, store, x, training));
-		NDArray t = scratch.keep(run(qkv, store, normed, training)).reshape(b, n, 3, heads, hw)
-			.transpose(2, 0, 3, 1, 4); // (3, B, heads, N, hw)
-		NDArray q = scratch.keep(t.get(0).mul((float) (1 / Math.sqrt(hw))));
-		NDArray scores = scratch.keep(q.matMul(t.get(1).transpose(0, 1, 3, 2)));
+		NDArray qkvOut = scratch.keep(run(qkv, store, normed, training));
+		// Views keep their storage alive, so they are closed too.
+		NDArray t = scratch.keep(scratch.keep(qkvOut.reshape(b, n, 3, heads, hw)).transpose(2, 0,
+			3, 1, 4)); // (3, B, heads, N, hw)
+		NDArray q = scratch.keep(scratch.keep(t.get(0)).mul((float) (1 / Math.sqrt(hw))));
+		NDArray k = scratch.keep(scratch.keep(t.get(1)).transpose(0, 1, 3, 2));
+		NDArray scores = scratch.keep(q.matMul(k));
 		NDArray att = scratch.keep(scores.softmax(-1));
-		NDArray mixed = scratch.keep(att.matMul(t.get(2))).transpose(0, 2, 1, 3).reshape(b, n,
-			width);
+		NDArray v = scratch.keep(t.get(2));
+		NDArray mixed = scratch.keep(scratch.keep(scratch.keep(att.matMul(v)).transpose(0, 2, 1,
+			3)).reshape(b, n, width));
 		NDArray y = x.add(scratch.keep(run(proj, store, mixed, training)));
 		NDArray h = scratch.keep(Activation.gelu(scratch.keep(run(fc1, store, scratch.keep(run(
 			norm2, store, y, training)), training))));
