@@ -28,6 +28,8 @@ public final class Main {
 		"           [--lr 0.01] [--step N] [--head-only] [--init random|FILE.pth] [--seed S] [--resume]",
 		"  demo-data --out DIR [--train 3000] [--val 300] [--size 128] [--seed 1]",
 		"  demo-report [--model models/demo/demo.json] [--count 500] [--seed 20240]",
+		"  bench-train [--arch resnet18] [--base-width 16] [--size 128] [--batch 16] [--steps 20]",
+		"           [--rounds 2] [--python PYTHON]...",
 		"  evaluate --predictions PRED.csv --labels LABELS [--convention voc07|coco|wider]",
 		"           [--threshold 0.5] [--json]",
 		"  evaluate --model SPEC.json --dataset voc2007:DIR|coco2014:DIR|wider:DIR|csv:FILE",
@@ -70,6 +72,8 @@ public final class Main {
 					return DemoCli.runData(rest, out, err);
 				case "demo-report":
 					return DemoCli.runReport(rest, out, err);
+				case "bench-train":
+					return TrainBenchCli.run(rest, out, err);
 				case "bench":
 					return BenchCli.run(rest, out, err);
 				case "evaluate":
