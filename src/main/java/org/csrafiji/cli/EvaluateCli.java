@@ -21,9 +21,6 @@ import org.csrafiji.eval.Predictions;
 import org.csrafiji.eval.ResultJson;
 import org.csrafiji.eval.ResultTable;
 import org.csrafiji.eval.ScoreSource;
-import org.csrafiji.image.ConversionOptions;
-import org.csrafiji.image.ImageConverter;
-import org.csrafiji.runtime.BatchPredictor;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DatasetProgress;
 import org.csrafiji.runtime.DatasetScorer;
@@ -143,9 +140,7 @@ public final class EvaluateCli {
 		Path csv = options.predictionsOut() != null ? options.predictionsOut() : temporaryCsv();
 		try (CsraModel model = ModelOptions.load(modelOptions, err)) {
 			Dataset dataset = options.dataset().load(model.spec().classes());
-			DatasetScorer scorer = new DatasetScorer(new ImageConverter(model.spec().input(),
-				ConversionOptions.defaults()), BatchPredictor.of(model), options.batch(), Math.max(1, Runtime
-					.getRuntime().availableProcessors()));
+			DatasetScorer scorer = DatasetScorer.forModel(model, options.batch());
 			boolean terminal = err == System.err && System.console() != null;
 			ModelScoreSource source = new ModelScoreSource(model.spec().name(), model.spec().classes(),
 				scorer, csv, DatasetProgress.to(err, "evaluate", terminal, System::nanoTime));

@@ -20,9 +20,6 @@ import org.csrafiji.eval.ResultTable;
 import org.csrafiji.eval.ScoreSource;
 import org.csrafiji.fiji.EvaluationSource.ModelRun;
 import org.csrafiji.fiji.EvaluationSource.SavedPredictions;
-import org.csrafiji.image.ConversionOptions;
-import org.csrafiji.image.ImageConverter;
-import org.csrafiji.runtime.BatchPredictor;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DatasetProgress;
 import org.csrafiji.runtime.DatasetScorer;
@@ -75,9 +72,7 @@ public final class EvaluateTask {
 		Dataset dataset = run.dataset().load(model.spec().classes());
 		Path csv = run.predictionsOut() != null ? run.predictionsOut() : temporaryCsv();
 		try {
-			DatasetScorer scorer = new DatasetScorer(new ImageConverter(model.spec().input(),
-				ConversionOptions.defaults()), BatchPredictor.of(model), run.batch(), Math.max(1, Runtime
-					.getRuntime().availableProcessors()));
+			DatasetScorer scorer = DatasetScorer.forModel(model, run.batch());
 			ModelScoreSource source = new ModelScoreSource(model.spec().name(), model.spec().classes(),
 				scorer, csv, DatasetProgress.to(LogLines.to(feedback), "CSRA Evaluate", false,
 					System::nanoTime));

@@ -17,12 +17,36 @@ import java.util.Objects;
  *          one, instead of the whole image
  */
 public record ConversionOptions(IntensityScaling scaling, int[] rgbChannels,
-	boolean allSlices, boolean useSelection)
+	boolean allSlices, boolean useSelection, int minimumSide)
 {
+
+	/**
+	 * The smallest width and height accepted by default: smaller images carry no usable
+	 * detail once resized, and are most likely a mistake (a 1 x 1 image, a stray selection).
+	 */
+	public static final int DEFAULT_MINIMUM_SIDE = 8;
+
+	/**
+	 * Options with the default minimum side.
+	 *
+	 * @param scaling how 16- and 32-bit values map onto [0, 1]
+	 * @param rgbChannels channels for R, G, B, or null for the default
+	 * @param allSlices every z and t position, or only the current one
+	 * @param useSelection classify an area selection's bounding box
+	 */
+	public ConversionOptions(IntensityScaling scaling, int[] rgbChannels, boolean allSlices,
+		boolean useSelection)
+	{
+		this(scaling, rgbChannels, allSlices, useSelection, DEFAULT_MINIMUM_SIDE);
+	}
 
 	/** Checks and copies. */
 	public ConversionOptions {
 		Objects.requireNonNull(scaling, "scaling");
+		if (minimumSide < 1) {
+			throw new IllegalArgumentException("minimumSide must be at least 1; got " + minimumSide
+				+ ".");
+		}
 		if (rgbChannels != null) {
 			if (rgbChannels.length != 3) {
 				throw new IllegalArgumentException("rgbChannels needs three entries (R, G, B); got "
@@ -51,22 +75,31 @@ public record ConversionOptions(IntensityScaling scaling, int[] rgbChannels,
 
 	/** @param s the scaling @return a copy with it */
 	public ConversionOptions withScaling(IntensityScaling s) {
-		return new ConversionOptions(s, rgbChannels, allSlices, useSelection);
+		return new ConversionOptions(s, rgbChannels, allSlices, useSelection, minimumSide);
 	}
 
 	/** @param channels R, G, B sources, or null for the default @return a copy with them */
 	public ConversionOptions withRgbChannels(int... channels) {
-		return new ConversionOptions(scaling, channels, allSlices, useSelection);
+		return new ConversionOptions(scaling, channels, allSlices, useSelection, minimumSide);
 	}
 
 	/** @param all every slice or the current one @return a copy with it */
 	public ConversionOptions withAllSlices(boolean all) {
-		return new ConversionOptions(scaling, rgbChannels, all, useSelection);
+		return new ConversionOptions(scaling, rgbChannels, all, useSelection, minimumSide);
 	}
 
 	/** @param use whether to use the selection @return a copy with it */
 	public ConversionOptions withUseSelection(boolean use) {
-		return new ConversionOptions(scaling, rgbChannels, allSlices, use);
+		return new ConversionOptions(scaling, rgbChannels, allSlices, use, minimumSide);
+	}
+
+	/**
+	 * @param side the smallest width and height to accept, in pixels (1 accepts anything, as
+	 *          the official dataset pipelines do for small crops such as WIDER persons)
+	 * @return these options with another minimum
+	 */
+	public ConversionOptions withMinimumSide(int side) {
+		return new ConversionOptions(scaling, rgbChannels, allSlices, useSelection, side);
 	}
 
 	@Override
@@ -78,18 +111,19 @@ public record ConversionOptions(IntensityScaling scaling, int[] rgbChannels,
 	public boolean equals(Object o) {
 		return o instanceof ConversionOptions c && c.scaling == scaling && Arrays.equals(
 			c.rgbChannels, rgbChannels) && c.allSlices == allSlices
-			&& c.useSelection == useSelection;
+			&& c.useSelection == useSelection && c.minimumSide == minimumSide;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(scaling, Arrays.hashCode(rgbChannels), allSlices, useSelection);
+		return Objects.hash(scaling, Arrays.hashCode(rgbChannels), allSlices, useSelection,
+			minimumSide);
 	}
 
 	@Override
 	public String toString() {
 		return "ConversionOptions[scaling=" + scaling + ", rgbChannels=" + (rgbChannels == null
 			? "default" : Arrays.toString(rgbChannels)) + ", allSlices=" + allSlices
-			+ ", useSelection=" + useSelection + "]";
+			+ ", useSelection=" + useSelection + ", minimumSide=" + minimumSide + "]";
 	}
 }

@@ -151,7 +151,7 @@ public final class ImageConverter {
 			throw new ImageInputException("Image '" + imp.getTitle()
 				+ "' holds no pixels (was it closed?); open it again.");
 		}
-		return ImageRegion.of(imp, options.useSelection());
+		return ImageRegion.of(imp, options.useSelection(), options.minimumSide());
 	}
 
 	private static void checkPosition(ImagePlus imp, SlicePosition pos) {

@@ -17,6 +17,7 @@ import org.csrafiji.core.EngineException;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.eval.PredictionsWriter;
 import org.csrafiji.eval.Sample;
+import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.ImageConverter;
 
 /**
@@ -46,6 +47,21 @@ public final class DatasetScorer {
 	private final BatchPredictor predictor;
 	private final int batch;
 	private final int threads;
+
+	/**
+	 * A scorer for a loaded model: images converted with the default options except that
+	 * small crops are accepted (WIDER-Attribute has person boxes a few pixels wide, which the
+	 * official pipeline resizes like any other), one worker per processor.
+	 *
+	 * @param model the model
+	 * @param batch images per forward pass
+	 * @return the scorer
+	 */
+	public static DatasetScorer forModel(CsraModel model, int batch) {
+		return new DatasetScorer(new ImageConverter(model.spec().input(), ConversionOptions
+			.defaults().withMinimumSide(1)), BatchPredictor.of(model), batch, Math.max(1, Runtime
+				.getRuntime().availableProcessors()));
+	}
 
 	/**
 	 * @param converter how images become model input (the model's input spec)

@@ -111,8 +111,12 @@ class DatasetScorerTest {
 	}
 
 	private static double[] expected(Sample sample) {
-		float[] chw = CONVERTER.toChw(DatasetImages.open(sample), CONVERTER.positions(DatasetImages.open(
-			sample)).get(0));
+		return expected(sample, CONVERTER);
+	}
+
+	private static double[] expected(Sample sample, ImageConverter converter) {
+		float[] chw = converter.toChw(DatasetImages.open(sample), converter.positions(DatasetImages
+			.open(sample)).get(0));
 		return means(FloatBuffer.wrap(chw), 0);
 	}
 
@@ -170,5 +174,24 @@ class DatasetScorerTest {
 		ImageInputException e = assertThrows(ImageInputException.class, () -> score(List.of(tiny), dir
 			.resolve("pred.csv"), new ChannelMeans(), 2, 1));
 		assertTrue(e.getMessage().startsWith("Sample 's0#3' (" + whole.image() + ")"), e.getMessage());
+	}
+
+	@Test
+	void smallCropsAreScoredWhenTheConverterAcceptsThem() throws IOException {
+		// Dataset scoring (DatasetScorer.forModel) accepts crops of any size, as the official
+		// WIDER pipeline does; the default converter refuses them (test above).
+		Sample whole = samples(1).get(0);
+		Sample tiny = new Sample("s0#3", whole.image(), Optional.of(new CropBox(2, 2, 4, 4)), whole
+			.labels());
+		Path csv = dir.resolve("pred.csv");
+		ImageConverter lenient = new ImageConverter(InputSpec.unitRange(SIZE), ConversionOptions
+			.defaults().withMinimumSide(1));
+		try (PredictionsWriter writer = PredictionsWriter.open(csv, CLASSES)) {
+			new DatasetScorer(lenient, new ChannelMeans(), 2, 1).score(List.of(tiny), writer,
+				DatasetProgress.silent());
+		}
+		Predictions p = PredictionsCsv.read(csv);
+		assertEquals(List.of("s0#3"), p.keys());
+		assertArrayEquals(expected(tiny, lenient), p.scores().row(0), 1e-6);
 	}
 }
