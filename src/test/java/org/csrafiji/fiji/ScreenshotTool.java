@@ -58,20 +58,20 @@ public final class ScreenshotTool {
 		new ImageJ();
 		// The demo model on one of its held-out sample scenes, when the demo is there.
 		File demoSpec = new File("models/demo/demo.json");
-		File demoImage = new File("models/demo/samples/scene_00005.png");
+		File demoImage = new File("models/demo/samples/scene_00001.png");
 		boolean demo = demoSpec.isFile() && demoImage.isFile();
 		ImagePlus imp = demo ? IJ.openImage(demoImage.getPath()) : shapes();
 		imp.show();
 		if (demo) {
-			IJ.run(imp, "Set... ", "zoom=300");
+			IJ.run(imp, "Set... ", "zoom=200");
 		}
 		IJ.wait(SETTLE_MS);
 		Context ctx = FijiFixtures.context();
 		try {
 			File model = demo ? demoSpec : FijiFixtures.spec("shapes_r18_h1.json");
 			Ran m = FijiFixtures.run(ctx, AttentionMapCommand.class, "model_file", model, "image",
-				imp, "classes", demo ? "cross,ring" : "square", "head", 1, "opacity", demo ? 0.45
-					: 0.55, "roi_threshold", demo ? 0.6 : 0.95, "show_stack", false,
+				imp, "classes", demo ? "" : "square", "head", 1, "opacity", demo ? 0.4
+					: 0.55, "roi_threshold", demo ? 0.5 : 0.95, "show_stack", false,
 				"use_selection", false);
 			requireRan(m);
 			m = FijiFixtures.run(ctx, ClassifyCommand.class, "model_file", model, "image", imp,
