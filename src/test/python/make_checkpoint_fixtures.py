@@ -182,6 +182,21 @@ def mmpretrain_checkpoint():
     return {"meta": meta, "state_dict": sd}, sd
 
 
+def numpy_meta_checkpoint():
+    """mmcv/mmcls training scripts put numpy values in "meta" (a seed from
+    np.random.randint is a numpy.int64; some hooks store arrays): the reader must skip them
+    without executing anything, and still refuse real code (the evil fixtures)."""
+    import numpy as np
+    torch.manual_seed(6)
+    model = randomise(TinyCsra(heads=1, width=8, classes=3))
+    sd = collections.OrderedDict(("backbone." + k if not k.startswith("classifier.") else
+                                  "head.csra_heads." + k[len("classifier.multi_head."):], v)
+                                 for k, v in model.state_dict().items())
+    meta = {"seed": np.int64(1234567), "lr": np.float32(0.01), "history": np.arange(6.0).reshape(2, 3),
+            "dtype": np.dtype("float32"), "epoch": 20}
+    return {"meta": meta, "state_dict": sd}, sd
+
+
 def model_wrapped_checkpoint():
     """{"model": ..., "optimizer": ...} as training scripts save it, with real SGD state."""
     torch.manual_seed(3)
@@ -306,6 +321,10 @@ def write_all():
     expected["tensors.safetensors"]["keys"] = safetensors_header_order(OUT / "tensors.safetensors")
 
     torch.save(official, OUT / "legacy.pth", _use_new_zipfile_serialization=False)
+
+    nm, nm_sd = numpy_meta_checkpoint()
+    torch.save(nm, OUT / "numpy-meta.pth")
+    expected["numpy-meta.pth"] = describe_dict(nm_sd)
 
     torch.save({"weights": torch.ones(2), "payload": CallsOsSystem()}, OUT / "evil-os-system.pth")
     torch.save(collections.OrderedDict([("payload", CallsEval())]), OUT / "evil-eval.pth")

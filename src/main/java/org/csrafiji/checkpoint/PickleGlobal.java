@@ -37,7 +37,13 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 		/** {@code _codecs.encode}: how protocol 2 pickles a bytes object. */
 		ENCODE,
 		/** {@code builtins.set} and {@code frozenset}. */
-		SET
+		SET,
+		/**
+		 * numpy's scalar, array and dtype reconstructors, which training frameworks (mmcv,
+		 * mmengine) leave in a checkpoint's metadata: never called; they stand for an
+		 * {@link InertValue}, which is dropped with the rest of the metadata.
+		 */
+		INERT
 	}
 
 	/**
@@ -61,6 +67,9 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 				Kind.REBUILD_PARAMETER;
 			case "_codecs.encode" -> Kind.ENCODE;
 			case "builtins.set", "builtins.frozenset" -> Kind.SET;
+			case "numpy.dtype", "numpy.ndarray", "numpy.core.multiarray.scalar",
+				"numpy._core.multiarray.scalar", "numpy.core.multiarray._reconstruct",
+				"numpy._core.multiarray._reconstruct" -> Kind.INERT;
 			default -> null;
 		};
 		if (kind != null) return Optional.of(new PickleGlobal(module, name, kind, null));
@@ -108,6 +117,7 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 				if (!args.isEmpty()) set.addAll(collection(args.get(0), source));
 				yield set;
 			}
+			case INERT -> new InertValue(module + "." + name);
 			case STORAGE_TYPE, DTYPE -> throw malformed(source, "is called, which torch.save never does");
 		};
 	}
@@ -122,6 +132,7 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 		return switch (kind) {
 			case ORDERED_DICT -> new LinkedHashMap<Object, Object>();
 			case SET -> new LinkedHashSet<Object>();
+			case INERT -> new InertValue(module + "." + name);
 			default -> throw malformed(source, "is instantiated with NEWOBJ, which torch.save never does");
 		};
 	}

@@ -231,7 +231,9 @@ final class StrictUnpickler {
 	private void build(int at) {
 		pop(); // the state, e.g. an OrderedDict's _metadata or a Parameter's attributes
 		Object target = peek(at);
-		if (!(target instanceof Map<?, ?>) && !(target instanceof TensorView)) {
+		if (!(target instanceof Map<?, ?>) && !(target instanceof TensorView)
+			&& !(target instanceof InertValue))
+		{
 			throw damaged("BUILD on " + (target == null ? "None" : target.getClass().getSimpleName()), at);
 		}
 	}
