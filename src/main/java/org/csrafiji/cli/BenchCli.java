@@ -8,7 +8,13 @@ import org.csrafiji.checkpoint.TensorData;
 import org.csrafiji.checkpoint.TorchCheckpointWriter;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.image.ConversionOptions;
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+
+import org.csrafiji.model.CsraNetwork;
 import org.csrafiji.model.NamedParameter;
+import org.csrafiji.model.NetworkFactory;
+import org.csrafiji.model.RandomWeights;
 import org.csrafiji.model.ParameterNames;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
@@ -153,16 +159,29 @@ final class BenchCli {
 		return new ImagePlus("bench-16bit", sp);
 	}
 
+	/**
+	 * @param spec the network
+	 * @return a seeded random state_dict for it (the benchmark model's own weights are folded
+	 *         for inference and no longer hold the originals)
+	 */
+	private static Map<String, TensorData> randomStateDict(ModelSpec spec) {
+		Map<String, TensorData> sd = new LinkedHashMap<>();
+		try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+			CsraNetwork net = NetworkFactory.forSpec(spec, spec.classes().size(), 64);
+			RandomWeights.initialize(net, m, 1);
+			for (NamedParameter p : ParameterNames.of(net).values()) {
+				sd.put(p.key(), TensorData.ofFloats(p.shape().getShape(), p.parameter().getArray()
+					.toFloatArray()));
+			}
+		}
+		return sd;
+	}
+
 	private static double loadTime(CsraModel model, ModelSpec spec) throws IOException {
 		Path dir = Files.createTempDirectory("csra-bench");
 		Path file = dir.resolve(spec.architecture() + "-bench.pth");
 		try {
-			Map<String, TensorData> sd = new LinkedHashMap<>();
-			for (NamedParameter p : ParameterNames.of(model.network()).values()) {
-				sd.put(p.key(), TensorData.ofFloats(p.shape().getShape(), p.parameter().getArray()
-					.toFloatArray()));
-			}
-			TorchCheckpointWriter.write(file, sd);
+			TorchCheckpointWriter.write(file, randomStateDict(spec));
 			double[] t = new double[3];
 			for (int i = 0; i < t.length; i++) {
 				long s = System.nanoTime();

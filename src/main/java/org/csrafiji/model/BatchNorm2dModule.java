@@ -47,6 +47,14 @@ public final class BatchNorm2dModule extends TorchBlock {
 				training), 1, DJL_MOMENTUM, EPS, training);
 	}
 
+	/** Frees the four arrays once they are folded into the convolution before it. */
+	void releaseParameters() {
+		gamma.close();
+		beta.close();
+		runningMean.close();
+		runningVar.close();
+	}
+
 	/** @return the scale parameter ("weight") */
 	public Parameter gamma() {
 		return gamma;

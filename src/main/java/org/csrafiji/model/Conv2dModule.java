@@ -93,8 +93,9 @@ public final class Conv2dModule extends TorchBlock {
 
 	/**
 	 * Folds an inference batch norm into this convolution: W' = W * g / sqrt(v + eps),
-	 * b' = beta + (b - mean) * g / sqrt(v + eps). Used only for inference; the original
-	 * parameters stay untouched.
+	 * b' = beta + (b - mean) * g / sqrt(v + eps). Used only for inference: the original
+	 * convolution and batch-norm parameters are released afterwards, so a folded network
+	 * can no longer be trained or folded again (build a new one for that).
 	 *
 	 * @param bn the batch norm that follows
 	 */
@@ -112,6 +113,12 @@ public final class Conv2dModule extends TorchBlock {
 		shift.close();
 		foldedWeight.attach(w.getManager());
 		foldedBias.attach(w.getManager());
+		// Inference needs only the folded pair: free the originals (half the weight memory).
+		weight.close();
+		if (bias != null) {
+			bias.close();
+		}
+		bn.releaseParameters();
 	}
 
 	/**
