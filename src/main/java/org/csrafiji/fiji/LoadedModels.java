@@ -20,7 +20,7 @@ public final class LoadedModels {
 		feedback.progress(0, 1, "CSRA: loading " + settings.modelFile().getFileName());
 		CsraModel model = service.model(settings.modelFile(), settings.device());
 		feedback.info("CSRA: model '" + model.spec().name() + "' (" + model.spec().architecture()
-			+ ", " + model.spec().classes().size() + " classes) running on " + model.device()
+			+ ", " + model.spec().classes().size() + " classes) running on " + org.csrafiji.runtime.DeviceChoice.describe(model.device())
 			+ " [requested " + settings.device() + "; " + Engines.describe() + "]");
 		model.warnings().forEach(w -> feedback.warn("CSRA: " + w));
 		return model;
