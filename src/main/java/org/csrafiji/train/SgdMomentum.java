@@ -53,22 +53,25 @@ public final class SgdMomentum implements AutoCloseable {
 
 	private void update(TrainableParameter p, double lr) {
 		NDArray w = p.array();
-		try (NDArray grad = w.getGradient(); NDArray decay = w.mul((float) weightDecay);
-			NDArray g = grad.add(decay))
-		{
-			NDArray buf = buffers.get(p.key());
-			if (buf == null) {
-				buf = g.duplicate();
-				buffers.put(p.key(), buf);
-			}
-			else {
-				buf.muli((float) momentum).addi(g);
-			}
-			try (NDArray delta = buf.mul((float) lr)) {
-				w.subi(delta);
-			}
-			grad.muli(0);
+		// torch.optim.SGD: g = grad + wd * w; buf = momentum * buf + g; w -= lr * buf. The
+		// gradient is updated in place (it is zeroed afterwards anyway), which saves arrays.
+		NDArray grad = w.getGradient();
+		try (NDArray decay = w.mul((float) weightDecay)) {
+			grad.addi(decay);
 		}
+		NDArray buf = buffers.get(p.key());
+		if (buf == null) {
+			buffers.put(p.key(), grad.duplicate());
+			buf = buffers.get(p.key());
+		}
+		else {
+			buf.muli((float) momentum).addi(grad);
+		}
+		try (NDArray delta = buf.mul((float) lr)) {
+			w.subi(delta);
+		}
+		grad.muli(0);
+		grad.close();
 	}
 
 	/** @return parameter key to momentum buffer (live arrays; empty before the first step) */
