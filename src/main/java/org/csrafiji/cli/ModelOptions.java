@@ -1,7 +1,5 @@
 package org.csrafiji.cli;
 
-import org.csrafiji.checkpoint.Checkpoints;
-import org.csrafiji.checkpoint.KeyLayouts;
 import org.csrafiji.checkpoint.NormalizedCheckpoint;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.HeadKind;
@@ -150,13 +148,5 @@ final class ModelOptions {
 	static InputSpec vitInput(int size) {
 		double[] half = { 0.5, 0.5, 0.5 };
 		return new InputSpec(size, half, half);
-	}
-
-	/**
-	 * @param file a checkpoint
-	 * @return it, normalised
-	 */
-	static NormalizedCheckpoint readCheckpoint(Path file) {
-		return KeyLayouts.normalize(Checkpoints.read(file));
 	}
 }

@@ -51,15 +51,7 @@ public final class Conv2dModule extends TorchBlock {
 		return out;
 	}
 
-	/** @return input channels */
-	public int inChannels() {
-		return in;
-	}
 
-	/** @return kernel side */
-	public int kernel() {
-		return kernel;
-	}
 
 	@Override
 	protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
