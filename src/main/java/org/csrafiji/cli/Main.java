@@ -33,7 +33,8 @@ public final class Main {
 		"  evaluate --predictions PRED.csv --labels LABELS [--convention voc07|coco|wider]",
 		"           [--threshold 0.5] [--json]",
 		"  evaluate --model SPEC.json --dataset voc2007:DIR|coco2014:DIR|wider:DIR|csv:FILE",
-		"           [--predictions-out PRED.csv] [--batch 8] [--device auto|cpu|gpu] [--json]");
+		"           [--predictions-out PRED.csv] [--batch 8] [--device auto|cpu|gpu] [--json]",
+		"  download --model SPEC.json|NAME   fetch the published weights a spec names (weights_url)");
 
 	private Main() {}
 
@@ -78,6 +79,8 @@ public final class Main {
 					return BenchCli.run(rest, out, err);
 				case "evaluate":
 					return EvaluateCli.run(args, out, err);
+				case "download":
+					return DownloadCli.run(rest, out, err);
 				default:
 					err.println("csra: unknown command '" + args.get(0) + "'\n" + USAGE);
 					return 2;

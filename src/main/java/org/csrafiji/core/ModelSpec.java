@@ -2,6 +2,7 @@ package org.csrafiji.core;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,12 +20,15 @@ import java.util.Optional;
  * @param classes class names in logit order
  * @param checkpoint the weights file, resolved against the spec's folder; may be absent
  * @param weightsUrl where the published weights can be downloaded, or null
+ * @param sha256 the SHA-256 of the published weights file (lower-case hex, the whole 64 digits
+ *        or a prefix of at least 8, as OpenMMLab puts in its file names), or null
  * @param reported what the authors report for this model (e.g. "VOC2007 mAP 94.7"), or null
  * @param threshold score above which a class is predicted
  */
 public record ModelSpec(String name, String description, String architecture, HeadKind head,
 	int heads, List<Temperature> temperatures, double lambda, InputSpec input,
-	ClassLabels classes, Path checkpoint, String weightsUrl, String reported, double threshold)
+	ClassLabels classes, Path checkpoint, String weightsUrl, String sha256, String reported,
+	double threshold)
 {
 
 	/** Checks consistency. */
@@ -55,6 +59,13 @@ public record ModelSpec(String name, String description, String architecture, He
 			throw new ModelSpecException("lambda must be a positive number (the paper uses 0.1 to 0.5); spec '"
 				+ name + "' has " + lambda + ".");
 		}
+		if (sha256 != null) {
+			sha256 = sha256.strip().toLowerCase(Locale.ROOT);
+			if (!sha256.matches("[0-9a-f]{8,64}")) {
+				throw new ModelSpecException("Spec '" + name + "': \"sha256\" must be hexadecimal digits"
+					+ " (the file's SHA-256, all 64 or a prefix of at least 8), not '" + sha256 + "'.");
+			}
+		}
 		if (!(threshold > 0 && threshold < 1)) {
 			throw new ModelSpecException("threshold must lie between 0 and 1; spec '" + name
 				+ "' has " + threshold + ".");
@@ -72,7 +83,7 @@ public record ModelSpec(String name, String description, String architecture, He
 	 */
 	public ModelSpec withCheckpoint(Path newCheckpoint) {
 		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, classes, newCheckpoint, weightsUrl, reported, threshold);
+			input, classes, newCheckpoint, weightsUrl, sha256, reported, threshold);
 	}
 
 	/**
@@ -81,7 +92,7 @@ public record ModelSpec(String name, String description, String architecture, He
 	 */
 	public ModelSpec withClasses(ClassLabels newClasses) {
 		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, newClasses, checkpoint, weightsUrl, reported, threshold);
+			input, newClasses, checkpoint, weightsUrl, sha256, reported, threshold);
 	}
 
 	/**

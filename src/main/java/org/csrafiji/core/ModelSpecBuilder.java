@@ -20,6 +20,7 @@ public final class ModelSpecBuilder {
 	private ClassLabels classes;
 	private Path checkpoint;
 	private String weightsUrl;
+	private String sha256;
 	private String reported;
 	private double threshold = 0.5;
 
@@ -38,6 +39,7 @@ public final class ModelSpecBuilder {
 		classes = s.classes();
 		checkpoint = s.checkpoint();
 		weightsUrl = s.weightsUrl();
+		sha256 = s.sha256();
 		reported = s.reported();
 		threshold = s.threshold();
 	}
@@ -97,6 +99,9 @@ public final class ModelSpecBuilder {
 	/** @param v download address @return this */
 	public ModelSpecBuilder weightsUrl(String v) { weightsUrl = v; return this; }
 
+	/** @param v SHA-256 (or a prefix of it) of the published weights @return this */
+	public ModelSpecBuilder sha256(String v) { sha256 = v; return this; }
+
 	/** @param v reported result @return this */
 	public ModelSpecBuilder reported(String v) { reported = v; return this; }
 
@@ -120,6 +125,6 @@ public final class ModelSpecBuilder {
 	public ModelSpec build(int classCount) {
 		ClassLabels c = classes != null ? classes : ClassLabels.generic(classCount);
 		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, c, checkpoint, weightsUrl, reported, threshold);
+			input, c, checkpoint, weightsUrl, sha256, reported, threshold);
 	}
 }

@@ -22,7 +22,8 @@ import java.util.List;
  * Reads and writes {@link ModelSpec}s as JSON. Keys: name, description, architecture, head
  * ("csra" or "training-free"), heads, temperatures (numbers or "inf"; optional), lambda,
  * input_size, mean, std (on the [0, 1] scale), classes (a built-in list name or an array of
- * names), checkpoint (relative to the spec's folder), weights_url, reported, threshold, and
+ * names), checkpoint (relative to the spec's folder), weights_url, sha256 (of the published weights,
+ * whole or a prefix of at least 8 hex digits), reported, threshold, and
  * for architecture "torchscript" backbone (the module file, relative to the spec's folder).
  */
 public final class ModelSpecs {
@@ -110,6 +111,7 @@ public final class ModelSpecs {
 			b.checkpoint(folder == null ? Path.of(ckpt) : folder.resolve(ckpt).normalize());
 		}
 		b.weightsUrl(str(o, "weights_url", null));
+		b.sha256(str(o, "sha256", null));
 		b.reported(str(o, "reported", null));
 		b.threshold(num(o, "threshold", 0.5, source).doubleValue());
 		if (b.classes() == null) {
@@ -178,6 +180,9 @@ public final class ModelSpecs {
 			.toString() : folder.relativize(p.toAbsolutePath()).toString().replace('\\', '/')));
 		if (spec.weightsUrl() != null) {
 			o.addProperty("weights_url", spec.weightsUrl());
+		}
+		if (spec.sha256() != null) {
+			o.addProperty("sha256", spec.sha256());
 		}
 		if (spec.reported() != null) {
 			o.addProperty("reported", spec.reported());

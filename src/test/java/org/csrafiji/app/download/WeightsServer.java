@@ -1,0 +1,109 @@
+package org.csrafiji.app.download;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real HTTP server on 127.0.0.1 (the JDK's) that serves one body at {@code /weights.pth}
+ * and honours {@code Range: bytes=N-} with 206 and Content-Range, as download servers do. It
+ * can drop the connection part way through its first answer, serve another content type, or
+ * ignore ranges, and records every request's Range header.
+ */
+final class WeightsServer implements AutoCloseable {
+
+	private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
+
+	private final HttpServer server;
+	private final byte[] body;
+	private final String contentType;
+	private final long dropFirstAfter;
+	private final List<String> ranges = new CopyOnWriteArrayList<>();
+
+	/**
+	 * @param body what is served
+	 * @param contentType its Content-Type
+	 * @param dropFirstAfter bytes the first answer sends before the connection is dropped, or -1
+	 *        to send everything
+	 */
+	WeightsServer(byte[] body, String contentType, long dropFirstAfter) throws IOException {
+		this.body = body;
+		this.contentType = contentType;
+		this.dropFirstAfter = dropFirstAfter;
+		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/weights.pth", this::serve);
+		server.createContext("/missing.pth", e -> {
+			e.sendResponseHeaders(404, -1);
+			e.close();
+		});
+		server.start();
+	}
+
+	/** @return the address of the weights */
+	URI uri() {
+		return uri("/weights.pth");
+	}
+
+	/**
+	 * @param path a path on this server
+	 * @return its address
+	 */
+	URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+	}
+
+	/** @return the Range header of every request so far ("" when absent), in order */
+	List<String> ranges() {
+		return List.copyOf(ranges);
+	}
+
+	private void serve(HttpExchange e) throws IOException {
+		String range = e.getRequestHeaders().getFirst("Range");
+		ranges.add(range == null ? "" : range);
+		int start = 0;
+		Matcher m = RANGE.matcher(range == null ? "" : range);
+		e.getResponseHeaders().add("Content-Type", contentType);
+		if (m.matches()) {
+			start = Integer.parseInt(m.group(1));
+			if (start >= body.length) {
+				e.sendResponseHeaders(416, -1);
+				e.close();
+				return;
+			}
+			e.getResponseHeaders().add("Content-Range", "bytes " + start + "-" + (body.length - 1)
+				+ "/" + body.length);
+			e.sendResponseHeaders(206, body.length - start);
+		}
+		else {
+			e.sendResponseHeaders(200, body.length);
+		}
+		boolean drop = ranges.size() == 1 && dropFirstAfter >= 0;
+		int end = drop ? (int) dropFirstAfter : body.length;
+		OutputStream out = e.getResponseBody();
+		try {
+			out.write(body, start, end - start);
+			out.flush();
+			out.close(); // short of Content-Length when dropping: the server closes the connection
+		}
+		catch (IOException dropped) {
+			// expected when dropping: fewer bytes than announced
+		}
+		finally {
+			e.close();
+		}
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+}
