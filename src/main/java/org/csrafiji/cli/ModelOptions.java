@@ -1,5 +1,6 @@
 package org.csrafiji.cli;
 
+import org.csrafiji.app.download.WeightsAdvice;
 import org.csrafiji.checkpoint.NormalizedCheckpoint;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.HeadKind;
@@ -36,8 +37,13 @@ final class ModelOptions {
 	 * @return the loaded model
 	 */
 	static CsraModel load(Options o, java.io.PrintStream log) {
-		ModelSpecBuilder b = o.has("model") ? ModelSpecs.read(Path.of(o.get("model", null)))
-			.toBuilder() : new ModelSpecBuilder().name("command-line model");
+		ModelSpec read = o.has("model") ? ModelSpecs.read(Path.of(o.get("model", null))) : null;
+		if (read != null && !o.has("checkpoint") && WeightsAdvice.missing(read)) {
+			throw new ModelSpecException(WeightsAdvice.missingWeights(read,
+				"java -jar csra.jar download --model " + o.get("model", null)));
+		}
+		ModelSpecBuilder b = read != null ? read.toBuilder() : new ModelSpecBuilder().name(
+			"command-line model");
 		if (o.has("checkpoint")) {
 			b.checkpoint(Path.of(o.get("checkpoint", null)));
 		}

@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.download.WeightsAdvice;
 import org.csrafiji.checkpoint.NormalizedCheckpoint;
 import org.csrafiji.core.HeadKind;
 import org.csrafiji.core.ModelSpec;
@@ -45,7 +46,12 @@ public final class ModelFiles {
 				+ " model spec (.json) or a checkpoint (.pth) in model_file.");
 		}
 		if (isSpec(file)) {
-			return ModelLoader.load(ModelSpecs.read(file), device);
+			ModelSpec spec = ModelSpecs.read(file);
+			if (WeightsAdvice.missing(spec)) {
+				throw new ModelSpecException(WeightsAdvice.missingWeights(spec,
+					InstalledSpec.DOWNLOAD_COMMAND + " (" + downloadInput(file) + ")"));
+			}
+			return ModelLoader.load(spec, device);
 		}
 		ModelSpecBuilder b = new ModelSpecBuilder().name(stripExtension(file)).checkpoint(file);
 		NormalizedCheckpoint ckpt = ModelLoader.read(b.build(1));
@@ -58,6 +64,14 @@ public final class ModelFiles {
 			b.architecture("resnet" + shape.depth());
 		}
 		return ModelLoader.load(b.build(ckpt.classes()), ckpt, device);
+	}
+
+	/** @return model=NAME when the spec is the installed one of that name, else model_file=FILE */
+	private static String downloadInput(Path spec) {
+		String name = stripExtension(spec);
+		boolean installed = InstalledModels.find().find(name).map(s -> s.file().toAbsolutePath()
+			.normalize().equals(spec.toAbsolutePath().normalize())).orElse(false);
+		return installed ? "model=" + name : "model_file=" + spec;
 	}
 
 	private static String stripExtension(Path file) {

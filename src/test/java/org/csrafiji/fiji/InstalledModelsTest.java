@@ -54,7 +54,8 @@ class InstalledModelsTest extends ContextTestBase {
 	void choicesAreFijiSpecsThenProjectSpecsThenOtherFile() {
 		List<String> c = InstalledModels.find().choices();
 		assertEquals("tiny", c.get(0));
-		assertTrue(c.contains("resnet101_voc07_head1_lam0.1"), c.toString());
+		assertTrue(c.contains("resnet101_voc07_head1_lam0.1" + InstalledSpec.WEIGHTS_MISSING), c
+			.toString());
 		assertEquals(InstalledModels.FILE_CHOICE, c.get(c.size() - 1));
 		assertFalse(c.contains("notes"));
 	}

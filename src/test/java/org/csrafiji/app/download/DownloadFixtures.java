@@ -19,12 +19,12 @@ import java.util.HexFormat;
  * (src/test/python/make_model_fixtures.py) and a spec for the one-head one whose checkpoint is
  * still to be downloaded.
  */
-final class DownloadFixtures {
+public final class DownloadFixtures {
 
 	private DownloadFixtures() {}
 
 	/** @return the resources folder */
-	static Path resources() {
+	public static Path resources() {
 		try {
 			return Path.of(DownloadFixtures.class.getResource("/fiji/r18_h1.json").toURI())
 				.getParent().getParent();
@@ -35,12 +35,12 @@ final class DownloadFixtures {
 	}
 
 	/** @return the bytes of the one-head checkpoint the spec describes */
-	static byte[] oneHead() throws IOException {
+	public static byte[] oneHead() throws IOException {
 		return Files.readAllBytes(resources().resolve("model/official_r18_h1.pth"));
 	}
 
 	/** @return the bytes of a four-head checkpoint: loadable, but not the spec's network */
-	static byte[] fourHeads() throws IOException {
+	public static byte[] fourHeads() throws IOException {
 		return Files.readAllBytes(resources().resolve("model/official_r18_h4.pth"));
 	}
 
@@ -52,7 +52,7 @@ final class DownloadFixtures {
 	 * @param sha256 its sha256, or null
 	 * @return the spec as read back from the file
 	 */
-	static ModelSpec spec(Path folder, String url, String sha256) throws IOException {
+	public static ModelSpec spec(Path folder, String url, String sha256) throws IOException {
 		JsonObject o = JsonParser.parseString(Files.readString(resources().resolve(
 			"fiji/r18_h1.json"))).getAsJsonObject();
 		o.addProperty("checkpoint", "weights/r18.pth");
@@ -66,7 +66,7 @@ final class DownloadFixtures {
 	}
 
 	/** @return the SHA-256 of some bytes, by the JDK's MessageDigest */
-	static String sha256(byte[] bytes) {
+	public static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * can drop the connection part way through its first answer, serve another content type, or
  * ignore ranges, and records every request's Range header.
  */
-final class WeightsServer implements AutoCloseable {
+public final class WeightsServer implements AutoCloseable {
 
 	private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
@@ -35,7 +35,7 @@ final class WeightsServer implements AutoCloseable {
 	 * @param dropFirstAfter bytes the first answer sends before the connection is dropped, or -1
 	 *        to send everything
 	 */
-	WeightsServer(byte[] body, String contentType, long dropFirstAfter) throws IOException {
+	public WeightsServer(byte[] body, String contentType, long dropFirstAfter) throws IOException {
 		this.body = body;
 		this.contentType = contentType;
 		this.dropFirstAfter = dropFirstAfter;
@@ -49,7 +49,7 @@ final class WeightsServer implements AutoCloseable {
 	}
 
 	/** @return the address of the weights */
-	URI uri() {
+	public URI uri() {
 		return uri("/weights.pth");
 	}
 
@@ -62,7 +62,7 @@ final class WeightsServer implements AutoCloseable {
 	}
 
 	/** @return the Range header of every request so far ("" when absent), in order */
-	List<String> ranges() {
+	public List<String> ranges() {
 		return List.copyOf(ranges);
 	}
 
@@ -87,19 +87,17 @@ final class WeightsServer implements AutoCloseable {
 			e.sendResponseHeaders(200, body.length);
 		}
 		boolean drop = ranges.size() == 1 && dropFirstAfter >= 0;
-		int end = drop ? (int) dropFirstAfter : body.length;
 		OutputStream out = e.getResponseBody();
-		try {
-			out.write(body, start, end - start);
+		if (drop) {
+			out.write(body, start, (int) dropFirstAfter - start);
 			out.flush();
-			out.close(); // short of Content-Length when dropping: the server closes the connection
+			// A handler that throws makes the server close the connection at once: the client
+			// has the bytes so far and then an early end of stream, as when a network drops.
+			throw new IOException("dropped on purpose after " + dropFirstAfter + " bytes");
 		}
-		catch (IOException dropped) {
-			// expected when dropping: fewer bytes than announced
-		}
-		finally {
-			e.close();
-		}
+		out.write(body, start, body.length - start);
+		out.close();
+		e.close();
 	}
 
 	@Override
