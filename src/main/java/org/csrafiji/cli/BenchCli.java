@@ -67,6 +67,7 @@ final class BenchCli {
 			err.println("csra bench: " + spec.architecture() + " at " + spec.input().size()
 				+ ", " + spec.heads() + " head(s), " + spec.classes().size() + " classes, on "
 				+ DeviceChoice.describe(model.device()) + ", " + n + " iterations");
+				ModelOptions.warnIfNativesDiffer(err);
 			FloatBuffer in = model.newInputBuffer(1);
 			Random random = new Random(7);
 			for (int i = 0; i < in.capacity(); i++) {

@@ -13,6 +13,7 @@ import org.csrafiji.model.TorchScriptBackbone;
 import org.csrafiji.model.ViTConfig;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
+import org.csrafiji.runtime.Engines;
 import org.csrafiji.runtime.ModelLoader;
 
 import java.nio.file.Path;
@@ -103,9 +104,19 @@ final class ModelOptions {
 			+ " [" + ckpt.layout() + " layout]");
 		CsraModel model = ModelLoader.load(spec, ckpt, device);
 		model.warnings().forEach(w -> log.println("csra: warning: " + w));
-		log.println("csra: running on " + DeviceChoice.describe(model.device()) + " (" + org.csrafiji.runtime.Engines
+		log.println("csra: running on " + DeviceChoice.describe(model.device()) + " (" + Engines
 			.describe() + ")");
+		warnIfNativesDiffer(log);
 		return model;
+	}
+
+	/**
+	 * Prints the one warning for a GPU (or local libtorch) asked for and not used, if any.
+	 *
+	 * @param log standard error
+	 */
+	static void warnIfNativesDiffer(java.io.PrintStream log) {
+		Engines.natives().warning().ifPresent(w -> log.println("csra: warning: " + w));
 	}
 
 	/** Three comma-separated numbers, e.g. --mean 0.485,0.456,0.406. */

@@ -55,6 +55,7 @@ final class TrainBenchCli {
 		err.println("csra bench-train: " + arch + " (stem " + options.baseWidth() + ") at "
 			+ options.size() + ", batch " + options.batchSize() + ", " + classes + " classes, "
 			+ steps + " steps x " + rounds + " rounds, on " + DeviceChoice.describe(device));
+		ModelOptions.warnIfNativesDiffer(err);
 		double[] java = new double[rounds];
 		double[][] torch = new double[o.all("python").size()][rounds];
 		for (int r = 0; r < rounds; r++) {

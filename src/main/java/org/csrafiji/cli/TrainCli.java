@@ -84,6 +84,7 @@ public final class TrainCli {
 			err.println("training " + options.architecture() + " (" + options.heads() + " head(s), "
 				+ train.classes().size() + " classes) on " + train.samples().size() + " images"
 				+ (val == null ? "" : ", validating on " + val.samples().size()) + "; output " + dir);
+			ModelOptions.warnIfNativesDiffer(err);
 			int every = o.integer("every", 10);
 			boolean resume = o.has("resume");
 			java.nio.file.Files.createDirectories(dir);

@@ -17,12 +17,15 @@ import java.util.Map;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.Engines;
+import org.csrafiji.runtime.NativesCheck;
 
 /**
  * What "CSRA Engine Info" reports, as property/value pairs in a stable order: DJL and PyTorch
  * versions, the natives' flavour (cpu, cu128, ...) and folder, where they came from (a local
- * libtorch named by PYTORCH_LIBRARY_PATH, or DJL's cache), the GPUs the engine sees, the device
- * "auto" resolves to and, on a GPU, its memory. Starts the engine; when it cannot start, the
+ * libtorch named by PYTORCH_LIBRARY_PATH when the engine really loaded it, else the CPU natives
+ * CSRA ships in DJL's cache), the GPUs the engine sees, the device "auto" resolves to and, on a
+ * GPU, its memory; and, when a GPU or local libtorch was asked for and not used, a "warning"
+ * row saying why. Starts the engine; when it cannot start, the
  * error is reported in place of the engine's values.
  *
  * @param values the report
@@ -47,14 +50,15 @@ public record EngineInfo(Map<String, String> values) {
 			String folder = LibUtils.getLibtorchPath();
 			v.put("natives flavour", flavour(folder));
 			v.put("natives folder", folder);
-			String local = Engines.setting("PYTORCH_LIBRARY_PATH");
-			v.put("natives from", local == null || local.isBlank() ? "DJL cache "
-				+ Utils.getEngineCacheDir("pytorch") : "PYTORCH_LIBRARY_PATH " + local);
+			NativesCheck natives = Engines.natives();
+			v.put("natives from", natives.localUsed() ? "PYTORCH_LIBRARY_PATH " + folder
+				: "DJL cache " + Utils.getEngineCacheDir("pytorch") + " (the CPU natives CSRA ships)");
 			v.put("GPU count", Integer.toString(engine.getGpuCount()));
 			v.put("CUDA", CudaUtils.hasCuda() ? CudaUtils.getCudaVersionString() : "not found");
 			Device auto = DeviceChoice.AUTO.resolve();
 			v.put("device for 'auto'", DeviceChoice.describe(auto));
 			v.put("GPU memory", auto.isGpu() ? memory(auto) : "n/a (CPU)");
+			natives.warning().ifPresent(w -> v.put("warning", w));
 		}
 		catch (CsraException | LinkageError e) {
 			v.put("engine error", e.getMessage());

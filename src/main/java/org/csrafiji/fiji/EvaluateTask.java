@@ -77,6 +77,7 @@ public final class EvaluateTask {
 				scorer, csv, DatasetProgress.to(LogLines.to(feedback), "CSRA Evaluate", false,
 					System::nanoTime));
 			source.requireSameClasses(dataset);
+			LoadedModels.warnIfNativesDiffer(feedback);
 			feedback.info("CSRA Evaluate: " + model.spec().name() + " on " + DeviceChoice.describe(model
 				.device()) + ", " + dataset.samples().size() + " images of " + dataset.source()
 				+ (run.predictionsOut() != null ? ", scores in " + csv : ""));

@@ -45,6 +45,7 @@ public final class TrainTask {
 		Path dir = settings.outputDir();
 		createFolder(dir);
 		var device = settings.device().resolve();
+		LoadedModels.warnIfNativesDiffer(feedback);
 		int perEpoch = Math.max(1, train.samples().size() / settings.options().batchSize());
 		long total = (long) perEpoch * settings.options().epochs();
 		feedback.info(String.format(Locale.ROOT, "CSRA Train: %s, %d head(s), %d classes, %d"

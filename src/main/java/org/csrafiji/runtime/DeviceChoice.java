@@ -76,13 +76,23 @@ public record DeviceChoice(Kind kind, int index) {
 				return gpus > 0 ? Device.gpu(0) : Device.cpu();
 			default:
 				if (index >= gpus) {
-					throw new EngineException("GPU " + index + " was requested but the PyTorch engine sees "
-						+ gpus + " GPU(s) (its natives: " + engine.getVersion() + ", "
-						+ (gpus == 0 ? "CPU-only" : "CUDA") + "). Use --device cpu, or set"
-						+ " PYTORCH_LIBRARY_PATH to a CUDA libtorch 2.7.1 with PYTORCH_FLAVOR=cu128.");
+					throw new EngineException(noGpu(index, gpus, Engines.natives()));
 				}
 				return Device.gpu(index);
 		}
+	}
+
+	/**
+	 * @param index the GPU asked for
+	 * @param gpus the GPUs the engine sees
+	 * @param natives what the engine loaded, against what was asked
+	 * @return why {@code device=gpu} is refused rather than run on the CPU, and what to do
+	 */
+	static String noGpu(int index, int gpus, NativesCheck natives) {
+		return "GPU " + index + " was requested but the PyTorch engine sees " + gpus + " GPU(s): "
+			+ natives.whyNoGpu() + ". CSRA does not fall back to the CPU when a GPU is asked for: use"
+			+ " device cpu (or auto), or set PYTORCH_LIBRARY_PATH to the lib folder of a CUDA libtorch "
+			+ natives.engineVersion() + " with PYTORCH_FLAVOR=cu128.";
 	}
 
 	/**

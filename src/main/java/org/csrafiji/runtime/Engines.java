@@ -2,14 +2,19 @@ package org.csrafiji.runtime;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.LibUtils;
 
 import org.csrafiji.core.EngineException;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
@@ -29,6 +34,9 @@ public final class Engines {
 
 	private static volatile boolean started;
 
+	/** What the natives check found when the engine started; null before. */
+	private static volatile NativesCheck natives;
+
 	private Engines() {}
 
 	/**
@@ -42,19 +50,85 @@ public final class Engines {
 		if (System.getProperty("OPT_OUT_TRACKING") == null) {
 			System.setProperty("OPT_OUT_TRACKING", "true");
 		}
+		NativesRequest request = NativesRequest.current();
+		if (!started) {
+			refuseOtherVersion(request);
+		}
 		try {
 			Engine engine = withProjectClassLoader(() -> Engine.getEngine(ENGINE));
+			if (!started) {
+				natives = new NativesCheck(request, Path.of(LibUtils.getLibtorchPath()), engine
+					.getGpuCount(), engineVersion());
+			}
 			started = true;
 			return engine;
 		}
 		catch (RuntimeException | LinkageError e) {
-			throw new EngineException("The PyTorch engine could not start: " + rootMessage(e)
+			String why = request.folders().stream().map(f -> new LibtorchFolder(f).problem(
+				engineVersion(), request.gpu())).flatMap(Optional::stream).findFirst()
+				.map(p -> " (" + p + ")").orElse("");
+			throw new EngineException("The PyTorch engine could not start: " + rootMessage(e) + why
 				+ ". CSRA ships CPU natives for Linux x86-64 and never downloads at run time; on"
 				+ " other systems, or to use a GPU, set PYTORCH_LIBRARY_PATH to the lib folder"
 				+ " of a libtorch 2.7.1, with PYTORCH_VERSION=2.7.1 and PYTORCH_FLAVOR=cpu or"
 				+ " cu128 (as environment variables or Java system properties).", e);
 		}
 	}
+
+	/**
+	 * Refuses, before anything is loaded, a local libtorch of another version than the JNI's:
+	 * loaded together they fail in odd places (undefined symbols, wrong results) or crash.
+	 */
+	private static void refuseOtherVersion(NativesRequest request) {
+		String wanted = engineVersion();
+		LibtorchFolder.used(request.folders()).ifPresent(f -> f.version().filter(v -> !v.equals(
+			wanted)).ifPresent(v -> {
+				throw new EngineException("The libtorch in " + f.path() + " (PYTORCH_LIBRARY_PATH) is"
+					+ " version " + v + " but CSRA's engine needs " + wanted + "; the engine was not"
+					+ " started. Point PYTORCH_LIBRARY_PATH at the lib folder of a libtorch " + wanted
+					+ ", or unset it (and PYTORCH_FLAVOR) to use the CPU natives CSRA ships.");
+			}));
+		if (request.version() != null && !request.version().equals(wanted)) {
+			throw new EngineException("PYTORCH_VERSION is " + request.version() + " but CSRA's engine"
+				+ " needs libtorch " + wanted + "; the engine was not started. Set PYTORCH_VERSION="
+				+ wanted + " (or unset it).");
+		}
+	}
+
+	/**
+	 * Starts the engine if needed and compares what was asked of its natives with what loaded.
+	 *
+	 * @return the check: the warning to show when a GPU (or local libtorch) was asked for and the
+	 *         CPU natives run instead, and the folder the natives came from
+	 */
+	public static NativesCheck natives() {
+		pytorch();
+		return natives;
+	}
+
+	/**
+	 * @return the libtorch version this project's DJL JNI is built for (jnilib/pytorch.properties
+	 *         of pytorch-jni, e.g. 2.7.1), or 2.7.1 when it cannot be read
+	 */
+	public static String engineVersion() {
+		try (InputStream in = Engines.class.getResourceAsStream("/jnilib/pytorch.properties")) {
+			if (in != null) {
+				Properties p = new Properties();
+				p.load(in);
+				String v = p.getProperty("jni_version", "");
+				if (v.contains("-")) {
+					return v.substring(0, v.indexOf('-'));
+				}
+			}
+		}
+		catch (IOException e) {
+			// fall back to the version this project pins
+		}
+		return DEFAULT_LIBTORCH;
+	}
+
+	/** The libtorch version of the pinned pytorch-jni (pom.xml pytorch.version). */
+	private static final String DEFAULT_LIBTORCH = "2.7.1";
 
 	/**
 	 * @return whether {@link #pytorch()} has started the engine in this JVM: its natives are
