@@ -16,6 +16,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.csrafiji.fiji.HeadlessRunner;
+import org.csrafiji.fiji.InstalledModels;
+import org.csrafiji.fiji.InstalledSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
@@ -26,7 +28,8 @@ import org.scijava.command.CommandService;
  * installed, as the updater installs it, into a fresh folder laid out like Fiji.app that
  * holds only what Fiji ships (ImageJ 1.x, scijava-common and the other runtime jars Fiji
  * has); then a new JVM whose class path is only that folder's jars finds the CSRA commands
- * and classifies an image with the installed model. Proves the installed set is complete
+ * and classifies an image with the installed model, and the installed demo model is listed
+ * and classifies one of its samples as labelled. Proves the installed set is complete
  * and free of duplicate classes. Runs in {@code mvn verify} (failsafe, after package).
  */
 class InstallationIT {
@@ -80,6 +83,43 @@ class InstallationIT {
 		for (String c : List.of("cell", "nucleus", "debris", "mitosis", "background")) {
 			double score = Double.parseDouble(cells.get(headings.indexOf(c)));
 			assertTrue(score > 0 && score < 1, c + " score " + score + " in " + row);
+		}
+
+		theInstalledDemoModelIsListedAndClassifiesItsSample(fiji);
+	}
+
+	/**
+	 * The first run after install: the demo model (models/csra/demo/demo.json) is in the Model
+	 * list and ready, the published specs are listed as lacking their weights, and classifying
+	 * one of the demo's own samples by the name "demo" in a new JVM gives the labels of the
+	 * sample's ground truth (labels.csv, written by the generator that drew the scene).
+	 */
+	private void theInstalledDemoModelIsListedAndClassifiesItsSample(Path fiji) throws Exception {
+		Path csra = fiji.resolve("models/csra");
+		List<String> choices = new InstalledModels(List.of(csra)).choices();
+		assertTrue(choices.contains("demo"), choices.toString());
+		assertTrue(choices.contains("resnet101_voc07_head1_lam0.1" + InstalledSpec.WEIGHTS_MISSING),
+			choices.toString());
+
+		Path samples = csra.resolve("demo/samples");
+		String sample = "scene_00001.png";
+		Run run = fork(fiji, "CSRA Classify", "image=" + samples.resolve(sample), "model=demo",
+			"device=cpu", "threshold=0.5", "scaling=display range", "all_slices=false",
+			"use_selection=false");
+		assertEquals(0, run.status(), run.output());
+		List<String> lines = run.output().lines().toList();
+		List<String> headings = List.of(lines.stream().filter(l -> l.startsWith("Image\t"))
+			.findFirst().orElseThrow(() -> new AssertionError(run.output())).split("\t"));
+		List<String> cells = List.of(lines.stream().filter(l -> l.startsWith(sample + "\t"))
+			.findFirst().orElseThrow(() -> new AssertionError(run.output())).split("\t"));
+		List<String> truth = Files.readAllLines(samples.resolve("labels.csv"));
+		List<String> classes = List.of(truth.get(0).split(",")).subList(1, 6);
+		List<String> present = List.of(truth.stream().filter(l -> l.startsWith(sample + ","))
+			.findFirst().orElseThrow().split(",")).subList(1, 6);
+		for (int i = 0; i < classes.size(); i++) {
+			double score = Double.parseDouble(cells.get(headings.indexOf(classes.get(i))));
+			assertEquals(present.get(i).equals("1"), score > 0.5, classes.get(i) + " scored " + score
+				+ " on " + sample + "; labels.csv says " + present.get(i));
 		}
 	}
 

@@ -82,7 +82,9 @@ record PackagedBuild(Path pluginJar, Path lib, Path basedir, String version, Str
 	}
 
 	/**
-	 * Fills a staging folder as the update-site profile does, for one platform (linux64).
+	 * Fills a staging folder as the update-site profile does, for one platform (linux64): the
+	 * plugin and DJL jars, the specs into models/csra, the demo model (spec, weights, samples)
+	 * into models/csra/demo, the macros, and the test's extra spec with its fixture checkpoint.
 	 *
 	 * @param staging an empty folder
 	 * @param spec the name of the extra model spec the fixture checkpoint is installed with
@@ -93,6 +95,7 @@ record PackagedBuild(Path pluginJar, Path lib, Path basedir, String version, Str
 		for (String jar : djlJars()) copy(lib.resolve(jar), staging.resolve("jars/" + jar));
 		copy(lib.resolve(linuxNatives()), staging.resolve("jars/linux64/" + linuxNatives()));
 		copyAll(basedir.resolve("models"), ".json", staging.resolve("models/csra"));
+		copyTree(basedir.resolve("models/demo"), staging.resolve("models/csra/demo"));
 		copyAll(basedir.resolve("macros"), ".ijm", staging.resolve("macros"));
 		Path fixture = basedir.resolve("src/test/resources");
 		copy(fixture.resolve("model/official_r18_h1.pth"),
@@ -106,6 +109,15 @@ record PackagedBuild(Path pluginJar, Path lib, Path basedir, String version, Str
 		try (Stream<Path> s = Files.list(from)) {
 			for (Path file : s.filter(p -> p.toString().endsWith(suffix)).toList()) {
 				copy(file, to.resolve(file.getFileName().toString()));
+			}
+		}
+	}
+
+	/** Copies a folder with everything in it, as the update-site profile copies models/demo. */
+	private static void copyTree(Path from, Path to) throws IOException {
+		try (Stream<Path> s = Files.walk(from)) {
+			for (Path file : s.filter(Files::isRegularFile).sorted().toList()) {
+				copy(file, to.resolve(from.relativize(file).toString()));
 			}
 		}
 	}
