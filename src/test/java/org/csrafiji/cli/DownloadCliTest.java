@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.csrafiji.app.download.DownloadFixtures;
@@ -31,14 +30,12 @@ class DownloadCliTest {
 	private String out;
 	private String err;
 
+	/** Runs the command line in this JVM (the helper is Main.run's, whatever the command). */
 	private int run(String... args) {
-		ByteArrayOutputStream o = new ByteArrayOutputStream();
-		ByteArrayOutputStream e = new ByteArrayOutputStream();
-		int status = Main.run(Arrays.asList(args), new PrintStream(o, true, StandardCharsets.UTF_8),
-			new PrintStream(e, true, StandardCharsets.UTF_8));
-		out = o.toString(StandardCharsets.UTF_8);
-		err = e.toString(StandardCharsets.UTF_8);
-		return status;
+		EvaluateRun r = EvaluateRun.of(args);
+		out = r.out();
+		err = r.err();
+		return r.code();
 	}
 
 	@Test

@@ -115,50 +115,39 @@ class WeightsDownloadTest {
 	void aBodyThatIsNoCheckpointIsRefused() throws Exception {
 		byte[] noise = new byte[50_000];
 		new Random(3).nextBytes(noise);
-		try (WeightsServer server = new WeightsServer(noise, BINARY, -1)) {
-			ModelSpec spec = DownloadFixtures.spec(dir, server.uri().toString(), null);
-			DownloadException e = assertThrows(DownloadException.class, () -> download.fetch(spec,
-				DownloadListener.NONE, () -> false));
-			assertTrue(e.getMessage().contains("is not a checkpoint of that model"), e.getMessage());
-			assertTrue(e.getMessage().contains("neither a PyTorch checkpoint"), e.getMessage());
-			assertNothingLeft();
-		}
+		String m = refused(noise, BINARY, "/weights.pth");
+		assertTrue(m.contains("is not a checkpoint of that model"), m);
+		assertTrue(m.contains("neither a PyTorch checkpoint"), m);
 	}
 
 	@Test
 	void aCheckpointOfAnotherNetworkIsRefused() throws Exception {
-		try (WeightsServer server = new WeightsServer(DownloadFixtures.fourHeads(), BINARY, -1)) {
-			ModelSpec spec = DownloadFixtures.spec(dir, server.uri().toString(), null);
-			DownloadException e = assertThrows(DownloadException.class, () -> download.fetch(spec,
-				DownloadListener.NONE, () -> false));
-			assertTrue(e.getMessage().contains("4 CSRA head(s) but the model asks for 1"), e
-				.getMessage());
-			assertNothingLeft();
-		}
+		String m = refused(DownloadFixtures.fourHeads(), BINARY, "/weights.pth");
+		assertTrue(m.contains("4 CSRA head(s) but the model asks for 1"), m);
 	}
 
 	@Test
 	void aWebPageIsRefusedAsNeedingABrowser() throws Exception {
 		byte[] page = "<html><body>Virus scan warning</body></html>".getBytes();
-		try (WeightsServer server = new WeightsServer(page, "text/html; charset=utf-8", -1)) {
-			ModelSpec spec = DownloadFixtures.spec(dir, server.uri().toString(), null);
-			DownloadException e = assertThrows(DownloadException.class, () -> download.fetch(spec,
-				DownloadListener.NONE, () -> false));
-			assertTrue(e.getMessage().contains("needs a browser"), e.getMessage());
-			assertTrue(e.getMessage().contains(dir.resolve("weights/r18.pth").toString()), e
-				.getMessage());
-			assertNothingLeft();
-		}
+		String m = refused(page, "text/html; charset=utf-8", "/weights.pth");
+		assertTrue(m.contains("needs a browser"), m);
+		assertTrue(m.contains(dir.resolve("weights/r18.pth").toString()), m);
 	}
 
 	@Test
 	void aServerErrorIsReportedWithItsCode() throws Exception {
-		try (WeightsServer server = new WeightsServer(new byte[1], BINARY, -1)) {
-			ModelSpec spec = DownloadFixtures.spec(dir, server.uri("/missing.pth").toString(), null);
+		String m = refused(new byte[1], BINARY, "/missing.pth");
+		assertTrue(m.contains("answered 404"), m);
+	}
+
+	/** Serves a body, downloads it for the fixture spec, and returns why it was refused. */
+	private String refused(byte[] body, String type, String path) throws Exception {
+		try (WeightsServer server = new WeightsServer(body, type, -1)) {
+			ModelSpec spec = DownloadFixtures.spec(dir, server.uri(path).toString(), null);
 			DownloadException e = assertThrows(DownloadException.class, () -> download.fetch(spec,
 				DownloadListener.NONE, () -> false));
-			assertTrue(e.getMessage().contains("answered 404"), e.getMessage());
 			assertNothingLeft();
+			return e.getMessage();
 		}
 	}
 

@@ -57,7 +57,7 @@ public final class WeightsServer implements AutoCloseable {
 	 * @param path a path on this server
 	 * @return its address
 	 */
-	URI uri(String path) {
+	public URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
 	}
 
