@@ -62,7 +62,13 @@ final class RangeTransfer {
 		long have = part.size();
 		HttpURLConnection c = open(source.uri(), have);
 		try {
-			int code = c.getResponseCode();
+			int code;
+			try {
+				code = c.getResponseCode();
+			}
+			catch (IOException e) {
+				throw unreachable(source, have, partFile, e);
+			}
 			if (code == 416 && have > 0) {
 				return new Step(true, have); // the kept bytes are the whole file; the checks decide
 			}
@@ -89,18 +95,19 @@ final class RangeTransfer {
 			checkSize(total, source, partFile);
 			return new Step(copy(c, part, start, total, source, listener, cancelled), start);
 		}
-		catch (java.net.SocketTimeoutException | java.net.ConnectException
-			| java.net.UnknownHostException e)
-		{
-			throw new DownloadException("Cannot reach " + source.uri().getHost() + " (" + e
-				.getMessage() + "); the weights of model '" + source.model() + "' were not downloaded."
-				+ " Check the network connection (and proxy), then run the download again"
-				+ (have > 0 ? "; the " + have + " bytes kept in " + partFile + " are resumed" : "")
-				+ ".", e);
-		}
 		finally {
 			c.disconnect();
 		}
+	}
+
+	/** No answer from the server (no route, refused, timed out, reset before the headers). */
+	private static DownloadException unreachable(WeightsSource source, long have, Path partFile,
+		IOException e)
+	{
+		return new DownloadException("Cannot reach " + source.uri().getHost() + " (" + e
+			+ "); the weights of model '" + source.model() + "' were not downloaded. Check the"
+			+ " network connection (and proxy), then run the download again" + (have > 0 ? "; the "
+				+ have + " bytes kept in " + partFile + " are resumed" : "") + ".", e);
 	}
 
 	private HttpURLConnection open(URI uri, long have) throws IOException {
@@ -122,7 +129,14 @@ final class RangeTransfer {
 		long done = start;
 		listener.progress(done, total);
 		byte[] buffer = new byte[1 << 16];
-		try (InputStream in = c.getInputStream()) {
+		InputStream body;
+		try {
+			body = c.getInputStream();
+		}
+		catch (IOException e) {
+			return false; // the connection broke before the body: nothing came, try again
+		}
+		try (InputStream in = body) {
 			while (true) {
 				if (cancelled.getAsBoolean()) {
 					throw new DownloadCancelledException("The download of model '" + source.model()

@@ -140,6 +140,18 @@ class WeightsDownloadTest {
 		assertTrue(m.contains("answered 404"), m);
 	}
 
+	@Test
+	void aServerThatIsGoneIsReportedAsUnreachable() throws Exception {
+		WeightsServer gone = new WeightsServer(new byte[1], BINARY, -1);
+		gone.close();
+		ModelSpec spec = DownloadFixtures.spec(dir, gone.uri().toString(), null);
+		DownloadException e = assertThrows(DownloadException.class, () -> download.fetch(spec,
+			DownloadListener.NONE, () -> false));
+		assertTrue(e.getMessage().startsWith("Cannot reach 127.0.0.1"), e.getMessage());
+		assertTrue(e.getMessage().contains("Check the network connection"), e.getMessage());
+		assertNothingLeft();
+	}
+
 	/** Serves a body, downloads it for the fixture spec, and returns why it was refused. */
 	private String refused(byte[] body, String type, String path) throws Exception {
 		try (WeightsServer server = new WeightsServer(body, type, -1)) {
