@@ -2,13 +2,16 @@ package org.csrafiji.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.csrafiji.app.download.DownloadFixtures;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code download --model SPEC} against a real HTTP server on 127.0.0.1: the weights land at
  * the spec's checkpoint path with a progress bar on standard error, and classify then runs; a
  * spec whose weights are missing makes classify say how to download them; a page address is
- * refused as needing a browser.
+ * refused as needing a browser; a download stopped like Ctrl-C stops it keeps its bytes and the
+ * same command resumes.
  */
 class DownloadCliTest {
 
@@ -61,6 +65,39 @@ class DownloadCliTest {
 			assertEquals(0, run("classify", "--model", spec, image), err);
 			assertEquals(0, run("download", "--model", spec), err);
 			assertTrue(err.contains("already installed"), err);
+		}
+	}
+
+	@Test
+	void stoppingTheProcessKeepsTheBytesAndTheSameCommandResumes() throws Exception {
+		byte[] body = DownloadFixtures.oneHead();
+		try (WeightsServer server = new WeightsServer(body, "application/octet-stream", -1)
+			.slow(100))
+		{
+			DownloadFixtures.spec(dir, server.uri().toString(), null);
+			String spec = dir.resolve("r18.json").toString();
+			Path part = dir.resolve("weights/r18.pth.part");
+			File err = dir.resolve("err.txt").toFile();
+			Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+				.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+				"download", "--model", spec).redirectErrorStream(true).redirectOutput(err).start();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (!(Files.exists(part) && Files.size(part) > 0) && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			p.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
+			assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+			String log = Files.readString(err.toPath());
+			assertTrue(log.contains("was cancelled after "), log);
+			long kept = Files.size(part);
+			assertTrue(kept > 0 && kept < body.length, "kept " + kept + "\n" + log);
+			assertFalse(Files.exists(dir.resolve("weights/r18.pth")));
+
+			server.slow(0);
+			assertEquals(0, run("download", "--model", spec), this.err);
+			assertTrue(this.err.contains("resumed from bytes kept earlier"), this.err);
+			assertArrayEquals(body, Files.readAllBytes(dir.resolve("weights/r18.pth")));
+			assertEquals("bytes=" + kept + "-", server.ranges().get(server.ranges().size() - 1));
 		}
 	}
 

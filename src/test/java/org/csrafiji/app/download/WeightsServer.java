@@ -21,12 +21,15 @@ import java.util.regex.Pattern;
  */
 public final class WeightsServer implements AutoCloseable {
 
+	private static final int PIECE = 8192;
+
 	private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
 	private final HttpServer server;
 	private final byte[] body;
 	private final String contentType;
 	private final long dropFirstAfter;
+	private volatile long pauseMillis;
 	private final List<String> ranges = new CopyOnWriteArrayList<>();
 
 	/**
@@ -46,6 +49,17 @@ public final class WeightsServer implements AutoCloseable {
 			e.close();
 		});
 		server.start();
+	}
+
+	/**
+	 * Sends the body from now on in 8 KB pieces with a pause after each, like a slow network.
+	 *
+	 * @param millis the pause
+	 * @return this
+	 */
+	public WeightsServer slow(long millis) {
+		pauseMillis = millis;
+		return this;
 	}
 
 	/** @return the address of the weights */
@@ -95,9 +109,24 @@ public final class WeightsServer implements AutoCloseable {
 			// has the bytes so far and then an early end of stream, as when a network drops.
 			throw new IOException("dropped on purpose after " + dropFirstAfter + " bytes");
 		}
-		out.write(body, start, body.length - start);
+		for (int at = start; at < body.length; at += PIECE) {
+			out.write(body, at, Math.min(PIECE, body.length - at));
+			out.flush();
+			pause();
+		}
 		out.close();
 		e.close();
+	}
+
+	private void pause() {
+		if (pauseMillis > 0) {
+			try {
+				Thread.sleep(pauseMillis);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	@Override
