@@ -92,7 +92,7 @@ public final class InstalledModels {
 	 * @param choice a spec's name or its label (with "(weights missing)")
 	 * @return the spec, if one is listed under that name
 	 */
-	public Optional<InstalledSpec> find(String choice) {
+	public Optional<InstalledSpec> named(String choice) {
 		return Optional.ofNullable(specs.get(stripLabel(choice)));
 	}
 
@@ -107,7 +107,7 @@ public final class InstalledModels {
 		if (choice == null || choice.isBlank() || choice.strip().equals(FILE_CHOICE)) {
 			return file;
 		}
-		InstalledSpec s = find(choice).orElseThrow(() -> new CsraException("No installed CSRA"
+		InstalledSpec s = named(choice).orElseThrow(() -> new CsraException("No installed CSRA"
 			+ " model is named '" + choice + "'; installed: " + (specs.isEmpty() ? "(none)" : String
 				.join(", ", specs.keySet())) + ". Choose one of them, or '" + FILE_CHOICE
 			+ "' and set model_file."));

@@ -69,7 +69,7 @@ public final class ModelFiles {
 	/** @return model=NAME when the spec is the installed one of that name, else model_file=FILE */
 	private static String downloadInput(Path spec) {
 		String name = stripExtension(spec);
-		boolean installed = InstalledModels.find().find(name).map(s -> s.file().toAbsolutePath()
+		boolean installed = InstalledModels.find().named(name).map(s -> s.file().toAbsolutePath()
 			.normalize().equals(spec.toAbsolutePath().normalize())).orElse(false);
 		return installed ? "model=" + name : "model_file=" + spec;
 	}

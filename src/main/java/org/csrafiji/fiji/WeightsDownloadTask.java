@@ -57,7 +57,7 @@ public final class WeightsDownloadTask {
 
 	private ModelSpec spec(String model, File file) {
 		if (model != null && !model.isBlank()) {
-			InstalledSpec s = installed.find(model).orElseThrow(() -> new CsraException(
+			InstalledSpec s = installed.named(model).orElseThrow(() -> new CsraException(
 				"No installed CSRA model is named '" + model + "'. " + missingList()));
 			if (s.spec() == null) {
 				throw new CsraException(s.problem());

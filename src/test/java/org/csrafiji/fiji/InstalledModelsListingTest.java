@@ -102,7 +102,7 @@ class InstalledModelsListingTest {
 		spec(csra.resolve("demo.json"), "weights/demo.pth", DRIVE);
 		InstalledModels m = new InstalledModels(List.of(csra));
 		assertEquals(List.of("demo (weights missing)", InstalledModels.FILE_CHOICE), m.choices());
-		File chosen = m.find("demo").orElseThrow().file().toFile();
+		File chosen = m.named("demo").orElseThrow().file().toFile();
 		assertEquals(csra.resolve("demo.json").toFile(), chosen);
 	}
 
