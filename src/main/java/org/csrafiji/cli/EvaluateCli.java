@@ -17,6 +17,7 @@ import org.csrafiji.eval.EvaluationOptions;
 import org.csrafiji.eval.EvaluationResult;
 import org.csrafiji.eval.Evaluator;
 import org.csrafiji.eval.LabelConvention;
+import org.csrafiji.eval.ModelStamp;
 import org.csrafiji.eval.Predictions;
 import org.csrafiji.eval.ResultJson;
 import org.csrafiji.eval.ResultTable;
@@ -142,8 +143,9 @@ public final class EvaluateCli {
 			Dataset dataset = options.dataset().load(model.spec().classes());
 			DatasetScorer scorer = DatasetScorer.forModel(model, options.batch());
 			boolean terminal = err == System.err && System.console() != null;
-			ModelScoreSource source = new ModelScoreSource(model.spec().name(), model.spec().classes(),
-				scorer, csv, DatasetProgress.to(err, "evaluate", terminal, System::nanoTime));
+			ModelScoreSource source = new ModelScoreSource(ModelStamp.of(model.spec()), model.spec()
+				.classes(), scorer, csv, DatasetProgress.to(err, "evaluate", terminal, System::nanoTime),
+				n -> err.println("note: " + n));
 			source.requireSameClasses(dataset);
 			err.println("evaluate: " + dataset.samples().size() + " images of " + dataset.source() + ", "
 				+ (options.predictionsOut() != null ? "scores in " + csv

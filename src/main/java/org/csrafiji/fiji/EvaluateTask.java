@@ -14,6 +14,7 @@ import org.csrafiji.eval.EvaluationResult;
 import org.csrafiji.eval.Evaluator;
 import org.csrafiji.eval.LabelMatrix;
 import org.csrafiji.eval.MatchedData;
+import org.csrafiji.eval.ModelStamp;
 import org.csrafiji.eval.PrecisionRecallCurve;
 import org.csrafiji.eval.PredictionMatcher;
 import org.csrafiji.eval.ResultTable;
@@ -73,9 +74,9 @@ public final class EvaluateTask {
 		Path csv = run.predictionsOut() != null ? run.predictionsOut() : temporaryCsv();
 		try {
 			DatasetScorer scorer = DatasetScorer.forModel(model, run.batch());
-			ModelScoreSource source = new ModelScoreSource(model.spec().name(), model.spec().classes(),
-				scorer, csv, DatasetProgress.to(LogLines.to(feedback), "CSRA Evaluate", false,
-					System::nanoTime));
+			ModelScoreSource source = new ModelScoreSource(ModelStamp.of(model.spec()), model.spec()
+				.classes(), scorer, csv, DatasetProgress.to(LogLines.to(feedback), "CSRA Evaluate", false,
+					System::nanoTime), n -> feedback.info("CSRA Evaluate: " + n));
 			source.requireSameClasses(dataset);
 			feedback.info("CSRA Evaluate: " + model.spec().name() + " on " + DeviceChoice.describe(model
 				.device()) + ", " + dataset.samples().size() + " images of " + dataset.source()

@@ -6,6 +6,7 @@ import org.csrafiji.checkpoint.TensorData;
 import org.csrafiji.checkpoint.TorchCheckpointWriter;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.ModelSpecs;
+import org.csrafiji.core.OutputFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,11 +71,8 @@ public final class CheckpointFiles {
 	}
 
 	static void atomically(Path target, FileWrite write) {
-		Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
 		try {
-			write.write(tmp);
-			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-				StandardCopyOption.ATOMIC_MOVE);
+			OutputFiles.write(target, write::write);
 		}
 		catch (IOException e) {
 			throw new CsraException("Cannot write " + target + ": " + e.getMessage(), e);

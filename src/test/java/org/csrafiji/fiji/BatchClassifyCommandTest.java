@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.IJ;
 import ij.ImagePlus;
 
+import org.csrafiji.eval.CsvReader;
+import org.csrafiji.eval.ModelStamp;
 import org.csrafiji.fiji.command.BatchClassifyCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +17,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** "CSRA Batch Classify" through a real SciJava Context and CommandService. */
@@ -44,6 +47,18 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		return m;
 	}
 
+	/** @return the CSV's records after the model line, header first, read by the project's reader */
+	static List<List<String>> records(Path csv) {
+		List<List<String>> rows = new ArrayList<>();
+		try (CsvReader in = CsvReader.open(csv)) {
+			for (CsvReader.Record r; (r = in.next()) != null;) {
+				rows.add(r.fields());
+			}
+		}
+		assertEquals(ModelStamp.TAG, rows.get(0).get(0), "the first line names the model");
+		return rows.subList(1, rows.size());
+	}
+
 	@Test
 	void writesARowPerFileAndAnErrorRowForAnUnreadableOne(@TempDir Path dir) throws Exception {
 		Path in = folder(dir);
@@ -52,19 +67,21 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		assertEquals(3, m.getOutput("classified"));
 		assertEquals(1, m.getOutput("failed"));
 		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+		assertTrue(lines.get(0).startsWith("#csra-model,name=r18_h1,checkpoint_sha256="), lines.get(0));
 		assertEquals("file,c,z,t,labels,error," + String.join(",", FijiFixtures.CLASSES), lines
-			.get(0));
-		assertEquals(5, lines.size(), lines.toString());
-		List<String> a = BatchCsv.parse(lines.get(1));
+			.get(1));
+		List<List<String>> rows = records(csv);
+		assertEquals(5, rows.size(), rows.toString());
+		List<String> a = rows.get(1);
 		assertEquals("a.tif", a.get(0));
 		assertEquals(List.of("1", "1", "1"), a.subList(1, 4));
 		assertEquals(5, a.get(4).split(";").length, "threshold 0.001 predicts every class");
 		assertEquals("", a.get(5));
 		assertEquals(11, a.size());
-		List<String> broken = BatchCsv.parse(lines.get(3));
+		List<String> broken = rows.get(3);
 		assertEquals("broken.tif", broken.get(0));
 		assertFalse(broken.get(5).isEmpty());
-		assertEquals("sub/c.tif", BatchCsv.parse(lines.get(4)).get(0));
+		assertEquals("sub/c.tif", rows.get(4).get(0));
 	}
 
 	@Test
@@ -73,7 +90,7 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		Path csv = dir.resolve("results.csv");
 		batch(in, csv, false, null);
 		List<String> full = Files.readAllLines(csv);
-		assertEquals(4, full.size(), "not recursive: a, b, broken");
+		assertEquals(5, full.size(), "model line, header, not recursive: a, b, broken");
 		String text = Files.readString(csv);
 		Files.writeString(csv, text.substring(0, text.length() - 7)); // cut the last row
 		Ran m = batch(in, csv, false, null);
@@ -82,7 +99,8 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		assertEquals(full.size(), Files.readAllLines(csv).size());
 		assertTrue(Files.readString(csv).endsWith("\n"));
 		m = batch(in, csv, false, null);
-		assertEquals(3, m.getOutput("skipped"));
+		assertEquals(2, m.getOutput("skipped"), "a.tif and b.tif; broken.tif failed and is retried");
+		assertEquals(1, m.getOutput("failed"));
 		assertEquals(full.size(), Files.readAllLines(csv).size());
 	}
 
