@@ -46,6 +46,7 @@ final class AttentionCli {
 		if (o.positional().isEmpty() || !o.has("out")) {
 			throw new CsraException("attention needs --out DIR and at least one image.");
 		}
+		ClassifyCli.requireFiles(o.positional());
 		Path dir = Path.of(o.get("out", null));
 		Files.createDirectories(dir);
 		AttentionSettings settings = AttentionSettings.of(o.get("show", ""), o.integer("head", 1),
