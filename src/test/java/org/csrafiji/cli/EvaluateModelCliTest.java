@@ -44,8 +44,13 @@ class EvaluateModelCliTest {
 		return EvaluateRun.of(args);
 	}
 
+	/** The spec of the fixture model, written once (runs started together read it at once). */
 	private Path spec() throws IOException {
-		return Files.writeString(dir.resolve("model.json"), "{\"architecture\":\"resnet18\",\"heads\":1,"
+		Path spec = dir.resolve("model.json");
+		if (Files.exists(spec)) {
+			return spec;
+		}
+		return Files.writeString(spec, "{\"architecture\":\"resnet18\",\"heads\":1,"
 			+ "\"lambda\":0.1,\"input_size\":96,\"classes\":[\"a\",\"b\",\"c\",\"d\",\"e\"],\"checkpoint\":\""
 			+ CKPT.toAbsolutePath().toString().replace("\\", "\\\\") + "\"}");
 	}

@@ -207,16 +207,21 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		assertEquals(List.of("a.tif", "b.tif", "broken.tif"), files(csv));
 	}
 
-	/** Two batches started together on one CSV: each file ends up in it exactly once. */
+	/**
+	 * Two batches started together on one CSV: each file is classified once and ends up in it
+	 * exactly once (before the lock both runs wrote every row, over each other).
+	 */
 	@Test
 	void twoBatchesOnOneCsvNeitherLoseNorRepeatRows(@TempDir Path dir) throws Exception {
 		Path in = Files.createDirectories(dir.resolve("in"));
 		List<String> names = new ArrayList<>();
-		for (int i = 0; i < 12; i++) {
+		for (int i = 0; i < 24; i++) {
 			names.add("im" + i + ".tif");
 		}
 		tiffs(in, names);
 		Path csv = dir.resolve("results.csv");
+		// both runs find the model loaded
+		batch(folder(Files.createDirectories(dir.resolve("warm"))), dir.resolve("warm.csv"), false, null);
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
@@ -230,11 +235,14 @@ class BatchClassifyCommandTest extends ContextTestBase {
 				}));
 			}
 			start.countDown();
+			int classified = 0;
 			for (Future<Ran> f : runs) {
 				Ran m = f.get(5, TimeUnit.MINUTES);
 				assertTrue(!m.isCanceled() || m.getCancelReason().contains("being written by another run"),
 					m.getCancelReason());
+				classified += m.isCanceled() ? 0 : (int) m.getOutput("classified");
 			}
+			assertEquals(names.size(), classified, "no file is classified by both runs");
 		}
 		finally {
 			pool.shutdownNow();
