@@ -285,12 +285,15 @@ public final class ResumableCsv implements Closeable {
 			text.append(Csv.row(r)).append('\n');
 		}
 		ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+		long before = -1;
 		try {
+			before = channel.size();
 			while (bytes.hasRemaining()) {
 				channel.write(bytes);
 			}
 		}
 		catch (IOException e) {
+			cutBackTo(before); // rows written in part (a full disk) would count as done
 			throw new DatasetException("Cannot append to " + file + ": " + e.getMessage()
 				+ "; check the free space. Run again to go on from the last whole row.", e);
 		}
@@ -299,6 +302,17 @@ public final class ResumableCsv implements Closeable {
 			if (!failed) {
 				done.add(layout.key().apply(r.get(0)));
 			}
+		}
+	}
+
+	private void cutBackTo(long size) {
+		try {
+			if (size >= 0) {
+				channel.truncate(size);
+			}
+		}
+		catch (IOException e) {
+			// the next run cuts an unfinished last row; earlier rows of this write stay
 		}
 	}
 

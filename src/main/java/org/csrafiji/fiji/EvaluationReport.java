@@ -6,10 +6,15 @@ import ij.io.FileSaver;
 import ij.measure.ResultsTable;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.csrafiji.core.CsraException;
+import org.csrafiji.core.OutputFiles;
+import org.csrafiji.eval.Csv;
 import org.csrafiji.eval.EvaluationResult;
 
 /**

@@ -9,9 +9,7 @@ import org.csrafiji.core.ModelSpecs;
 import org.csrafiji.core.OutputFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,7 +50,7 @@ public final class CheckpointFiles {
 		Path pth = folder.resolve(name + ".pth");
 		Path json = folder.resolve(name + ".json");
 		Map<String, TensorData> dict = network.stateDict();
-		atomically(pth, tmp -> TorchCheckpointWriter.write(tmp, dict));
+		TorchCheckpointWriter.write(pth, dict); // itself written beside and moved into place
 		ModelSpecs.write(network.specFor(pth), json);
 		return json;
 	}
@@ -67,7 +65,7 @@ public final class CheckpointFiles {
 			dict.put(e.getKey(), TensorData.ofFloats(e.getValue().getShape().getShape(), e.getValue()
 				.toFloatArray()));
 		}
-		atomically(folder.resolve(OPTIMIZER), tmp -> TorchCheckpointWriter.write(tmp, dict));
+		TorchCheckpointWriter.write(folder.resolve(OPTIMIZER), dict);
 	}
 
 	static void atomically(Path target, FileWrite write) {

@@ -172,6 +172,15 @@ class EvaluateModelCliTest {
 	}
 
 	@Test
+	void aDatasetWithoutImagesSaysSo() throws IOException {
+		Path labels = Files.writeString(dir.resolve("labels.csv"), "image,a,b,c,d,e\n");
+		EvaluateRun r = evaluateModel(labels, pred());
+		assertEquals(1, r.code(), r.err());
+		assertTrue(r.err().contains("lists no image, so there is nothing to score"), r.err());
+		assertFalse(Files.exists(pred()));
+	}
+
+	@Test
 	void resumingAnotherModelsPredictionsIsRefused() throws IOException {
 		firstRun();
 		Path other = Files.writeString(dir.resolve("other.json"), Files.readString(spec()));
