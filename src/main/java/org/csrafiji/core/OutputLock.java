@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -108,7 +109,17 @@ public final class OutputLock implements AutoCloseable {
 		for (int attempt = 0; attempt < 8; attempt++) {
 			FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
 				StandardOpenOption.READ, StandardOpenOption.WRITE);
-			FileLock lock = channel.tryLock(REGION, 1, false);
+			FileLock lock;
+			try {
+				lock = channel.tryLock(REGION, 1, false);
+			}
+			catch (OverlappingFileLockException e) {
+				// this process holds it under another path (a link); closing this channel may
+				// release the system's lock of that run, which still refuses others in this process
+				channel.close();
+				throw refusal(output, "another run in this program, through another path to "
+					+ lockFile.getFileName());
+			}
 			if (lock == null) {
 				String holder = holder(lockFile);
 				channel.close(); // this process holds no lock on it, so closing releases nothing
