@@ -11,6 +11,7 @@ import java.util.Set;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.DatasetException;
+import org.csrafiji.core.OutputFileException;
 import org.csrafiji.eval.Dataset;
 import org.csrafiji.eval.DatasetLoader;
 import org.csrafiji.eval.EvaluationOptions;
@@ -155,7 +156,9 @@ public final class EvaluateCli {
 				evaluate(options, dataset, source, out, err);
 			}
 			catch (CsraException e) {
-				throw options.predictionsOut() == null ? e : new DatasetException(e.getMessage()
+				// a file that cannot be opened was not written to: its message says how to go on
+				throw options.predictionsOut() == null || e instanceof OutputFileException ? e
+					: new DatasetException(e.getMessage()
 					+ " The scores written so far are kept in " + csv
 					+ "; run the same command again to go on from there.", e);
 			}

@@ -71,7 +71,7 @@ public final class OutputLock implements AutoCloseable {
 	 *
 	 * @param output the file to be written (its folder must exist)
 	 * @return the lock, held until closed
-	 * @throws CsraException naming the run that holds it, or why it cannot be taken
+	 * @throws OutputFileException naming the run that holds it, or why it cannot be taken
 	 */
 	public static OutputLock acquire(Path output) {
 		Path lockFile = lockFileOf(output);
@@ -90,7 +90,7 @@ public final class OutputLock implements AutoCloseable {
 		}
 		catch (IOException e) {
 			HELD.remove(lockFile);
-			throw new CsraException("Cannot create the lock file " + lockFile + " beside the output: "
+			throw new OutputFileException("Cannot create the lock file " + lockFile + " beside the output: "
 				+ e.getMessage() + "; check that the folder exists and is writable.", e);
 		}
 		catch (RuntimeException e) {
@@ -98,7 +98,7 @@ public final class OutputLock implements AutoCloseable {
 			throw e;
 		}
 		HELD.remove(lockFile);
-		throw new CsraException("Could not lock " + output + ": other runs keep creating and"
+		throw new OutputFileException("Could not lock " + output + ": other runs keep creating and"
 			+ " removing " + lockFile + "; try again when they are done.");
 	}
 
@@ -144,8 +144,8 @@ public final class OutputLock implements AutoCloseable {
 		return null;
 	}
 
-	private static CsraException refusal(Path output, String holder) {
-		return new CsraException(output + " is being written by another run (" + holder + "); two"
+	private static OutputFileException refusal(Path output, String holder) {
+		return new OutputFileException(output + " is being written by another run (" + holder + "); two"
 			+ " runs must not write one file. Wait until that run ends, or choose another output"
 			+ " file.");
 	}

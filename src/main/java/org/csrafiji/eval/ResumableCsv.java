@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import org.csrafiji.core.CsraException;
 import org.csrafiji.core.DatasetException;
+import org.csrafiji.core.OutputFileException;
 import org.csrafiji.core.OutputLock;
 import org.csrafiji.core.OutputFiles;
 
@@ -93,8 +93,8 @@ public final class ResumableCsv implements Closeable {
 	 * @param stamp the model writing it
 	 * @param layout its columns and keys
 	 * @return the file, ready to append
-	 * @throws CsraException when another run writes it, or it cannot be resumed (saying why
-	 *         and what to do)
+	 * @throws OutputFileException when another run writes it, or it cannot be resumed (saying
+	 *         why and what to do)
 	 */
 	public static ResumableCsv open(Path file, ModelStamp stamp, Layout layout) {
 		OutputLock lock = OutputLock.acquire(file);
@@ -127,7 +127,7 @@ public final class ResumableCsv implements Closeable {
 		}
 		catch (IOException e) {
 			lock.close();
-			throw new DatasetException("Cannot write " + file + ": " + e.getMessage()
+			throw new OutputFileException("Cannot write " + file + ": " + e.getMessage()
 				+ "; check that its folder exists and is writable.", e);
 		}
 		catch (RuntimeException e) {
@@ -152,12 +152,12 @@ public final class ResumableCsv implements Closeable {
 				return unfinishedStart(file, stamp, layout, found);
 			}
 			if (found != null && !found.equals(stamp)) {
-				throw new DatasetException(file + " holds results of " + found.describe() + ", not of "
+				throw new OutputFileException(file + " holds results of " + found.describe() + ", not of "
 					+ stamp.describe() + "; a resumed file must come from one model. Choose another"
 					+ " output file, or delete this one to start over.");
 			}
 			if (!header.fields().equals(layout.header())) {
-				throw new DatasetException(file + " has other columns than this run writes (other"
+				throw new OutputFileException(file + " has other columns than this run writes (other"
 					+ " classes, or another tool wrote it: " + shortened(header.fields()) + "); choose"
 					+ " another output file, or delete this one to start over.");
 			}
@@ -183,7 +183,7 @@ public final class ResumableCsv implements Closeable {
 	private static void row(Path file, Layout layout, CsvReader.Record r, Scan scan) {
 		List<String> fields = r.fields();
 		if (fields.size() != layout.header().size()) {
-			throw new DatasetException(file + " line " + r.line() + " has " + fields.size()
+			throw new OutputFileException(file + " line " + r.line() + " has " + fields.size()
 				+ " fields but the header has " + layout.header().size() + "; no run of this program"
 				+ " writes that, so the file was changed by hand or by another program. Correct that"
 				+ " line, or delete the file to start over.");
@@ -194,7 +194,7 @@ public final class ResumableCsv implements Closeable {
 			scan.failedRows++;
 		}
 		else if (!scan.done.add(key) && layout.oneRowPerKey()) {
-			throw new DatasetException(file + " line " + r.line() + ": '" + key + "' has a row already"
+			throw new OutputFileException(file + " line " + r.line() + ": '" + key + "' has a row already"
 				+ " (two runs may have written this file at once); delete the repeated rows, or delete"
 				+ " the file to start over.");
 		}
@@ -213,7 +213,7 @@ public final class ResumableCsv implements Closeable {
 				return scan;
 			}
 		}
-		throw new DatasetException(file + " has no whole header" + (found == null ? "" : " after its"
+		throw new OutputFileException(file + " has no whole header" + (found == null ? "" : " after its"
 			+ " model line") + " and is not one this program began; choose another output file, or"
 			+ " delete this one to start over.");
 	}

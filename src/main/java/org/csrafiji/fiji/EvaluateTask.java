@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.csrafiji.core.CsraException;
+import org.csrafiji.core.OutputFileException;
 import org.csrafiji.eval.Dataset;
 import org.csrafiji.eval.DatasetLoader;
 import org.csrafiji.eval.EvaluationOptions;
@@ -85,7 +86,9 @@ public final class EvaluateTask {
 				return evaluate(dataset, source, settings, feedback);
 			}
 			catch (CsraException e) {
-				throw run.predictionsOut() == null ? e : new CsraException(e.getMessage()
+				// a file that cannot be opened was not written to: its message says how to go on
+				throw run.predictionsOut() == null || e instanceof OutputFileException ? e
+					: new CsraException(e.getMessage()
 					+ " The scores written so far are kept in " + csv
 					+ "; run again with the same predictions_out to go on from there.", e);
 			}

@@ -190,6 +190,7 @@ class EvaluateModelCliTest {
 		assertEquals(1, r.code(), r.err());
 		assertTrue(r.err().contains("holds results of model 'model'") && r.err().contains(
 			"not of model 'other'"), r.err());
+		assertFalse(r.err().contains("run the same command again"), r.err());
 		assertEquals(before, Files.readAllLines(pred()));
 		assertTrue(before.get(0).startsWith("#csra-model,name=model,checkpoint_sha256="
 			+ sha256(CKPT)), before.get(0));

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.DatasetException;
+import org.csrafiji.core.OutputFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,7 @@ class PredictionsCsvTest {
 	void refusesToAppendToAFileForOtherClasses() {
 		Path csv = dir.resolve("pred.csv");
 		PredictionsWriter.open(csv, CLASSES, MODEL).close();
-		DatasetException e = assertThrows(DatasetException.class,
+		OutputFileException e = assertThrows(OutputFileException.class,
 			() -> PredictionsWriter.open(csv, ClassLabels.generic(3), MODEL));
 		assertTrue(e.getMessage().contains("other classes"), e.getMessage());
 	}

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.CsraException;
-import org.csrafiji.core.DatasetException;
+import org.csrafiji.core.OutputFileException;
 import org.csrafiji.core.OutputLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,12 +136,12 @@ class ResumableCsvTest {
 			w.append("a.png", scores(0));
 		}
 		ModelStamp other = new ModelStamp("demo", "cd".repeat(32));
-		DatasetException e = assertThrows(DatasetException.class, () -> PredictionsWriter.open(csv, CLASSES,
+		OutputFileException e = assertThrows(OutputFileException.class, () -> PredictionsWriter.open(csv, CLASSES,
 			other));
 		assertTrue(e.getMessage().contains("holds results of model 'demo' (checkpoint SHA-256 abab")
 			&& e.getMessage().contains("not of model 'demo' (checkpoint SHA-256 cdcd"), e.getMessage());
 		assertTrue(e.getMessage().contains("delete this one to start over"), e.getMessage());
-		assertThrows(DatasetException.class, () -> PredictionsWriter.open(csv, CLASSES, new ModelStamp(
+		assertThrows(OutputFileException.class, () -> PredictionsWriter.open(csv, CLASSES, new ModelStamp(
 			"other", MODEL.checkpointSha256())));
 		assertFalse(Files.exists(OutputLock.lockFileOf(csv)), "a refusal releases the lock");
 	}
@@ -187,7 +187,7 @@ class ResumableCsvTest {
 		}
 		assertEquals(List.of(), PredictionsCsv.read(csv).keys());
 		Path foreign = Files.writeString(dir.resolve("notes.csv"), "my precious notes");
-		DatasetException e = assertThrows(DatasetException.class, () -> PredictionsWriter.open(foreign,
+		OutputFileException e = assertThrows(OutputFileException.class, () -> PredictionsWriter.open(foreign,
 			CLASSES, MODEL));
 		assertTrue(e.getMessage().contains("not one this program began"), e.getMessage());
 		assertEquals("my precious notes", Files.readString(foreign));
@@ -196,7 +196,7 @@ class ResumableCsvTest {
 	@Test
 	void repeatedRowsOfTwoEarlierWritersAreRefusedAtOnceSayingHowToGoOn() throws IOException {
 		Path csv = Files.writeString(dir.resolve("pred.csv"), "image,cat\na.png,0.1\nb.png,0.2\na.png,0.1\n");
-		DatasetException e = assertThrows(DatasetException.class, () -> PredictionsWriter.open(csv,
+		OutputFileException e = assertThrows(OutputFileException.class, () -> PredictionsWriter.open(csv,
 			new ClassLabels(List.of("cat")), MODEL));
 		assertTrue(e.getMessage().contains("line 4") && e.getMessage().contains("two runs may have"
 			+ " written this file at once") && e.getMessage().contains("delete"), e.getMessage());
