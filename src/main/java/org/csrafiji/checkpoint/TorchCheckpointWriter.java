@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -17,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.csrafiji.core.CheckpointException;
+import org.csrafiji.core.OutputFiles;
 
 /**
  * Writes a state dict as {@code torch.save} does (PyTorch 1.6+ zip container), so that
@@ -41,16 +38,12 @@ public final class TorchCheckpointWriter {
 		stateDict.forEach((k, v) -> tensors.add(Map.entry(Objects.requireNonNull(k, "key"),
 			Objects.requireNonNull(v, () -> "tensor " + k))));
 		Path target = file.toAbsolutePath();
-		Path temporary = null;
 		try {
-			temporary = createTemporary(target);
-			writeArchive(temporary, archiveName(target), tensors);
-			moveIntoPlace(temporary, target);
+			OutputFiles.write(target, temporary -> writeArchive(temporary, archiveName(target),
+				tensors));
 		} catch (IOException e) {
 			throw new CheckpointException("Could not write checkpoint " + file + ": " + e
 				+ ". Check that the folder exists, is writable and has free space.", e);
-		} finally {
-			deleteQuietly(temporary);
 		}
 	}
 
@@ -85,28 +78,6 @@ public final class TorchCheckpointWriter {
 		}
 	}
 
-	/** A new file beside the target; unlike createTempFile it gets the usual permissions. */
-	private static Path createTemporary(Path target) throws IOException {
-		for (int attempt = 0;; attempt++) {
-			Path candidate = target.resolveSibling("." + target.getFileName() + "."
-				+ Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial");
-			try {
-				return Files.createFile(candidate);
-			} catch (FileAlreadyExistsException e) {
-				if (attempt == 9) throw e;
-			}
-		}
-	}
-
-	private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-		try {
-			Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-				StandardCopyOption.REPLACE_EXISTING);
-		} catch (AtomicMoveNotSupportedException e) {
-			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
 	/** torch names the archive's top folder after the file, without its extension. */
 	private static String archiveName(Path target) {
 		String name = target.getFileName().toString();
@@ -124,14 +95,5 @@ public final class TorchCheckpointWriter {
 
 	private static ByteBuffer ascii(String s) {
 		return ByteBuffer.wrap(s.getBytes(StandardCharsets.US_ASCII));
-	}
-
-	private static void deleteQuietly(Path path) {
-		if (path == null) return;
-		try {
-			Files.deleteIfExists(path);
-		} catch (IOException e) {
-			// a leftover ".partial" file is harmless and never mistaken for the checkpoint
-		}
 	}
 }

@@ -4,7 +4,9 @@ import ij.ImagePlus;
 import ij.io.FileSaver;
 
 import org.csrafiji.core.CsraException;
+import org.csrafiji.core.OutputFiles;
 import org.csrafiji.core.Prediction;
+import org.csrafiji.eval.Csv;
 import org.csrafiji.fiji.AttentionLayers;
 import org.csrafiji.fiji.AttentionSettings;
 import org.csrafiji.fiji.ClassMap;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +46,7 @@ final class AttentionCli {
 		if (o.positional().isEmpty() || !o.has("out")) {
 			throw new CsraException("attention needs --out DIR and at least one image.");
 		}
+		ClassifyCli.requireFiles(o.positional());
 		Path dir = Path.of(o.get("out", null));
 		Files.createDirectories(dir);
 		AttentionSettings settings = AttentionSettings.of(o.get("show", ""), o.integer("head", 1),
@@ -51,9 +55,9 @@ final class AttentionCli {
 		try (CsraModel model = ModelOptions.load(o, err)) {
 			ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults());
 			double threshold = model.spec().threshold();
-			csv.append("image,labels");
-			model.spec().classes().names().forEach(n -> csv.append(',').append(Csv.quote(n)));
-			csv.append('\n');
+			List<String> header = new ArrayList<>(List.of("image", "labels"));
+			header.addAll(model.spec().classes().names());
+			csv.append(Csv.row(header)).append('\n');
 			for (String f : o.positional()) {
 				ImagePlus imp = ClassifyCli.open(f);
 				List<SlicePrediction> preds = classifier.classify(imp);
@@ -62,12 +66,12 @@ final class AttentionCli {
 				for (int c : p.predicted(threshold)) {
 					labels.append(labels.length() == 0 ? "" : ";").append(p.labels().name(c));
 				}
-				csv.append(Csv.quote(Path.of(f).getFileName().toString())).append(',').append(Csv
-					.quote(labels.toString()));
+				List<String> row = new ArrayList<>(List.of(Path.of(f).getFileName().toString(), labels
+					.toString()));
 				for (float s : p.scores()) {
-					csv.append(',').append(String.format(Locale.ROOT, "%.6f", s));
+					row.add(String.format(Locale.ROOT, "%.6f", s));
 				}
-				csv.append('\n');
+				csv.append(Csv.row(row)).append('\n');
 				ClassifiedImage ci = new ClassifiedImage(imp, classifier.converter().region(imp),
 					preds, true);
 				List<ClassMap> maps = AttentionLayers.select(ci, threshold, settings.classes(),
@@ -82,9 +86,7 @@ final class AttentionCli {
 			}
 		}
 		Path table = dir.resolve("labels.csv");
-		Path tmp = dir.resolve("labels.csv.partial");
-		Files.writeString(tmp, csv, StandardCharsets.UTF_8);
-		Files.move(tmp, table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		OutputFiles.write(table, tmp -> Files.writeString(tmp, csv, StandardCharsets.UTF_8));
 		out.println("labels: " + table.toAbsolutePath());
 		out.println("attention overlays: " + dir.toAbsolutePath() + "/*.attention.png");
 		return 0;
@@ -94,16 +96,5 @@ final class AttentionCli {
 		String name = Path.of(file).getFileName().toString();
 		int dot = name.lastIndexOf('.');
 		return dot > 0 ? name.substring(0, dot) : name;
-	}
-
-	/** Minimal CSV quoting (RFC 4180). */
-	static final class Csv {
-
-		private Csv() {}
-
-		static String quote(String s) {
-			return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"",
-				"\"\"") + "\"" : s;
-		}
 	}
 }

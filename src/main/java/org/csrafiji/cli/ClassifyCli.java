@@ -40,11 +40,7 @@ final class ClassifyCli {
 			throw new CsraException("classify needs at least one image file; e.g. classify"
 				+ " --model models/demo/demo.json image.png");
 		}
-		for (String f : o.positional()) {
-			if (!Files.isRegularFile(Path.of(f))) {
-				throw new ImageInputException("Image '" + f + "' does not exist or is not a file.");
-			}
-		}
+		requireFiles(o.positional());
 		boolean json = o.has("json");
 		JsonArray results = new JsonArray();
 		ConversionOptions conversion = new ConversionOptions(ConversionOptions.defaults()
@@ -74,6 +70,25 @@ final class ClassifyCli {
 				.create().toJson(results));
 		}
 		return 0;
+	}
+
+	/**
+	 * @param files the image arguments
+	 * @throws ImageInputException naming the first that is no file; a pattern the shell could
+	 *           not expand (nothing matched it) is named as such
+	 */
+	static void requireFiles(List<String> files) {
+		for (String f : files) {
+			if (Files.isRegularFile(Path.of(f))) {
+				continue;
+			}
+			if (f.matches(".*[*?\\[{].*")) {
+				throw new ImageInputException("'" + f + "' matches no file (a shell passes a pattern on"
+					+ " unchanged when nothing matches it), so there is nothing to classify; check the"
+					+ " folder and the pattern, e.g. 'data/*.tif' (case matters).");
+			}
+			throw new ImageInputException("Image '" + f + "' does not exist or is not a file.");
+		}
 	}
 
 	static ImagePlus open(String file) {

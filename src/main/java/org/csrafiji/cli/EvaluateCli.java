@@ -11,12 +11,14 @@ import java.util.Set;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.DatasetException;
+import org.csrafiji.core.OutputFileException;
 import org.csrafiji.eval.Dataset;
 import org.csrafiji.eval.DatasetLoader;
 import org.csrafiji.eval.EvaluationOptions;
 import org.csrafiji.eval.EvaluationResult;
 import org.csrafiji.eval.Evaluator;
 import org.csrafiji.eval.LabelConvention;
+import org.csrafiji.eval.ModelStamp;
 import org.csrafiji.eval.Predictions;
 import org.csrafiji.eval.ResultJson;
 import org.csrafiji.eval.ResultTable;
@@ -142,8 +144,9 @@ public final class EvaluateCli {
 			Dataset dataset = options.dataset().load(model.spec().classes());
 			DatasetScorer scorer = DatasetScorer.forModel(model, options.batch());
 			boolean terminal = err == System.err && System.console() != null;
-			ModelScoreSource source = new ModelScoreSource(model.spec().name(), model.spec().classes(),
-				scorer, csv, DatasetProgress.to(err, "evaluate", terminal, System::nanoTime));
+			ModelScoreSource source = new ModelScoreSource(ModelStamp.of(model.spec()), model.spec()
+				.classes(), scorer, csv, DatasetProgress.to(err, "evaluate", terminal, System::nanoTime),
+				n -> err.println("note: " + n));
 			source.requireSameClasses(dataset);
 			err.println("evaluate: " + dataset.samples().size() + " images of " + dataset.source() + ", "
 				+ (options.predictionsOut() != null ? "scores in " + csv
@@ -153,7 +156,9 @@ public final class EvaluateCli {
 				evaluate(options, dataset, source, out, err);
 			}
 			catch (CsraException e) {
-				throw options.predictionsOut() == null ? e : new DatasetException(e.getMessage()
+				// a file that cannot be opened was not written to: its message says how to go on
+				throw options.predictionsOut() == null || e instanceof OutputFileException ? e
+					: new DatasetException(e.getMessage()
 					+ " The scores written so far are kept in " + csv
 					+ "; run the same command again to go on from there.", e);
 			}

@@ -14,7 +14,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -133,10 +132,8 @@ public final class ModelSpecs {
 		try {
 			Path parent = file.toAbsolutePath().getParent();
 			Files.createDirectories(parent);
-			Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-			Files.writeString(tmp, gson.toJson(o) + "\n", StandardCharsets.UTF_8);
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-				StandardCopyOption.ATOMIC_MOVE);
+			OutputFiles.write(file, tmp -> Files.writeString(tmp, gson.toJson(o) + "\n",
+				StandardCharsets.UTF_8));
 		}
 		catch (IOException e) {
 			throw new ModelSpecException("Cannot write model spec '" + file + "': "

@@ -1,113 +1,97 @@
 package org.csrafiji.eval;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.csrafiji.core.DatasetException;
 
 /**
- * The small CSV dialect of this package: comma-separated, UTF-8 (a byte-order mark is
- * skipped), fields optionally in double quotes with {@code ""} for a quote inside, one record
- * per line, blank lines skipped.
+ * The CSV dialect every file of this project is written in, and read back exactly: RFC 4180
+ * (comma-separated, UTF-8, a field in double quotes when it holds a comma, a quote, a line
+ * break or surrounding blanks, {@code ""} for a quote inside). A text cell that a spreadsheet
+ * would run as a formula (one starting with {@code = + - @}, a tab or a carriage return, as
+ * OWASP's CSV-injection guidance lists them) is written with a leading apostrophe, so that a
+ * spreadsheet shows it as text; {@link CsvReader} removes that apostrophe again. To keep this
+ * reversible a value that already starts with apostrophes followed by one of those characters
+ * gets one more. Plain numbers ({@code -0.5}, {@code 1e-7}) are not formulas and are written
+ * as they are.
  */
-final class Csv {
+public final class Csv {
+
+	/** One or more apostrophes, then a character a spreadsheet starts a formula with. */
+	private static final Pattern ESCAPED = Pattern.compile("'+[=+\\-@\t\r].*", Pattern.DOTALL);
+
+	/** Apostrophes (maybe none), then a character a spreadsheet starts a formula with. */
+	private static final Pattern NEEDS_ESCAPE = Pattern.compile("'*[=+\\-@\t\r].*", Pattern.DOTALL);
+
+	private static final Pattern NUMBER = Pattern.compile(
+		"[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
 	/**
-	 * One non-blank line.
+	 * One non-blank record.
 	 *
-	 * @param number line number in the file, from 1
-	 * @param fields the fields, unquoted and stripped of surrounding blanks
+	 * @param number line number in the file where the record starts, from 1
+	 * @param fields the fields, unquoted, unescaped, unquoted fields stripped of surrounding
+	 *        blanks
 	 */
-	record Line(int number, List<String> fields) {
+	record Line(long number, List<String> fields) {
 	}
 
 	private Csv() {
 	}
 
 	/**
-	 * @param file the file
-	 * @return its non-blank lines, split into fields
+	 * @param value a cell's value
+	 * @return the cell as written: escaped when a spreadsheet would run it, quoted when needed
 	 */
-	static List<Line> read(Path file) {
-		InputFiles.requireFile(file, "The CSV file");
-		List<Line> lines = new ArrayList<>();
-		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			String text;
-			int number = 0;
-			while ((text = in.readLine()) != null) {
-				number++;
-				if (number == 1 && text.startsWith("\uFEFF")) {
-					text = text.substring(1);
-				}
-				if (!text.isBlank()) {
-					lines.add(new Line(number, split(text, file, number)));
-				}
-			}
+	public static String field(String value) {
+		String v = value == null ? "" : value;
+		if (NEEDS_ESCAPE.matcher(v).matches() && !NUMBER.matcher(v).matches()) {
+			v = "'" + v;
 		}
-		catch (IOException e) {
-			throw new DatasetException("Cannot read " + file + ": " + e.getMessage()
-				+ "; check that the file exists and is UTF-8 text.", e);
-		}
-		if (lines.isEmpty()) {
-			throw new DatasetException(file + " is empty; it needs a header line and one line per image.");
-		}
-		return lines;
-	}
-
-	static List<String> split(String text, Path file, int number) {
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char ch = text.charAt(i);
-			if (quoted) {
-				if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (ch == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(ch);
-				}
-			}
-			else if (ch == '"' && field.toString().isBlank()) {
-				quoted = true;
-				field.setLength(0);
-			}
-			else if (ch == ',') {
-				fields.add(field.toString().strip());
-				field.setLength(0);
-			}
-			else {
-				field.append(ch);
-			}
-		}
-		if (quoted) {
-			throw new DatasetException(file + " line " + number + ": a quoted field is not closed;"
-				+ " end it with \" (fields cannot span lines).");
-		}
-		fields.add(field.toString().strip());
-		return fields;
+		boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
+			|| v.indexOf('\r') >= 0 || !v.equals(v.strip());
+		return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
 	}
 
 	/**
-	 * @param field a field value
-	 * @return the value, quoted when it holds a comma, a quote or surrounding blanks
+	 * @param values the cells of one record
+	 * @return the record as written, without line break
 	 */
-	static String quote(String field) {
-		if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
-			throw new DatasetException("'" + field + "' contains a line break, which a CSV field"
-				+ " of this project cannot hold; rename the file.");
+	public static String row(List<String> values) {
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < values.size(); i++) {
+			sb.append(i == 0 ? "" : ",").append(field(values.get(i)));
 		}
-		boolean plain = field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.equals(field.strip());
-		return plain ? field : '"' + field.replace("\"", "\"\"") + '"';
+		return sb.toString();
+	}
+
+	/**
+	 * @param cell a cell as read, unquoted
+	 * @return its value: one apostrophe fewer when {@link #field} added one
+	 */
+	static String unescape(String cell) {
+		return ESCAPED.matcher(cell).matches() ? cell.substring(1) : cell;
+	}
+
+	/**
+	 * @param file the file
+	 * @return its non-blank records; for small files (labels), never for outputs that grow
+	 */
+	static List<Line> read(Path file) {
+		InputFiles.requireFile(file, "The CSV file");
+		try (CsvReader in = CsvReader.open(file)) {
+			List<Line> lines = new ArrayList<>();
+			for (CsvReader.Record r; (r = in.next()) != null;) {
+				lines.add(new Line(r.line(), in.requireComplete(r).fields()));
+			}
+			if (lines.isEmpty()) {
+				throw new DatasetException(file + " is empty; it needs a header line and one line per image.");
+			}
+			return lines;
+		}
 	}
 
 	/**

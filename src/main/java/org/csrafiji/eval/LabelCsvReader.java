@@ -24,8 +24,9 @@ import org.csrafiji.core.DatasetException;
  * depend on the order of the rows.</li>
  * </ul>
  * Image paths are taken relative to the CSV file's folder; samples are keyed by file name
- * without extension ({@link SampleKeys}). Fields may be quoted with
- * {@code "}, a quote inside written {@code ""}; blank lines are skipped.
+ * without extension ({@link SampleKeys}). The file is read in the {@link Csv} dialect: fields
+ * may be quoted with {@code "} (a quote inside written {@code ""}, line breaks allowed inside),
+ * blank lines are skipped.
  */
 public final class LabelCsvReader {
 

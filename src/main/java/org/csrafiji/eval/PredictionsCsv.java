@@ -10,12 +10,17 @@ import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.DatasetException;
 
 /**
- * The predictions file: a header {@code image,<class1>,<class2>,...} and one row of scores per
- * image (or per crop, named {@code <image>#k}). Images are matched to labels by
+ * The predictions file: an optional first record naming the model that wrote it
+ * ({@link ModelStamp}: {@code #csra-model,name=NAME,checkpoint_sha256=HEX}), a header
+ * {@code image,<class1>,<class2>,...} and one row of scores per image (or per crop, named
+ * {@code <image>#k}), in the {@link Csv} dialect. Images are matched to labels by
  * {@link SampleKeys key}, so the image column may hold a file name or a path. Written by
- * {@link PredictionsWriter}, which only ever appends whole rows.
+ * {@link PredictionsWriter}, which only ever appends whole rows. Read as a stream.
  */
 public final class PredictionsCsv {
+
+	/** The first column's name. */
+	static final String IMAGE = "image";
 
 	private PredictionsCsv() {
 	}
@@ -25,7 +30,9 @@ public final class PredictionsCsv {
 	 * @return its class columns, from the header only
 	 */
 	public static ClassLabels readClasses(Path csv) {
-		return classes(csv, Csv.read(csv).get(0));
+		try (CsvReader in = open(csv)) {
+			return classes(csv, header(in));
+		}
 	}
 
 	/**
@@ -33,24 +40,46 @@ public final class PredictionsCsv {
 	 * @return its scores, rows in file order, named by key
 	 */
 	public static Predictions read(Path csv) {
-		List<Csv.Line> lines = Csv.read(csv);
-		ClassLabels classes = classes(csv, lines.get(0));
-		List<String> keys = new ArrayList<>(lines.size() - 1);
-		double[][] rows = new double[lines.size() - 1][];
-		Map<String, Integer> lineOf = new HashMap<>();
-		for (int i = 1; i < lines.size(); i++) {
-			Csv.Line line = lines.get(i);
-			Csv.checkWidth(csv, line, classes.size() + 1);
-			String key = SampleKeys.of(line.fields().get(0));
-			Integer before = lineOf.put(key, line.number());
-			if (before != null) {
-				throw new DatasetException(csv + " line " + line.number() + ": image '" + key
-					+ "' already has scores on line " + before + "; keep one row per image.");
+		try (CsvReader in = open(csv)) {
+			CsvReader.Record header = header(in);
+			ClassLabels classes = classes(csv, header);
+			List<String> keys = new ArrayList<>();
+			List<double[]> rows = new ArrayList<>();
+			Map<String, Long> lineOf = new HashMap<>();
+			for (CsvReader.Record r; (r = in.next()) != null;) {
+				Csv.Line line = new Csv.Line(r.line(), in.requireComplete(r).fields());
+				Csv.checkWidth(csv, line, classes.size() + 1);
+				String key = SampleKeys.of(line.fields().get(0));
+				Long before = lineOf.put(key, line.number());
+				if (before != null) {
+					throw new DatasetException(csv + " line " + line.number() + ": image '" + key
+						+ "' already has scores on line " + before + " (two runs may have written this file"
+						+ " at once); keep one row per image, or delete the file and score again.");
+				}
+				keys.add(key);
+				rows.add(scores(csv, line, classes));
 			}
-			keys.add(key);
-			rows[i - 1] = scores(csv, line, classes);
+			return new Predictions(csv.toString(), keys, new ScoreMatrix(classes, rows.toArray(
+				new double[0][])));
 		}
-		return new Predictions(csv.toString(), keys, new ScoreMatrix(classes, rows));
+	}
+
+	private static CsvReader open(Path csv) {
+		InputFiles.requireFile(csv, "The predictions file");
+		return CsvReader.open(csv);
+	}
+
+	/** The header record, after the model line if there is one. */
+	private static CsvReader.Record header(CsvReader in) {
+		CsvReader.Record first = in.next();
+		if (first != null && ModelStamp.parse(first.fields()) != null) {
+			first = in.next();
+		}
+		if (first == null) {
+			throw new DatasetException(in.file() + " is empty; it needs a header line and one line per"
+				+ " image.");
+		}
+		return in.requireComplete(first);
 	}
 
 	private static double[] scores(Path csv, Csv.Line line, ClassLabels classes) {
@@ -71,29 +100,17 @@ public final class PredictionsCsv {
 		return scores;
 	}
 
-	private static ClassLabels classes(Path csv, Csv.Line header) {
+	private static ClassLabels classes(Path csv, CsvReader.Record header) {
 		List<String> fields = header.fields();
-		if (fields.size() < 2 || !fields.get(0).equalsIgnoreCase("image")) {
-			throw new DatasetException(csv + " line " + header.number() + ": a predictions file starts"
+		if (fields.size() < 2 || !fields.get(0).equalsIgnoreCase(IMAGE)) {
+			throw new DatasetException(csv + " line " + header.line() + ": a predictions file starts"
 				+ " with the header image,<class1>,<class2>,...; found " + fields + ".");
 		}
 		try {
 			return new ClassLabels(fields.subList(1, fields.size()));
 		}
 		catch (RuntimeException e) {
-			throw new DatasetException(csv + " line " + header.number() + ": " + e.getMessage(), e);
+			throw new DatasetException(csv + " line " + header.line() + ": " + e.getMessage(), e);
 		}
-	}
-
-	/**
-	 * @param classes the class columns
-	 * @return the header line, without line break
-	 */
-	static String header(ClassLabels classes) {
-		StringBuilder sb = new StringBuilder("image");
-		for (String name : classes.names()) {
-			sb.append(',').append(Csv.quote(name));
-		}
-		return sb.toString();
 	}
 }

@@ -4,8 +4,11 @@ import ij.IJ;
 import ij.ImagePlus;
 
 import org.csrafiji.core.ClassLabels;
+import org.csrafiji.core.CsraException;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.core.Prediction;
+import org.csrafiji.eval.ModelStamp;
+import org.csrafiji.eval.ResumableCsv;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.SlicePrediction;
 
@@ -18,9 +21,11 @@ import java.util.List;
 /**
  * "CSRA Batch Classify": every matching file of a folder into a CSV (file, c, z, t, labels,
  * error, one score column per class), optionally with an attention TIFF per file. Headless
- * safe (no windows). Resumable: files already in the CSV are skipped; all rows of a file are
- * written at once, so a stopped batch never leaves a file half-written. A file that cannot be
- * read or classified gives an error row, and the batch goes on.
+ * safe (no windows). The CSV ({@link ResumableCsv}) names the model on its first line and is
+ * locked while the batch runs. Resumable: files already in the CSV are skipped, files that
+ * failed before are tried again; all rows of a file are written at once, so a stopped batch
+ * never leaves a file half-written. A file that cannot be read or classified gives an error
+ * row, and the batch goes on. A folder and pattern that match no file give a warning.
  */
 public final class BatchClassification {
 
@@ -40,14 +45,21 @@ public final class BatchClassification {
 		ClassifySettings settings, Feedback feedback)
 	{
 		List<Path> files = BatchFiles.list(batch);
+		if (files.isEmpty()) {
+			feedback.warn("CSRA batch: " + BatchFiles.noMatch(batch));
+			feedback.finished();
+			return new BatchSummary(0, 0, 0, 0, false);
+		}
 		CsraModel model = LoadedModels.get(service, settings, feedback);
 		ClassLabels labels = model.spec().classes();
 		List<String> header = new ArrayList<>(FIXED);
 		labels.names().forEach(header::add);
 		Feedback perSlice = new Feedback(null, feedback.log(), feedback.cancelled());
-		int classified = 0, skipped = 0, failed = 0;
+		int classified = 0, skipped = 0, failed = 0, retried;
 		boolean cancelled = false;
-		try (BatchCsv csv = BatchCsv.open(batch.outputCsv(), header)) {
+		try (ResumableCsv csv = open(batch.outputCsv(), ModelStamp.of(model.spec()), header)) {
+			csv.notes().forEach(n -> feedback.info("CSRA batch: " + n));
+			retried = csv.retried();
 			for (int i = 0; i < files.size(); i++) {
 				if (feedback.isCancelled()) {
 					cancelled = true;
@@ -64,7 +76,7 @@ public final class BatchClassification {
 					ci = classify(model, files.get(i), settings, perSlice);
 				}
 				catch (RuntimeException e) {
-					csv.write(List.of(errorRow(key, e, labels.size())));
+					csv.append(List.of(errorRow(key, e, labels.size())));
 					feedback.warn("CSRA batch: " + key + ": " + message(e));
 					failed++;
 					continue;
@@ -73,7 +85,7 @@ public final class BatchClassification {
 					cancelled = true; // its rows are not written, so a resumed batch redoes it
 					break;
 				}
-				csv.write(rows(key, ci, settings.threshold()));
+				csv.append(rows(key, ci, settings.threshold()));
 				classified++;
 				if (batch.attentionDir() != null) {
 					saveAttention(batch.attentionDir(), key, ci, settings.threshold(), feedback);
@@ -81,14 +93,29 @@ public final class BatchClassification {
 				ci.image().flush();
 			}
 		}
-		catch (IOException e) {
-			feedback.warn("CSRA batch: closing " + batch.outputCsv() + ": " + e.getMessage());
-		}
-		BatchSummary summary = new BatchSummary(classified, skipped, failed, cancelled);
+		BatchSummary summary = new BatchSummary(classified, skipped, failed, retried, cancelled);
 		feedback.progress(files.size(), files.size(), "CSRA batch: " + summary);
 		feedback.info("CSRA batch: " + summary + "; results in " + batch.outputCsv());
 		feedback.finished();
 		return summary;
+	}
+
+	/**
+	 * Opens the batch's CSV, resuming it: the file is locked while the batch runs; rows of files
+	 * already classified are kept, and the error rows of files that failed are removed so that
+	 * those files are tried again.
+	 */
+	private static ResumableCsv open(Path csv, ModelStamp model, List<String> header) {
+		Path parent = csv.toAbsolutePath().getParent();
+		try {
+			Files.createDirectories(parent);
+		}
+		catch (IOException e) {
+			throw new CsraException("Cannot create the folder of output_csv '" + csv + "': " + e
+				.getMessage() + "; choose a writable place.", e);
+		}
+		return ResumableCsv.open(csv, model, new ResumableCsv.Layout(header, k -> k, FIXED.indexOf(
+			"error"), false));
 	}
 
 	private static ClassifiedImage classify(CsraModel model, Path file,

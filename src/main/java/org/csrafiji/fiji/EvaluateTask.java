@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.csrafiji.core.CsraException;
+import org.csrafiji.core.OutputFileException;
 import org.csrafiji.eval.Dataset;
 import org.csrafiji.eval.DatasetLoader;
 import org.csrafiji.eval.EvaluationOptions;
@@ -14,6 +15,7 @@ import org.csrafiji.eval.EvaluationResult;
 import org.csrafiji.eval.Evaluator;
 import org.csrafiji.eval.LabelMatrix;
 import org.csrafiji.eval.MatchedData;
+import org.csrafiji.eval.ModelStamp;
 import org.csrafiji.eval.PrecisionRecallCurve;
 import org.csrafiji.eval.PredictionMatcher;
 import org.csrafiji.eval.ResultTable;
@@ -73,9 +75,9 @@ public final class EvaluateTask {
 		Path csv = run.predictionsOut() != null ? run.predictionsOut() : temporaryCsv();
 		try {
 			DatasetScorer scorer = DatasetScorer.forModel(model, run.batch());
-			ModelScoreSource source = new ModelScoreSource(model.spec().name(), model.spec().classes(),
-				scorer, csv, DatasetProgress.to(LogLines.to(feedback), "CSRA Evaluate", false,
-					System::nanoTime));
+			ModelScoreSource source = new ModelScoreSource(ModelStamp.of(model.spec()), model.spec()
+				.classes(), scorer, csv, DatasetProgress.to(LogLines.to(feedback), "CSRA Evaluate", false,
+					System::nanoTime), n -> feedback.info("CSRA Evaluate: " + n));
 			source.requireSameClasses(dataset);
 			LoadedModels.warnIfNativesDiffer(feedback);
 			feedback.info("CSRA Evaluate: " + model.spec().name() + " on " + DeviceChoice.describe(model
@@ -85,7 +87,9 @@ public final class EvaluateTask {
 				return evaluate(dataset, source, settings, feedback);
 			}
 			catch (CsraException e) {
-				throw run.predictionsOut() == null ? e : new CsraException(e.getMessage()
+				// a file that cannot be opened was not written to: its message says how to go on
+				throw run.predictionsOut() == null || e instanceof OutputFileException ? e
+					: new CsraException(e.getMessage()
 					+ " The scores written so far are kept in " + csv
 					+ "; run again with the same predictions_out to go on from there.", e);
 			}

@@ -6,10 +6,15 @@ import ij.io.FileSaver;
 import ij.measure.ResultsTable;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.csrafiji.core.CsraException;
+import org.csrafiji.core.OutputFiles;
+import org.csrafiji.eval.Csv;
 import org.csrafiji.eval.EvaluationResult;
 
 /**
@@ -50,7 +55,8 @@ public record EvaluationReport(EvaluationResult result, ResultsTable metrics,
 	}
 
 	/**
-	 * Saves the tables as CSV and the plot as PNG.
+	 * Saves the tables as CSV (the project's dialect, {@link Csv}: class names a spreadsheet would
+	 * run are kept as text; each file replaced in one step) and the plot as PNG.
 	 *
 	 * @param folder created when missing
 	 * @throws CsraException naming the file that could not be written
@@ -58,8 +64,8 @@ public record EvaluationReport(EvaluationResult result, ResultsTable metrics,
 	public void saveTo(Path folder) {
 		try {
 			Files.createDirectories(folder);
-			metrics.saveAs(folder.resolve(METRICS_CSV).toString());
-			averagePrecision.saveAs(folder.resolve(AP_CSV).toString());
+			writeCsv(metrics, folder.resolve(METRICS_CSV));
+			writeCsv(averagePrecision, folder.resolve(AP_CSV));
 		}
 		catch (IOException e) {
 			throw new CsraException("Cannot save the CSRA tables in " + folder + ": " + e.getMessage(), e);
@@ -68,5 +74,18 @@ public record EvaluationReport(EvaluationResult result, ResultsTable metrics,
 		if (!new FileSaver(plotImage()).saveAsPng(png.toString())) {
 			throw new CsraException("Cannot save the precision-recall plot as " + png + ".");
 		}
+	}
+
+	private static void writeCsv(ResultsTable table, Path file) throws IOException {
+		String[] headings = table.getHeadings();
+		StringBuilder text = new StringBuilder(Csv.row(List.of(headings))).append('\n');
+		for (int r = 0; r < table.size(); r++) {
+			List<String> row = new ArrayList<>(headings.length);
+			for (String h : headings) {
+				row.add(table.getStringValue(h, r));
+			}
+			text.append(Csv.row(row)).append('\n');
+		}
+		OutputFiles.write(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
 	}
 }

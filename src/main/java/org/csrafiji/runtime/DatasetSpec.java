@@ -70,14 +70,21 @@ public record DatasetSpec(Kind kind, Path path) {
 	/**
 	 * @param classes the classes of an {@code image,labels} CSV, which names none (the model's)
 	 * @return the dataset
+	 * @throws DatasetException when it cannot be read or lists no image
 	 */
 	public Dataset load(ClassLabels classes) {
-		return switch (kind) {
+		Dataset dataset = switch (kind) {
 			case VOC2007 -> VocReader.read(path, "test");
 			case COCO2014 -> CocoReader.read(file(Path.of("annotations", "instances_val2014.json")), null);
 			case WIDER -> WiderReader.read(file(Path.of("Annotations", "wider_attribute_test.json")), null);
 			case CSV -> LabelCsvReader.read(path, classes);
 		};
+		if (dataset.samples().isEmpty()) {
+			throw new DatasetException(dataset.source() + " lists no image, so there is nothing to"
+				+ " score; check the dataset path (a csv: dataset needs one row per image below its"
+				+ " header).");
+		}
+		return dataset;
 	}
 
 	private Path file(Path usual) {

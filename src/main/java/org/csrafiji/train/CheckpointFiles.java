@@ -6,11 +6,10 @@ import org.csrafiji.checkpoint.TensorData;
 import org.csrafiji.checkpoint.TorchCheckpointWriter;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.ModelSpecs;
+import org.csrafiji.core.OutputFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,7 +50,7 @@ public final class CheckpointFiles {
 		Path pth = folder.resolve(name + ".pth");
 		Path json = folder.resolve(name + ".json");
 		Map<String, TensorData> dict = network.stateDict();
-		atomically(pth, tmp -> TorchCheckpointWriter.write(tmp, dict));
+		TorchCheckpointWriter.write(pth, dict); // itself written beside and moved into place
 		ModelSpecs.write(network.specFor(pth), json);
 		return json;
 	}
@@ -66,15 +65,12 @@ public final class CheckpointFiles {
 			dict.put(e.getKey(), TensorData.ofFloats(e.getValue().getShape().getShape(), e.getValue()
 				.toFloatArray()));
 		}
-		atomically(folder.resolve(OPTIMIZER), tmp -> TorchCheckpointWriter.write(tmp, dict));
+		TorchCheckpointWriter.write(folder.resolve(OPTIMIZER), dict);
 	}
 
 	static void atomically(Path target, FileWrite write) {
-		Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
 		try {
-			write.write(tmp);
-			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-				StandardCopyOption.ATOMIC_MOVE);
+			OutputFiles.write(target, write::write);
 		}
 		catch (IOException e) {
 			throw new CsraException("Cannot write " + target + ": " + e.getMessage(), e);

@@ -131,6 +131,39 @@ class ClassifyCliTest {
 	}
 
 	@Test
+	void aPatternThatMatchedNothingIsNamedAsSuch() {
+		String pattern = dir.resolve("*.TIF").toString();
+		rgbImage("a.tif", 64, 64);
+		assertEquals(1, run("classify", "--checkpoint", CKPT, "--arch", "resnet18", pattern));
+		assertTrue(err.contains("'" + pattern + "' matches no file") && err.contains("nothing to"
+			+ " classify"), err);
+		assertEquals(1, run("attention", "--checkpoint", CKPT, "--out", dir.resolve("o").toString(),
+			pattern));
+		assertTrue(err.contains("matches no file"), err);
+	}
+
+	@Test
+	void attentionLabelsCsvKeepsFormulaLikeNamesAsText() throws Exception {
+		String a = rgbImage("=1+2.tif", 64, 64);
+		Path classes = java.nio.file.Files.writeString(dir.resolve("classes.txt"),
+			"@SUM(A1)\n+x\n-y\nplain\n=HYPERLINK(\"h\")\n");
+		Path outDir = dir.resolve("out");
+		assertEquals(0, run("attention", "--checkpoint", CKPT, "--arch", "resnet18", "--size", "96",
+			"--classes", classes.toString(), "--out", outDir.toString(), a), err);
+		List<String> rows = java.nio.file.Files.readAllLines(outDir.resolve("labels.csv"));
+		assertEquals("image,labels,'@SUM(A1),'+x,'-y,plain,\"'=HYPERLINK(\"\"h\"\")\"", rows.get(0));
+		assertTrue(rows.get(1).startsWith("'=1+2.tif,"), rows.get(1));
+		List<String> read = new ArrayList<>();
+		try (org.csrafiji.eval.CsvReader in = org.csrafiji.eval.CsvReader.open(outDir.resolve(
+			"labels.csv"))) {
+			read.addAll(in.next().fields());
+			read.add(in.next().fields().get(0));
+		}
+		assertEquals(List.of("image", "labels", "@SUM(A1)", "+x", "-y", "plain", "=HYPERLINK(\"h\")",
+			"=1+2.tif"), read);
+	}
+
+	@Test
 	void tinyImageIsOneClearError() {
 		String f = dir.resolve("tiny.tif").toString();
 		IJ.saveAsTiff(new ImagePlus("tiny", new ByteProcessor(1, 1)), f);

@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -39,8 +44,13 @@ class EvaluateModelCliTest {
 		return EvaluateRun.of(args);
 	}
 
+	/** The spec of the fixture model, written once (runs started together read it at once). */
 	private Path spec() throws IOException {
-		return Files.writeString(dir.resolve("model.json"), "{\"architecture\":\"resnet18\",\"heads\":1,"
+		Path spec = dir.resolve("model.json");
+		if (Files.exists(spec)) {
+			return spec;
+		}
+		return Files.writeString(spec, "{\"architecture\":\"resnet18\",\"heads\":1,"
 			+ "\"lambda\":0.1,\"input_size\":96,\"classes\":[\"a\",\"b\",\"c\",\"d\",\"e\"],\"checkpoint\":\""
 			+ CKPT.toAbsolutePath().toString().replace("\\", "\\\\") + "\"}");
 	}
@@ -98,7 +108,7 @@ class EvaluateModelCliTest {
 		assertEquals(List.of("a", "b", "c", "d", "e"), new ArrayList<>(json.getAsJsonObject("ap").keySet()));
 		double map = json.get("mAP").getAsDouble();
 		assertTrue(map > 0 && map <= 100, model.out());
-		assertEquals(IMAGES + 1, Files.readAllLines(pred()).size());
+		assertEquals(IMAGES + 2, Files.readAllLines(pred()).size(), "the model line, the header, the rows");
 		assertTrue(model.err().contains("ran the model on " + IMAGES + " images"), model.err());
 
 		EvaluateRun saved = run("evaluate", "--predictions", pred().toString(), "--labels", labels().toString(), "--json");
@@ -112,8 +122,8 @@ class EvaluateModelCliTest {
 		List<String> lines = Files.readAllLines(pred());
 		int kept = IMAGES / 2;
 		// Half the rows, and half a row as an interrupted append leaves it.
-		Files.writeString(pred(), String.join("\n", lines.subList(0, 1 + kept)) + "\n"
-			+ lines.get(1 + kept).substring(0, 9));
+		Files.writeString(pred(), String.join("\n", lines.subList(0, 2 + kept)) + "\n"
+			+ lines.get(2 + kept).substring(0, 9));
 		EvaluateRun second = evaluateModel(labels(), pred());
 		assertEquals(0, second.code(), second.err());
 		assertTrue(second.err().contains("ran the model on " + (IMAGES - kept) + " images, " + kept
@@ -125,6 +135,76 @@ class EvaluateModelCliTest {
 		assertTrue(third.err().contains("ran the model on 0 images, " + IMAGES + " were already scored"),
 			third.err());
 		assertEquals(first.out(), third.out());
+	}
+
+	/**
+	 * Two runs started together on one predictions file: one may be refused (naming the other),
+	 * but no row is ever written twice, so every later run works.
+	 */
+	@Test
+	void twoRunsOnOnePredictionsFileNeverDuplicateRows() throws Exception {
+		Path labels = dataset("image,a,b,c,d,e");
+		spec();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<EvaluateRun>> runs = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					return evaluateModel(labels, pred());
+				}));
+			}
+			start.countDown();
+			for (Future<EvaluateRun> f : runs) {
+				EvaluateRun r = f.get(5, TimeUnit.MINUTES);
+				assertTrue(r.code() == 0 || r.err().contains("is being written by another run (process "),
+					r.err());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		EvaluateRun later = evaluateModel(labels, pred());
+		assertEquals(0, later.code(), later.err());
+		assertEquals(IMAGES + 2, Files.readAllLines(pred()).size());
+		assertTrue(later.err().contains("ran the model on 0 images"), later.err());
+	}
+
+	@Test
+	void aDatasetWithoutImagesSaysSo() throws IOException {
+		Path labels = Files.writeString(dir.resolve("labels.csv"), "image,a,b,c,d,e\n");
+		EvaluateRun r = evaluateModel(labels, pred());
+		assertEquals(1, r.code(), r.err());
+		assertTrue(r.err().contains("lists no image, so there is nothing to score"), r.err());
+		assertFalse(Files.exists(pred()));
+	}
+
+	@Test
+	void resumingAnotherModelsPredictionsIsRefused() throws IOException {
+		firstRun();
+		Path other = Files.writeString(dir.resolve("other.json"), Files.readString(spec()));
+		List<String> before = Files.readAllLines(pred());
+		EvaluateRun r = run("evaluate", "--model", other.toString(), "--dataset", "csv:" + labels(),
+			"--device", "cpu", "--predictions-out", pred().toString());
+		assertEquals(1, r.code(), r.err());
+		assertTrue(r.err().contains("holds results of model 'model'") && r.err().contains(
+			"not of model 'other'"), r.err());
+		assertFalse(r.err().contains("run the same command again"), r.err());
+		assertEquals(before, Files.readAllLines(pred()));
+		assertTrue(before.get(0).startsWith("#csra-model,name=model,checkpoint_sha256="
+			+ sha256(CKPT)), before.get(0));
+	}
+
+	/** The checkpoint's SHA-256 as an independent tool computes it. */
+	private static String sha256(Path file) throws IOException {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(Files.readAllBytes(file)));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new AssertionError(e);
+		}
 	}
 
 	@Test
@@ -176,7 +256,7 @@ class EvaluateModelCliTest {
 		assertTrue(r.err().contains("im4.tif"), r.err());
 		assertTrue(r.err().contains("run the same command again"), r.err());
 		// Batches of 3: images 0..2 were written before the batch holding image 4 failed.
-		assertEquals(1 + 3, Files.readAllLines(pred).size());
+		assertEquals(2 + 3, Files.readAllLines(pred).size());
 	}
 
 	@Test

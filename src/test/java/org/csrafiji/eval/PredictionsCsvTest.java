@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.DatasetException;
+import org.csrafiji.core.OutputFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +26,13 @@ class PredictionsCsvTest {
 
 	private static final ClassLabels CLASSES = new ClassLabels(List.of("traffic light", "cat", "a,b"));
 
+	static final ModelStamp MODEL = new ModelStamp("demo", "ab".repeat(32));
+
 	@Test
 	void writesRowsThatReadBackExactly() {
 		Path csv = dir.resolve("pred.csv");
 		double[] first = {0.1, 1e-7, 0.9999999403953552};
-		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES)) {
+		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES, MODEL)) {
 			assertEquals(Set.of(), w.written());
 			w.append("images/000001.jpg", first);
 			w.append("x, y.png", new double[] {0, 1, 0.5});
@@ -44,12 +47,12 @@ class PredictionsCsvTest {
 	@Test
 	void resumingCutsAHalfWrittenRowAndKnowsWhatIsDone() throws IOException {
 		Path csv = dir.resolve("pred.csv");
-		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES)) {
+		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES, MODEL)) {
 			w.append("a.jpg", new double[] {0.1, 0.2, 0.3});
 			w.append("b.jpg", new double[] {0.4, 0.5, 0.6});
 		}
 		Files.writeString(csv, "c.jpg,0.7,0.", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES)) {
+		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES, MODEL)) {
 			assertEquals(Set.of("a", "b"), w.written());
 			w.append("c.jpg", new double[] {0.7, 0.8, 0.9});
 			assertEquals(Set.of("a", "b", "c"), w.written());
@@ -62,16 +65,16 @@ class PredictionsCsvTest {
 	@Test
 	void refusesToAppendToAFileForOtherClasses() {
 		Path csv = dir.resolve("pred.csv");
-		PredictionsWriter.open(csv, CLASSES).close();
-		DatasetException e = assertThrows(DatasetException.class,
-			() -> PredictionsWriter.open(csv, ClassLabels.generic(3)));
+		PredictionsWriter.open(csv, CLASSES, MODEL).close();
+		OutputFileException e = assertThrows(OutputFileException.class,
+			() -> PredictionsWriter.open(csv, ClassLabels.generic(3), MODEL));
 		assertTrue(e.getMessage().contains("other classes"), e.getMessage());
 	}
 
 	@Test
 	void refusesNonFiniteScoresWithoutWritingAnything() {
 		Path csv = dir.resolve("pred.csv");
-		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES)) {
+		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES, MODEL)) {
 			assertThrows(DatasetException.class, () -> w.append("a.jpg", new double[] {0.1, Double.NaN, 0.3}));
 			assertThrows(DatasetException.class, () -> w.append("a.jpg", new double[] {0.1}));
 		}

@@ -151,7 +151,10 @@ class EvaluateCommandTest extends ContextTestBase {
 		List<String> metrics = Files.readAllLines(out.resolve(EvaluationReport.METRICS_CSV));
 		assertEquals(3, metrics.size(), metrics.toString());
 		assertTrue(metrics.get(0).contains("mAP") && metrics.get(0).contains("OF1"), metrics.get(0));
-		assertEquals(5, Files.readAllLines(out.resolve(EvaluationReport.AP_CSV)).size());
+		List<String> ap = Files.readAllLines(out.resolve(EvaluationReport.AP_CSV));
+		assertEquals(5, ap.size());
+		assertEquals("class,AP,positives", ap.get(0));
+		assertTrue(ap.get(1).matches("cat,\\d+\\.\\d+,\\d+"), ap.get(1));
 		ImagePlus png = IJ.openImage(out.resolve(EvaluationReport.PLOT_PNG).toString());
 		assertTrue(png.getWidth() > 100 && png.getHeight() > 100);
 	}
@@ -187,7 +190,7 @@ class EvaluateCommandTest extends ContextTestBase {
 			"dataset_kind", "csv", "dataset_path", csv.toFile(), "predictions_out", scores.toFile(),
 			"batch", 3 };
 		Ran m = evaluate(inputs);
-		assertEquals(5, Files.readAllLines(scores).size(), "a header and a row per image");
+		assertEquals(6, Files.readAllLines(scores).size(), "the model line, a header, a row per image");
 		assertSameAsCli(cliJson("--predictions", scores.toString(), "--labels", csv.toString()), m,
 			FijiFixtures.CLASSES);
 		String before = Files.readString(scores);

@@ -29,6 +29,7 @@ import org.csrafiji.core.InputSpec;
 import org.csrafiji.eval.CropBox;
 import org.csrafiji.eval.LabelRow;
 import org.csrafiji.eval.Predictions;
+import org.csrafiji.eval.ModelStamp;
 import org.csrafiji.eval.PredictionsCsv;
 import org.csrafiji.eval.PredictionsWriter;
 import org.csrafiji.eval.Sample;
@@ -104,7 +105,7 @@ class DatasetScorerTest {
 
 	private DatasetScorer.Result score(List<Sample> samples, Path csv, BatchPredictor model, int batch,
 		int threads) {
-		try (PredictionsWriter writer = PredictionsWriter.open(csv, CLASSES)) {
+		try (PredictionsWriter writer = PredictionsWriter.open(csv, CLASSES, new ModelStamp("test", "none"))) {
 			return new DatasetScorer(CONVERTER, model, batch, threads).score(samples, writer,
 				DatasetProgress.silent());
 		}
@@ -141,7 +142,7 @@ class DatasetScorerTest {
 		Path csv = dir.resolve("pred.csv");
 		score(samples, csv, new ChannelMeans(), 4, 3);
 		List<String> full = Files.readAllLines(csv);
-		Files.write(csv, full.subList(0, 1 + 4));
+		Files.write(csv, full.subList(0, 2 + 4)); // the model line, the header, four rows
 
 		ChannelMeans again = new ChannelMeans();
 		assertEquals(new DatasetScorer.Result(9, 4, 5), score(samples, csv, again, 4, 3));
@@ -186,7 +187,7 @@ class DatasetScorerTest {
 		Path csv = dir.resolve("pred.csv");
 		ImageConverter lenient = new ImageConverter(InputSpec.unitRange(SIZE), ConversionOptions
 			.defaults().withMinimumSide(1));
-		try (PredictionsWriter writer = PredictionsWriter.open(csv, CLASSES)) {
+		try (PredictionsWriter writer = PredictionsWriter.open(csv, CLASSES, new ModelStamp("test", "none"))) {
 			new DatasetScorer(lenient, new ChannelMeans(), 2, 1).score(List.of(tiny), writer,
 				DatasetProgress.silent());
 		}
