@@ -32,7 +32,8 @@ import java.util.Set;
 public final class TrainCli {
 
 	/** Usage line. */
-	public static final String USAGE = "usage: train --data [csv:]LABELS.csv [--val [csv:]VAL.csv]"
+	public static final String USAGE = "usage: train --data [csv:]LABELS.csv|voc:VOCDIR"
+		+ " [--val [csv:]VAL.csv|voc:VOCDIR]"
 		+ " --out DIR [--arch resnet18] [--base-width 64] [--size 224] [--heads 1] [--lambda 0.1]"
 		+ " [--epochs 8] [--batch 16] [--lr 0.01] [--head-lr-factor 10] [--warmup 2] [--step 4]"
 		+ " [--head-only] [--init random|FILE.pth] [--seed 0] [--name NAME] [--device cpu|gpu]"
@@ -77,8 +78,8 @@ public final class TrainCli {
 			return 2;
 		}
 		try {
-			Dataset train = load(o.get("data", null));
-			Dataset val = o.has("val") ? load(o.get("val", null)) : null;
+			Dataset train = load(o.get("data", null), true);
+			Dataset val = o.has("val") ? load(o.get("val", null), false) : null;
 			Path dir = Path.of(o.get("out", null));
 			Device device = DeviceChoice.parse(o.get("device", "cpu")).resolve();
 			err.println("training " + options.architecture() + " (" + options.heads() + " head(s), "
@@ -129,7 +130,7 @@ public final class TrainCli {
 		PrintStream err)
 	{
 		int n = o.integer("iterations", 20);
-		Dataset train = load(o.get("data", null));
+		Dataset train = load(o.get("data", null), true);
 		err.println("determinism check: " + options.architecture() + ", seed " + options.seed()
 			+ ", the first " + n + " iterations twice on the CPU");
 		DeterminismCheck.Result r = DeterminismCheck.run(options, train, n);
@@ -150,7 +151,12 @@ public final class TrainCli {
 						.of(init)).seed(o.integer("seed", 0)).name(o.get("name", "trained")).build();
 	}
 
-	static Dataset load(String source) {
+	/**
+	 * @param source {@code [KIND:]PATH}
+	 * @param training a training set: a VOC folder gives trainval, a test split is refused
+	 *          ({@link DatasetLoader#forTraining}); otherwise a VOC folder gives test
+	 */
+	static Dataset load(String source, boolean training) {
 		String path = source;
 		int colon = source.indexOf(':');
 		if (colon > 1 && List.of("csv", "voc", "coco", "wider", "json").contains(source.substring(0,
@@ -158,7 +164,8 @@ public final class TrainCli {
 		{
 			path = source.substring(colon + 1);
 		}
-		return DatasetLoader.load(Path.of(path), null, null);
+		return training ? DatasetLoader.forTraining(Path.of(path), null) : DatasetLoader.load(Path
+			.of(path), null, null);
 	}
 
 	private static TrainingListener progress(TrainingListener log, PrintStream err, int every) {

@@ -39,7 +39,7 @@ public final class TrainTask {
 	public static TrainingResult run(TrainSettings settings, Feedback feedback,
 		TrainingListener plot)
 	{
-		Dataset train = DatasetLoader.load(settings.trainingLabels(), null, null);
+		Dataset train = DatasetLoader.forTraining(settings.trainingLabels(), null);
 		Dataset val = settings.validationLabels() == null ? null : DatasetLoader.load(settings
 			.validationLabels(), null, train.classes());
 		Path dir = settings.outputDir();

@@ -56,6 +56,32 @@ class TrainCliTest {
 		assertTrue(text.contains("determinism: 3 losses") && text.contains("PASS"), text);
 	}
 
+	@Test
+	void vocDataTrainsOnTrainvalAndATestSplitIsRefused() throws Exception {
+		Path voc = tmp.resolve("VOC2007");
+		Path main = Files.createDirectories(voc.resolve("ImageSets").resolve("Main"));
+		Files.createDirectories(voc.resolve("Annotations"));
+		for (String id : List.of("000001", "000002", "000003")) {
+			Files.writeString(voc.resolve("Annotations").resolve(id + ".xml"), "<annotation><object>"
+				+ "<name>cat</name><difficult>0</difficult></object></annotation>");
+		}
+		Files.writeString(main.resolve("trainval.txt"), "000001\n000002\n");
+		Files.writeString(main.resolve("test.txt"), "000003\n");
+		assertEquals(List.of("000001", "000002"), TrainCli.load("voc:" + voc, true).samples().stream()
+			.map(s -> s.key()).toList());
+		assertEquals(List.of("000003"), TrainCli.load("voc:" + voc, false).samples().stream().map(
+			s -> s.key()).toList());
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int rc = TrainCli.run(List.of("train", "--data", "voc:" + main.resolve("test.txt"), "--out",
+			tmp.resolve("run").toString()), new PrintStream(new ByteArrayOutputStream(), true,
+				StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		String text = err.toString(StandardCharsets.UTF_8);
+		assertEquals(1, rc, text);
+		assertTrue(text.startsWith("error: Refusing to train on ") && text.strip().lines().count() == 1,
+			text);
+		assertTrue(!Files.exists(tmp.resolve("run")), "nothing written for a refused run");
+	}
+
 	/** Writes 8 training and {@code val} validation demo scenes of side {@code size}. */
 	private Path demoData(int size, int val, int seed, PrintStream o, PrintStream e,
 		ByteArrayOutputStream err)
