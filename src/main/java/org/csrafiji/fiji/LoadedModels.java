@@ -22,6 +22,7 @@ public final class LoadedModels {
 		feedback.info("CSRA: model '" + model.spec().name() + "' (" + model.spec().architecture()
 			+ ", " + model.spec().classes().size() + " classes) running on " + org.csrafiji.runtime.DeviceChoice.describe(model.device())
 			+ " [requested " + settings.device() + "; " + Engines.describe() + "]");
+		model.notes().forEach(n -> feedback.info("CSRA: " + n));
 		model.warnings().forEach(w -> feedback.warn("CSRA: " + w));
 		return model;
 	}
