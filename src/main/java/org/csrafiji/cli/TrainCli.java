@@ -11,6 +11,7 @@ import org.csrafiji.train.CsvTrainingLog;
 import org.csrafiji.train.DeterminismCheck;
 import org.csrafiji.train.Trainer;
 import org.csrafiji.train.TrainingListener;
+import org.csrafiji.train.TrainingLogLines;
 import org.csrafiji.train.TrainingOptions;
 import org.csrafiji.train.TrainingResult;
 
@@ -106,9 +107,8 @@ public final class TrainCli {
 					return 130;
 				}
 				out.println(String.format(Locale.ROOT, "trained %d epoch(s), %d iterations in %.0f s"
-					+ " (%.1f images/s); best epoch %d %s %.4f", r.epochsDone(), r.iterations(), r
-						.seconds(), r.imagesPerSecond(), r.bestEpoch() + 1, val == null
-							? "mean loss" : "val mAP", val == null ? -r.bestScore() : r.bestScore()));
+					+ " (%.1f images/s); %s", r.epochsDone(), r.iterations(), r.seconds(), r
+						.imagesPerSecond(), TrainingLogLines.best(r, val != null)));
 				out.println("best model: " + r.bestSpec());
 				out.println("last model: " + r.lastSpec());
 			}
@@ -174,18 +174,15 @@ public final class TrainCli {
 			@Override
 			public void iteration(int epoch, long iteration, double lr, double loss) {
 				log.iteration(epoch, iteration, lr, loss);
-				if (every > 0 && iteration % every == 0) {
-					err.println(String.format(Locale.ROOT, "epoch %d iteration %d lr %.5f loss %.4f",
-						epoch + 1, iteration, lr, loss));
+				if (every > 0 && (iteration == 0 || (iteration + 1) % every == 0)) {
+					err.println(TrainingLogLines.iteration(epoch, iteration, lr, loss));
 				}
 			}
 
 			@Override
 			public void epoch(int epoch, long iteration, double meanLoss, double valMap) {
 				log.epoch(epoch, iteration, meanLoss, valMap);
-				err.println(String.format(Locale.ROOT, "epoch %d done: mean loss %.4f%s", epoch + 1,
-					meanLoss, Double.isNaN(valMap) ? "" : String.format(Locale.ROOT, ", val mAP %.2f %%",
-						100 * valMap)));
+				err.println(TrainingLogLines.epoch(epoch, meanLoss, valMap));
 			}
 		};
 	}
