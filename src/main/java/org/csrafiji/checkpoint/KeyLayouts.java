@@ -121,7 +121,7 @@ public final class KeyLayouts {
 			+ " official code (or mmpretrain), e.g. the WIDER ViT-B16/L16 ones.");
 	}
 
-	/** timm's {@code head.weight} and {@code head.bias} renamed to {@code fc.*}, in place. */
+	/** The same tensors, with timm's {@code head.weight} and {@code head.bias} named {@code fc.*}. */
 	private static StateDict timmHeadAsFc(StateDict weights) {
 		Map<String, TensorData> renamed = new LinkedHashMap<>();
 		for (Map.Entry<String, TensorData> e : weights.asMap().entrySet()) {
