@@ -94,7 +94,7 @@ public final class LiveTrainingPlot implements TrainingListener {
 			for (int e = 0; e < epochs; e++) {
 				y[e] = (float) (maps[e] * mapScale);
 			}
-			plot.setColor(MAP);
+			plot.setColor(MAP, MAP); // the second colour is the joining line's
 			plot.setLineWidth(2);
 			plot.addPoints(Arrays.copyOf(epochEnds, epochs), y, null, Plot.CONNECTED_CIRCLES,
 				"val mAP");
