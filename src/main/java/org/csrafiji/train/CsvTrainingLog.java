@@ -18,7 +18,8 @@ import java.util.Locale;
  * global number of that iteration, an epoch line the iterations done by its end (so it repeats
  * its last iteration's number); the epoch line's loss is the epoch's mean; the validation mAP
  * is in percent, as everywhere else, and empty on iteration lines and without validation data.
- * Appends when resuming.
+ * Appends when resuming (a log in the earlier format is first brought into this one, see
+ * {@link LegacyTrainingLog}).
  */
 public final class CsvTrainingLog implements TrainingListener, AutoCloseable {
 
@@ -34,6 +35,9 @@ public final class CsvTrainingLog implements TrainingListener, AutoCloseable {
 	public CsvTrainingLog(Path file, boolean append) {
 		try {
 			boolean fresh = !append || !Files.exists(file);
+			if (!fresh) {
+				LegacyTrainingLog.upgrade(file, HEADER);
+			}
 			out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				fresh ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
 			if (fresh) {
