@@ -11,10 +11,11 @@ Examples (the first run downloads the pretrained weights unless --weights FILE i
   python3 models/export_torchscript.py --torchvision resnet50 --out models/
   python3 models/export_torchscript.py --torchvision efficientnet_b0 --size 224 --out models/
   python3 models/export_torchscript.py --timm vit_base_patch16_224 --out models/
-Then:  csra classify --model models/resnet50.json image.png
-  or:  csra classify --arch torchscript --backbone models/resnet50.pt \
-           --checkpoint models/resnet50_fc.pth --head training-free --size 448 image.png
-       (the command line has no mean/std option: the spec carries the normalisation)
+Then:  java -jar target/csra.jar classify --model models/resnet50.json image.png
+  or:  java -jar target/csra.jar classify --arch torchscript --backbone models/resnet50.pt \
+           --checkpoint models/resnet50_fc.pth --head training-free --size 448 \
+           --mean 0.485,0.456,0.406 --std 0.229,0.224,0.225 image.png
+       (the spec carries the normalisation; without it give --mean and --std)
 
 Use PyTorch 2.7 or older to export: the engine runs libtorch 2.7.1 and cannot read
 TorchScript written by newer versions. A CSRA head you trained yourself goes into the

@@ -18,5 +18,10 @@ public enum KeyLayout {
 	 */
 	DATA_PARALLEL,
 	/** A torchvision ImageNet classifier: backbone names and {@code fc.weight}/{@code fc.bias}. */
-	TORCHVISION
+	TORCHVISION,
+	/**
+	 * A timm ViT classifier: timm's backbone names and {@code head.weight}/{@code head.bias},
+	 * read as {@code fc.weight}/{@code fc.bias} for the training-free head.
+	 */
+	TIMM
 }

@@ -20,6 +20,12 @@ public final class KeyLayouts {
 	public static final String HEAD_WEIGHT = "classifier.multi_head.%d.head.weight";
 	/** The torchvision classifier's weight. */
 	public static final String FC_WEIGHT = "fc.weight";
+	/** The torchvision classifier's bias. */
+	public static final String FC_BIAS = "fc.bias";
+	/** timm's name of a ViT's classifier weight, read as {@link #FC_WEIGHT}. */
+	public static final String TIMM_HEAD_WEIGHT = "head.weight";
+	/** timm's name of a ViT's classifier bias, read as {@link #FC_BIAS}. */
+	public static final String TIMM_HEAD_BIAS = "head.bias";
 
 	private static final String MODULE = "module.";
 	private static final String BACKBONE = "backbone.";
@@ -34,7 +40,9 @@ public final class KeyLayouts {
 	/**
 	 * Renames a checkpoint's tensors to the official names: strips {@code module.} (also after
 	 * {@code backbone.}), maps mmpretrain's {@code backbone.*}, {@code head.csra_heads.*} and
-	 * {@code head.fc.*}, and keeps every tensor, including ones a model may not use.
+	 * {@code head.fc.*}, reads timm's ViT classifier ({@code head.weight}, {@code head.bias}) as
+	 * {@code fc.*} when there is no CSRA head nor fc, and keeps every tensor, including ones a
+	 * model may not use.
 	 *
 	 * @param raw the tensors as read
 	 * @return the renamed tensors (the same tensor objects) with heads, classes and width
@@ -67,6 +75,11 @@ public final class KeyLayouts {
 			return new NormalizedCheckpoint(layout == null ? KeyLayout.OFFICIAL : layout, weights,
 				heads.size(), dimension(shape[0], weights), dimension(shape[1], weights));
 		}
+		refuseCocoViT(weights);
+		if (!weights.contains(FC_WEIGHT) && weights.contains(TIMM_HEAD_WEIGHT)) {
+			weights = timmHeadAsFc(weights);
+			layout = layout == null ? KeyLayout.TIMM : layout;
+		}
 		if (weights.contains(FC_WEIGHT)) {
 			long[] shape = weights.get(FC_WEIGHT).shape();
 			if (shape.length != 2) {
@@ -76,11 +89,11 @@ public final class KeyLayouts {
 			return new NormalizedCheckpoint(layout == null ? KeyLayout.TORCHVISION : layout, weights, 0,
 				dimension(shape[0], weights), dimension(shape[1], weights));
 		}
-		refuseCocoViT(weights);
 		String sample = raw.keys().stream().limit(6).collect(Collectors.joining(", "));
 		throw new CheckpointException("Checkpoint " + raw.source() + " has no classifier this program"
 			+ " knows: no CSRA head (classifier.multi_head.0.head.weight or"
-			+ " head.csra_heads.0.head.weight) and no torchvision fc.weight (its first names: " + sample
+			+ " head.csra_heads.0.head.weight), no torchvision fc.weight and no timm head.weight (its"
+			+ " first names: " + sample
 			+ "). Choose a CSRA or torchvision classification checkpoint.");
 	}
 
@@ -106,6 +119,23 @@ public final class KeyLayouts {
 			+ " released CSRA code: how its heads map onto CSRA heads and temperatures is not"
 			+ " documented, so it is not loaded rather than guessed. Use a checkpoint saved by the"
 			+ " official code (or mmpretrain), e.g. the WIDER ViT-B16/L16 ones.");
+	}
+
+	/** The same tensors, with timm's {@code head.weight} and {@code head.bias} named {@code fc.*}. */
+	private static StateDict timmHeadAsFc(StateDict weights) {
+		Map<String, TensorData> renamed = new LinkedHashMap<>();
+		for (Map.Entry<String, TensorData> e : weights.asMap().entrySet()) {
+			String key = switch (e.getKey()) {
+				case TIMM_HEAD_WEIGHT -> FC_WEIGHT;
+				case TIMM_HEAD_BIAS -> FC_BIAS;
+				default -> e.getKey();
+			};
+			if (renamed.put(key, e.getValue()) != null) {
+				throw new CheckpointException("Checkpoint " + weights.source() + " has both "
+					+ e.getKey() + " and " + key + "; save a state_dict of one model only.");
+			}
+		}
+		return StateDict.of(weights.source(), renamed);
 	}
 
 	/** Strips leading "module." prefixes and a "module." right after "backbone.". */

@@ -12,6 +12,7 @@ import org.csrafiji.core.CsraException;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.image.ConversionOptions;
+import org.csrafiji.image.SlicePosition;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.ImageClassifier;
 import org.csrafiji.runtime.SlicePrediction;
@@ -26,8 +27,10 @@ import java.util.Set;
 
 /**
  * {@code classify [model options] [--json] IMAGE...}: per image (and slice), the predicted
- * labels with their scores; with --json only a JSON array of {"image", "labels", "scores",
- * "logits"} on standard output.
+ * labels with their scores; with --json only a JSON array on standard output, one object per
+ * image slice: {@code {"image": FILE, "slice": {"c", "z", "t"}, "labels": [NAME...],
+ * "scores": {NAME: score...}, "logits": {NAME: logit...}}}, scores and logits keyed by class
+ * name in class order, strings unescaped.
  */
 final class ClassifyCli {
 
@@ -54,12 +57,11 @@ final class ClassifyCli {
 				for (SlicePrediction sp : preds) {
 					Prediction p = sp.prediction();
 					List<Integer> chosen = p.predicted(threshold);
-					String name = preds.size() > 1 ? f + " [c=" + sp.position().channel() + ",z="
-						+ sp.position().slice() + ",t=" + sp.position().frame() + "]" : f;
 					if (json) {
-						results.add(toJson(name, p, chosen));
+						results.add(toJson(f, sp.position(), p, chosen));
 					}
 					else {
+						String name = preds.size() > 1 ? f + " [" + sp.position() + "]" : f;
 						out.println(name + "\t" + describe(p, chosen, threshold));
 					}
 				}
@@ -67,7 +69,7 @@ final class ClassifyCli {
 		}
 		if (json) {
 			out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-				.create().toJson(results));
+				.disableHtmlEscaping().create().toJson(results));
 		}
 		return 0;
 	}
@@ -117,18 +119,25 @@ final class ClassifyCli {
 		return sb.toString();
 	}
 
-	private static JsonObject toJson(String name, Prediction p, List<Integer> chosen) {
+	private static JsonObject toJson(String file, SlicePosition position, Prediction p,
+		List<Integer> chosen)
+	{
 		JsonObject o = new JsonObject();
-		o.addProperty("image", name);
+		o.addProperty("image", file);
+		JsonObject slice = new JsonObject();
+		slice.addProperty("c", position.channel());
+		slice.addProperty("z", position.slice());
+		slice.addProperty("t", position.frame());
+		o.add("slice", slice);
 		JsonArray labels = new JsonArray();
 		ClassLabels names = p.labels();
 		chosen.forEach(c -> labels.add(names.name(c)));
 		o.add("labels", labels);
-		JsonArray scores = new JsonArray();
-		JsonArray logits = new JsonArray();
+		JsonObject scores = new JsonObject();
+		JsonObject logits = new JsonObject();
 		for (int c = 0; c < names.size(); c++) {
-			scores.add(p.scores()[c]);
-			logits.add(p.logits()[c]);
+			scores.addProperty(names.name(c), p.scores()[c]);
+			logits.addProperty(names.name(c), p.logits()[c]);
 		}
 		o.add("scores", scores);
 		o.add("logits", logits);

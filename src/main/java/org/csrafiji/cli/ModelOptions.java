@@ -103,6 +103,7 @@ final class ModelOptions {
 			+ " classes, input " + spec.input().size() + ") from " + ckpt.weights().source()
 			+ " [" + ckpt.layout() + " layout]");
 		CsraModel model = ModelLoader.load(spec, ckpt, device);
+		model.notes().forEach(n -> log.println("csra: note: " + n));
 		model.warnings().forEach(w -> log.println("csra: warning: " + w));
 		log.println("csra: running on " + DeviceChoice.describe(model.device()) + " (" + Engines
 			.describe() + ")");

@@ -11,6 +11,7 @@ import org.csrafiji.train.CsvTrainingLog;
 import org.csrafiji.train.DeterminismCheck;
 import org.csrafiji.train.Trainer;
 import org.csrafiji.train.TrainingListener;
+import org.csrafiji.train.TrainingLogLines;
 import org.csrafiji.train.TrainingOptions;
 import org.csrafiji.train.TrainingResult;
 
@@ -32,7 +33,8 @@ import java.util.Set;
 public final class TrainCli {
 
 	/** Usage line. */
-	public static final String USAGE = "usage: train --data [csv:]LABELS.csv [--val [csv:]VAL.csv]"
+	public static final String USAGE = "usage: train --data [csv:]LABELS.csv|voc:VOCDIR"
+		+ " [--val [csv:]VAL.csv|voc:VOCDIR]"
 		+ " --out DIR [--arch resnet18] [--base-width 64] [--size 224] [--heads 1] [--lambda 0.1]"
 		+ " [--epochs 8] [--batch 16] [--lr 0.01] [--head-lr-factor 10] [--warmup 2] [--step 4]"
 		+ " [--head-only] [--init random|FILE.pth] [--seed 0] [--name NAME] [--device cpu|gpu]"
@@ -77,8 +79,8 @@ public final class TrainCli {
 			return 2;
 		}
 		try {
-			Dataset train = load(o.get("data", null));
-			Dataset val = o.has("val") ? load(o.get("val", null)) : null;
+			Dataset train = load(o.get("data", null), true);
+			Dataset val = o.has("val") ? load(o.get("val", null), false) : null;
 			Path dir = Path.of(o.get("out", null));
 			Device device = DeviceChoice.parse(o.get("device", "cpu")).resolve();
 			err.println("training " + options.architecture() + " (" + options.heads() + " head(s), "
@@ -106,9 +108,8 @@ public final class TrainCli {
 					return 130;
 				}
 				out.println(String.format(Locale.ROOT, "trained %d epoch(s), %d iterations in %.0f s"
-					+ " (%.1f images/s); best epoch %d %s %.4f", r.epochsDone(), r.iterations(), r
-						.seconds(), r.imagesPerSecond(), r.bestEpoch() + 1, val == null
-							? "mean loss" : "val mAP", val == null ? -r.bestScore() : r.bestScore()));
+					+ " (%.1f images/s); %s", r.epochsDone(), r.iterations(), r.seconds(), r
+						.imagesPerSecond(), TrainingLogLines.best(r, val != null)));
 				out.println("best model: " + r.bestSpec());
 				out.println("last model: " + r.lastSpec());
 			}
@@ -130,7 +131,7 @@ public final class TrainCli {
 		PrintStream err)
 	{
 		int n = o.integer("iterations", 20);
-		Dataset train = load(o.get("data", null));
+		Dataset train = load(o.get("data", null), true);
 		err.println("determinism check: " + options.architecture() + ", seed " + options.seed()
 			+ ", the first " + n + " iterations twice on the CPU");
 		DeterminismCheck.Result r = DeterminismCheck.run(options, train, n);
@@ -151,7 +152,12 @@ public final class TrainCli {
 						.of(init)).seed(o.integer("seed", 0)).name(o.get("name", "trained")).build();
 	}
 
-	static Dataset load(String source) {
+	/**
+	 * @param source {@code [KIND:]PATH}
+	 * @param training a training set: a VOC folder gives trainval, a test split is refused
+	 *          ({@link DatasetLoader#forTraining}); otherwise a VOC folder gives test
+	 */
+	static Dataset load(String source, boolean training) {
 		String path = source;
 		int colon = source.indexOf(':');
 		if (colon > 1 && List.of("csv", "voc", "coco", "wider", "json").contains(source.substring(0,
@@ -159,7 +165,8 @@ public final class TrainCli {
 		{
 			path = source.substring(colon + 1);
 		}
-		return DatasetLoader.load(Path.of(path), null, null);
+		return training ? DatasetLoader.forTraining(Path.of(path), null) : DatasetLoader.load(Path
+			.of(path), null, null);
 	}
 
 	private static TrainingListener progress(TrainingListener log, PrintStream err, int every) {
@@ -168,18 +175,15 @@ public final class TrainCli {
 			@Override
 			public void iteration(int epoch, long iteration, double lr, double loss) {
 				log.iteration(epoch, iteration, lr, loss);
-				if (every > 0 && iteration % every == 0) {
-					err.println(String.format(Locale.ROOT, "epoch %d iteration %d lr %.5f loss %.4f",
-						epoch + 1, iteration, lr, loss));
+				if (every > 0 && (iteration == 0 || (iteration + 1) % every == 0)) {
+					err.println(TrainingLogLines.iteration(epoch, iteration, lr, loss));
 				}
 			}
 
 			@Override
 			public void epoch(int epoch, long iteration, double meanLoss, double valMap) {
 				log.epoch(epoch, iteration, meanLoss, valMap);
-				err.println(String.format(Locale.ROOT, "epoch %d done: mean loss %.4f%s", epoch + 1,
-					meanLoss, Double.isNaN(valMap) ? "" : String.format(Locale.ROOT, ", val mAP %.2f %%",
-						100 * valMap)));
+				err.println(TrainingLogLines.epoch(epoch, meanLoss, valMap));
 			}
 		};
 	}

@@ -26,6 +26,7 @@ public final class LoadedModels {
 			+ ", " + model.spec().classes().size() + " classes) running on " + org.csrafiji.runtime.DeviceChoice.describe(model.device())
 			+ " [requested " + settings.device() + "; " + Engines.describe() + "]");
 		warnIfNativesDiffer(feedback);
+		model.notes().forEach(n -> feedback.info("CSRA: " + n));
 		model.warnings().forEach(w -> feedback.warn("CSRA: " + w));
 		return model;
 	}

@@ -11,12 +11,17 @@ import org.csrafiji.eval.PrecisionRecallCurve;
 /**
  * One ImageJ plot with the precision-recall curve of every class that has positives, each in
  * its own colour, named in a legend. Classes without positives have no curve (their recall is
- * undefined).
+ * undefined). Each curve starts at its first point with recall &gt; 0; the axes reach a little
+ * beyond 1 ({@link #AXIS_MAX}) so that a curve at precision 1 or recall 1 is drawn inside the
+ * frame, not under it.
  */
 public final class PrecisionRecallPlot {
 
 	/** The plot's title (and its window's). */
 	public static final String TITLE = "CSRA Precision-Recall";
+
+	/** The upper end of both axes: 1 plus room for a line at 1 to show. */
+	static final double AXIS_MAX = 1.04;
 
 	/** Colours cycled through the classes (Tableau 10). */
 	private static final Color[] COLORS = { new Color(0x1f77b4), new Color(0xff7f0e),
@@ -32,7 +37,7 @@ public final class PrecisionRecallPlot {
 	 */
 	public static Plot of(List<PrecisionRecallCurve> curves) {
 		Plot plot = new Plot(TITLE, "Recall", "Precision");
-		plot.setLimits(0, 1, 0, 1.02);
+		plot.setLimits(0, AXIS_MAX, 0, AXIS_MAX);
 		plot.setLineWidth(2);
 		List<String> names = new ArrayList<>();
 		for (PrecisionRecallCurve curve : curves) {
@@ -51,14 +56,13 @@ public final class PrecisionRecallPlot {
 		return plot;
 	}
 
-	/** Recall (or precision) of every point, starting at recall 0 with the first precision. */
+	/** Recall (or precision) of every point of the curve. */
 	private static float[] coordinates(PrecisionRecallCurve curve, boolean recall) {
 		List<PrecisionRecallCurve.Point> points = curve.points();
-		float[] v = new float[points.size() + 1];
-		v[0] = recall ? 0 : (float) points.get(0).precision();
+		float[] v = new float[points.size()];
 		for (int i = 0; i < points.size(); i++) {
 			PrecisionRecallCurve.Point p = points.get(i);
-			v[i + 1] = (float) (recall ? p.recall() : p.precision());
+			v[i] = (float) (recall ? p.recall() : p.precision());
 		}
 		return v;
 	}

@@ -12,12 +12,17 @@ import java.util.Set;
  * Appends predictions to the "CSRA Results" table: one row per image slice with the image
  * title, its C, Z and T, the predicted labels joined by ";" (highest score first), then one
  * column per class holding its score. A class whose name is one of the fixed columns gets
- * the column "score &lt;name&gt;".
+ * the column "score &lt;name&gt;". Scores always show {@value #SCORE_DECIMALS} decimals, so
+ * that a score of exactly 1 reads 1.000 like its neighbours (ImageJ's automatic format would
+ * write it as 1).
  */
 public final class ResultsTableWriter {
 
 	/** Fixed column names. */
 	public static final List<String> FIXED = List.of("Image", "C", "Z", "T", "Labels");
+
+	/** Decimals shown (and saved) for every score column. */
+	public static final int SCORE_DECIMALS = 3;
 
 	private static final Set<String> RESERVED = Set.copyOf(FIXED);
 
@@ -46,7 +51,9 @@ public final class ResultsTableWriter {
 				rt.addValue("T", sp.position().frame());
 				rt.addValue("Labels", Labels.joined(p, threshold));
 				for (int c = 0; c < p.scores().length; c++) {
-					rt.addValue(scoreColumn(p.labels().name(c)), p.scores()[c]);
+					String column = scoreColumn(p.labels().name(c));
+					rt.addValue(column, p.scores()[c]);
+					rt.setDecimalPlaces(rt.getColumnIndex(column), SCORE_DECIMALS);
 				}
 			}
 		}

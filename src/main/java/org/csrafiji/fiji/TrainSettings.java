@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * What "CSRA Train" runs: the data, the output folder, the recipe and the device, checked
  * with messages that say which input to change.
  *
- * @param trainingLabels training labels (CSV, prepared JSON, COCO/WIDER JSON or a VOC folder)
+ * @param trainingLabels training labels (CSV, prepared JSON, COCO/WIDER JSON, or a VOC folder,
+ *          read as its trainval split)
  * @param validationLabels validation labels, or null
  * @param outputDir output folder
  * @param options the recipe

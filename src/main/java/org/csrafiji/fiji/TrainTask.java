@@ -9,6 +9,7 @@ import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.train.CsvTrainingLog;
 import org.csrafiji.train.Trainer;
 import org.csrafiji.train.TrainingListener;
+import org.csrafiji.train.TrainingLogLines;
 import org.csrafiji.train.TrainingResult;
 
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class TrainTask {
 	public static TrainingResult run(TrainSettings settings, Feedback feedback,
 		TrainingListener plot)
 	{
-		Dataset train = DatasetLoader.load(settings.trainingLabels(), null, null);
+		Dataset train = DatasetLoader.forTraining(settings.trainingLabels(), null);
 		Dataset val = settings.validationLabels() == null ? null : DatasetLoader.load(settings
 			.validationLabels(), null, train.classes());
 		Path dir = settings.outputDir();
@@ -72,16 +73,13 @@ public final class TrainTask {
 
 			@Override
 			public void iteration(int epoch, long iteration, double lr, double loss) {
-				feedback.progress((int) Math.min(iteration + 1, total), (int) total, String.format(
-					Locale.ROOT, "CSRA Train: epoch %d, iteration %d, loss %.4f", epoch + 1, iteration + 1,
-					loss));
+				feedback.progress((int) Math.min(iteration + 1, total), (int) total, "CSRA Train: "
+					+ TrainingLogLines.iteration(epoch, iteration, lr, loss));
 			}
 
 			@Override
 			public void epoch(int epoch, long iteration, double meanLoss, double valMap) {
-				feedback.info(String.format(Locale.ROOT, "CSRA Train: epoch %d done, mean loss %.4f%s",
-					epoch + 1, meanLoss, Double.isNaN(valMap) ? "" : String.format(Locale.ROOT,
-						", val mAP %.2f %%", 100 * valMap)));
+				feedback.info("CSRA Train: " + TrainingLogLines.epoch(epoch, meanLoss, valMap));
 			}
 		};
 	}
@@ -95,10 +93,8 @@ public final class TrainTask {
 			feedback.warn("CSRA Train: stopped after " + r.epochsDone() + " complete epoch(s); the"
 				+ " last checkpoint is " + r.lastSpec() + " (run again with resume to go on).");
 		}
-		feedback.info(String.format(Locale.ROOT, "CSRA Train: %d epoch(s), %.1f images/s; best"
-			+ " epoch %d (%s %.4f): %s", r.epochsDone(), r.imagesPerSecond(), r.bestEpoch() + 1,
-			validated ? "val mAP" : "mean loss", validated ? r.bestScore() : -r.bestScore(), r
-				.bestSpec()));
+		feedback.info(String.format(Locale.ROOT, "CSRA Train: %d epoch(s), %.1f images/s; %s: %s", r
+			.epochsDone(), r.imagesPerSecond(), TrainingLogLines.best(r, validated), r.bestSpec()));
 	}
 
 	private static void createFolder(Path dir) {

@@ -1,5 +1,6 @@
 package org.csrafiji.model;
 
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 
@@ -13,8 +14,11 @@ import ai.djl.nn.Parameter;
 public record NamedParameter(String key, Parameter parameter, Shape shape) {
 
 	/**
-	 * Sets the value: the first time by handing the array over, later by copying into the
-	 * existing array (DJL parameters cannot be re-pointed once set).
+	 * Sets the value: the first time by handing the array over, later by writing it into the
+	 * existing array (DJL parameters cannot be re-pointed once set). The write is an indexed
+	 * assignment of the whole array, not {@code copyTo}: DJL's copy goes through a libtorch call
+	 * that uses the deprecated AutoNonVariableTypeMode, which prints libtorch's deprecation
+	 * warning on standard error once per process (every training run from a checkpoint).
 	 *
 	 * @param value an array of the declared shape, owned by the network's manager
 	 */
@@ -24,7 +28,7 @@ public record NamedParameter(String key, Parameter parameter, Shape shape) {
 				+ value.getShape());
 		}
 		if (parameter.isInitialized()) {
-			value.copyTo(parameter.getArray());
+			parameter.getArray().set(new NDIndex(":"), value);
 			value.close();
 		}
 		else {

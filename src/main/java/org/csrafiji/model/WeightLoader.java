@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import org.csrafiji.checkpoint.KeyLayouts;
 import org.csrafiji.checkpoint.StateDict;
 import org.csrafiji.checkpoint.TensorData;
 import org.csrafiji.core.CheckpointException;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
  * Puts a state_dict (already in the official CSRA key names) into a network, key by key.
  * Every parameter must be present with its exact shape; a missing key or a shape mismatch is
  * one error naming the key. Keys the network does not use are returned as a warning
- * (num_batches_tracked, which inference never needs, is not reported).
+ * (num_batches_tracked, which inference never needs, is not reported), except a CSRA network's
+ * unused {@code fc.weight}/{@code fc.bias}: the backbone's ImageNet classifier, which the
+ * official CSRA training script saves with every model, is named in a note instead.
  */
 public final class WeightLoader {
 
@@ -31,9 +34,9 @@ public final class WeightLoader {
 	 * @param weights the state_dict in official names
 	 * @param manager owner (and device) of the parameter arrays
 	 * @param what the model's description for messages, e.g. "resnet101 with 1 CSRA head"
-	 * @return warnings: unused keys, if any
+	 * @return a note on the known unused ImageNet classifier and a warning on other unused keys
 	 */
-	public static List<String> load(CsraNetwork network, StateDict weights, NDManager manager,
+	public static LoadReport load(CsraNetwork network, StateDict weights, NDManager manager,
 		String what)
 	{
 		Map<String, NamedParameter> params = ParameterNames.of(network);
@@ -66,11 +69,19 @@ public final class WeightLoader {
 		Set<String> unused = new LinkedHashSet<>(weights.keys());
 		unused.removeAll(params.keySet());
 		unused.removeIf(k -> k.endsWith("num_batches_tracked"));
-		if (unused.isEmpty()) {
-			return List.of();
+		List<String> notes = new ArrayList<>();
+		if (unused.contains(KeyLayouts.FC_WEIGHT) && unused.contains(KeyLayouts.FC_BIAS)) {
+			unused.remove(KeyLayouts.FC_WEIGHT);
+			unused.remove(KeyLayouts.FC_BIAS);
+			long[] fc = weights.get(KeyLayouts.FC_WEIGHT).shape();
+			notes.add("Checkpoint '" + weights.source() + "' also holds fc.weight and fc.bias "
+				+ Arrays.toString(fc) + ", the backbone's ImageNet classifier that the official CSRA"
+				+ " training script saves with the model; " + what + " does not use it.");
 		}
-		return List.of("Checkpoint '" + weights.source() + "' has " + unused.size()
-			+ " key(s) the network does not use: " + preview(new ArrayList<>(unused)));
+		List<String> warnings = unused.isEmpty() ? List.of() : List.of("Checkpoint '" + weights
+			.source() + "' has " + unused.size() + " key(s) the network does not use: " + preview(
+				new ArrayList<>(unused)));
+		return new LoadReport(notes, warnings);
 	}
 
 	private static String preview(List<String> keys) {

@@ -13,6 +13,7 @@ import org.csrafiji.core.ImageInputException;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.model.CsraNetwork;
+import org.csrafiji.model.LoadReport;
 import org.csrafiji.model.NetworkFactory;
 import org.csrafiji.model.RandomWeights;
 
@@ -38,14 +39,14 @@ public final class CsraModel implements AutoCloseable {
 	private final CsraNetwork network;
 	private final NDManager manager;
 	private final Device device;
-	private final List<String> warnings;
+	private final LoadReport loading;
 
-	CsraModel(ModelSpec spec, CsraNetwork network, NDManager manager, List<String> warnings) {
+	CsraModel(ModelSpec spec, CsraNetwork network, NDManager manager, LoadReport loading) {
 		this.spec = spec;
 		this.network = network;
 		this.manager = manager;
 		this.device = manager.getDevice();
-		this.warnings = List.copyOf(warnings);
+		this.loading = loading;
 		network.backbone().prepareInference();
 	}
 
@@ -64,7 +65,7 @@ public final class CsraModel implements AutoCloseable {
 			try {
 				CsraNetwork net = NetworkFactory.forSpec(spec, spec.classes().size(), 64);
 				RandomWeights.initialize(net, m, seed);
-				return new CsraModel(spec, net, m, List.of());
+				return new CsraModel(spec, net, m, LoadReport.NONE);
 			}
 			catch (RuntimeException e) {
 				m.close();
@@ -88,9 +89,14 @@ public final class CsraModel implements AutoCloseable {
 		return network;
 	}
 
-	/** @return notes from loading, e.g. checkpoint keys the network did not use */
+	/** @return warnings from loading, e.g. checkpoint keys the network did not use */
 	public List<String> warnings() {
-		return warnings;
+		return loading.warnings();
+	}
+
+	/** @return notes from loading that need no action, e.g. the known unused ImageNet classifier */
+	public List<String> notes() {
+		return loading.notes();
 	}
 
 	/**

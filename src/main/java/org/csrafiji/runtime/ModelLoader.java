@@ -21,8 +21,6 @@ import org.csrafiji.model.WeightLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Turns a spec and its checkpoint into a ready {@link CsraModel}: reads the file, maps its key
@@ -88,9 +86,8 @@ public final class ModelLoader {
 				String what = spec.architecture() + " with " + (spec.head() == HeadKind.CSRA
 					? spec.heads() + " CSRA head(s)" : "a training-free head") + " for "
 					+ spec.classes().size() + " classes";
-				List<String> warnings = new ArrayList<>(WeightLoader.load(net, checkpoint.weights(),
-					m, what));
-				return new CsraModel(spec, net, m, warnings);
+				return new CsraModel(spec, net, m, WeightLoader.load(net, checkpoint.weights(), m,
+					what));
 			}
 			catch (RuntimeException e) {
 				m.close();

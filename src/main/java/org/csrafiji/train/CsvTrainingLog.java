@@ -13,12 +13,18 @@ import java.util.Locale;
 
 /**
  * Writes progress as CSV, one line per iteration and one per epoch, flushed at once:
- * {@code kind,epoch,iteration,lr,loss,val_map} with kind "iter" or "epoch" (the epoch line's
- * loss is the epoch's mean; val_map is empty on iteration lines). Appends when resuming.
+ * {@code kind,epoch,iteration,lr,loss,val_map_percent} with kind "iter" or "epoch". Epochs and
+ * iterations count from 1 as every other training message does: an iteration line gives the
+ * global number of that iteration, an epoch line the iterations done by its end (so it repeats
+ * its last iteration's number); the epoch line's loss is the epoch's mean; the validation mAP
+ * is in percent, as everywhere else, and empty on iteration lines and without validation data.
+ * Appends when resuming (a log in the earlier format is first brought into this one, see
+ * {@link LegacyTrainingLog}).
  */
 public final class CsvTrainingLog implements TrainingListener, AutoCloseable {
 
-	private static final String HEADER = "kind,epoch,iteration,lr,loss,val_map";
+	/** The first line of the file. */
+	public static final String HEADER = "kind,epoch,iteration,lr,loss,val_map_percent";
 
 	private final BufferedWriter out;
 
@@ -29,6 +35,9 @@ public final class CsvTrainingLog implements TrainingListener, AutoCloseable {
 	public CsvTrainingLog(Path file, boolean append) {
 		try {
 			boolean fresh = !append || !Files.exists(file);
+			if (!fresh) {
+				LegacyTrainingLog.upgrade(file, HEADER);
+			}
 			out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				fresh ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
 			if (fresh) {
@@ -43,13 +52,13 @@ public final class CsvTrainingLog implements TrainingListener, AutoCloseable {
 
 	@Override
 	public void iteration(int epoch, long iteration, double lr, double loss) {
-		line(String.format(Locale.ROOT, "iter,%d,%d,%.8g,%.6f,", epoch, iteration, lr, loss));
+		line(String.format(Locale.ROOT, "iter,%d,%d,%.8g,%.6f,", epoch + 1, iteration + 1, lr, loss));
 	}
 
 	@Override
 	public void epoch(int epoch, long iteration, double meanLoss, double valMap) {
-		line(String.format(Locale.ROOT, "epoch,%d,%d,,%.6f,%s", epoch, iteration, meanLoss, Double
-			.isNaN(valMap) ? "" : String.format(Locale.ROOT, "%.6f", valMap)));
+		line(String.format(Locale.ROOT, "epoch,%d,%d,,%.6f,%s", epoch + 1, iteration, meanLoss, Double
+			.isNaN(valMap) ? "" : String.format(Locale.ROOT, "%.4f", 100 * valMap)));
 	}
 
 	private void line(String s) {

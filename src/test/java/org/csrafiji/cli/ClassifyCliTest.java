@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.ImageStack;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
@@ -61,24 +62,32 @@ class ClassifyCliTest {
 	}
 
 	@Test
-	void jsonHasOneEntryPerImageWithScoresAndLogitsInClassOrder() {
+	void jsonHasOneEntryPerImageWithScoresAndLogitsByClassName() {
 		String a = rgbImage("a.tif", 130, 90);
-		String b = rgbImage("b.tif", 96, 96);
+		String b = rgbImage("b=2.tif", 96, 96);
 		assertEquals(0, run("classify", "--checkpoint", CKPT, "--arch", "resnet18", "--size", "96",
 			"--threshold", "0.3", "--json", a, b), err);
+		// '=' stays readable (by default Gson writes it as a backslash-u003d escape).
+		assertTrue(out.contains("b=2.tif") && !out.contains("\\u003d"), out);
 		JsonArray arr = JsonParser.parseString(out).getAsJsonArray();
 		assertEquals(2, arr.size());
 		for (int i = 0; i < 2; i++) {
 			JsonObject o = arr.get(i).getAsJsonObject();
 			assertEquals(i == 0 ? a : b, o.get("image").getAsString());
-			JsonArray scores = o.getAsJsonArray("scores");
-			JsonArray logits = o.getAsJsonArray("logits");
-			assertEquals(5, scores.size());
+			JsonObject slice = o.getAsJsonObject("slice");
+			assertEquals(List.of(1, 1, 1), List.of(slice.get("c").getAsInt(), slice.get("z")
+				.getAsInt(), slice.get("t").getAsInt()));
+			JsonObject scores = o.getAsJsonObject("scores");
+			JsonObject logits = o.getAsJsonObject("logits");
+			assertEquals(List.of("class0", "class1", "class2", "class3", "class4"), new ArrayList<>(
+				scores.keySet()));
+			assertEquals(scores.keySet(), logits.keySet());
 			List<String> expected = new ArrayList<>();
 			for (int c = 0; c < 5; c++) {
-				double l = logits.get(c).getAsDouble();
+				double l = logits.get("class" + c).getAsDouble();
+				// sigmoid of a float32 logit, rounded to float32: within a few float32 ulps of 1
 				double s = 1 / (1 + Math.exp(-l));
-				assertEquals(s, scores.get(c).getAsDouble(), 1e-6);
+				assertEquals(s, scores.get("class" + c).getAsDouble(), 1e-6);
 				if (s > 0.3) {
 					expected.add("class" + c);
 				}
@@ -89,6 +98,30 @@ class ClassifyCliTest {
 			assertEquals(expected, labels);
 		}
 		assertTrue(err.contains("running on cpu"), err);
+	}
+
+	@Test
+	void jsonGivesEachSliceItsOwnPositionBesideThePlainFileName() {
+		ImageStack stack = new ImageStack(64, 64);
+		Random r = new Random(5);
+		for (int z = 0; z < 3; z++) {
+			ByteProcessor bp = new ByteProcessor(64, 64);
+			for (int i = 0; i < 64 * 64; i++) {
+				bp.set(i, r.nextInt(256));
+			}
+			stack.addSlice(bp);
+		}
+		String f = dir.resolve("stack.tif").toString();
+		IJ.saveAsTiff(new ImagePlus("stack", stack), f);
+		assertEquals(0, run("classify", "--checkpoint", CKPT, "--arch", "resnet18", "--size", "64",
+			"--all-slices", "--json", f), err);
+		JsonArray arr = JsonParser.parseString(out).getAsJsonArray();
+		assertEquals(3, arr.size());
+		for (int z = 0; z < 3; z++) {
+			JsonObject o = arr.get(z).getAsJsonObject();
+			assertEquals(f, o.get("image").getAsString());
+			assertEquals(z + 1, o.getAsJsonObject("slice").get("z").getAsInt());
+		}
 	}
 
 	@Test

@@ -50,4 +50,51 @@ class DatasetLoaderTest {
 		assertTrue(e.getMessage().contains("labels.txt"), e.getMessage());
 		assertThrows(DatasetException.class, () -> DatasetLoader.load(dir.resolve("absent.csv"), null, null));
 	}
+
+	/** A VOC2007 folder whose trainval split holds 000001 and 000002 and whose test split 000003. */
+	private Path vocFolder() throws IOException {
+		Path voc = dir.resolve("VOCdevkit").resolve("VOC2007");
+		Path main = Files.createDirectories(voc.resolve("ImageSets").resolve("Main"));
+		Files.createDirectories(voc.resolve("Annotations"));
+		for (String id : List.of("000001", "000002", "000003")) {
+			Files.writeString(voc.resolve("Annotations").resolve(id + ".xml"), "<annotation><object>"
+				+ "<name>dog</name><difficult>0</difficult></object></annotation>");
+		}
+		Files.writeString(main.resolve("trainval.txt"), "000001\n000002\n");
+		Files.writeString(main.resolve("train.txt"), "000001\n");
+		Files.writeString(main.resolve("test.txt"), "000003\n");
+		return dir.resolve("VOCdevkit");
+	}
+
+	private static List<String> keys(Dataset d) {
+		return d.samples().stream().map(Sample::key).toList();
+	}
+
+	@Test
+	void aVocFolderIsTestForEvaluationAndTrainvalForTraining() throws IOException {
+		Path voc = vocFolder();
+		assertEquals(List.of("000003"), keys(DatasetLoader.load(voc, null, null)));
+		assertEquals(List.of("000001", "000002"), keys(DatasetLoader.forTraining(voc, null)));
+	}
+
+	@Test
+	void aVocSplitFileReadsThatSplit() throws IOException {
+		Path main = vocFolder().resolve("VOC2007").resolve("ImageSets").resolve("Main");
+		assertEquals(List.of("000001"), keys(DatasetLoader.forTraining(main.resolve("train.txt"),
+			null)));
+		assertEquals(List.of("000003"), keys(DatasetLoader.load(main.resolve("test.txt"), null,
+			null)));
+	}
+
+	@Test
+	void trainingOnATestSplitIsRefusedWithTheReason() throws IOException {
+		Path main = vocFolder().resolve("VOC2007").resolve("ImageSets").resolve("Main");
+		Path prepared = Files.writeString(dir.resolve("test_voc07.json"), "[]");
+		for (Path test : List.of(main.resolve("test.txt"), prepared)) {
+			DatasetException e = assertThrows(DatasetException.class, () -> DatasetLoader.forTraining(
+				test, null));
+			assertTrue(e.getMessage().startsWith("Refusing to train on " + test) && e.getMessage()
+				.contains("trainval"), e.getMessage());
+		}
+	}
 }

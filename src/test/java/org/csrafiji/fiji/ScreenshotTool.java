@@ -32,10 +32,14 @@ import javax.imageio.ImageIO;
  * {@link Robot}. Not a test; run by hand:
  *
  * <pre>
+ * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * Xvfb :99 -screen 0 1280x1024x24 &amp;
- * DISPLAY=:99 java -cp target/classes:target/test-classes:$(deps) \
+ * DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *   -Dai.djl.offline=true org.csrafiji.fiji.ScreenshotTool docs
  * </pre>
+ *
+ * ({@code target/cp.txt} is the class path of the project's dependencies, written by Maven in the
+ * first line.)
  *
  * The model is the test fixture (untrained random weights) with shape class names, so the
  * maps show the mechanics, not a trained model's attention.

@@ -72,8 +72,8 @@ class TrainCommandTest extends ContextTestBase {
 		String spec = (String) train.getOutput("best_spec");
 		assertEquals(out.resolve("best.json").toString(), spec);
 		List<String> log = Files.readAllLines(out.resolve(TrainTask.LOG));
-		assertEquals("kind,epoch,iteration,lr,loss,val_map", log.get(0));
-		assertTrue(log.get(log.size() - 1).startsWith("epoch,0,2,"), log.get(log.size() - 1));
+		assertEquals("kind,epoch,iteration,lr,loss,val_map_percent", log.get(0));
+		assertTrue(log.get(log.size() - 1).startsWith("epoch,1,2,"), log.get(log.size() - 1));
 
 		Ran classify = FijiFixtures.run(ctx, ClassifyCommand.class, "image", FijiFixtures.image(
 			ImagePlus.COLOR_RGB, 48, 40, 1, 3), "model_file", new File(spec));

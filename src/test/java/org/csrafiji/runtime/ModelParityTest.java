@@ -79,6 +79,23 @@ class ModelParityTest {
 	}
 
 	@Test
+	void theOfficialScriptsUnusedImageNetClassifierIsANoteNotAWarning() throws Exception {
+		// official_r18_fc_extra.pth: a CSRA ResNet-18 saved with fc.weight (10, 16) and fc.bias
+		// beside its head, as the official training script saves every model
+		Path file = Path.of(ModelParityTest.class.getResource("/model/official_r18_fc_extra.pth")
+			.toURI());
+		ModelSpec spec = new ModelSpecBuilder().name("fc_extra").architecture("resnet18").heads(1)
+			.lambda(0.1).input(InputSpec.unitRange(64)).checkpoint(file).build(3);
+		try (CsraModel model = ModelLoader.load(spec, DeviceChoice.CPU)) {
+			assertEquals(List.of(), model.warnings());
+			assertEquals(1, model.notes().size(), model.notes().toString());
+			String note = model.notes().get(0);
+			assertTrue(note.contains("fc.weight and fc.bias [10, 16]") && note.contains(
+				"ImageNet classifier"), note);
+		}
+	}
+
+	@Test
 	void rejectsWrongClassCountAgainstSpec() throws Exception {
 		JsonObject e = expected("official_r18_h1");
 		ModelSpec spec = spec("official_r18_h1", e).withClasses(new ClassLabels(ClassLabels.VOC2007));

@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import org.csrafiji.checkpoint.Checkpoints;
+import org.csrafiji.checkpoint.KeyLayout;
 import org.csrafiji.checkpoint.KeyLayouts;
 import org.csrafiji.core.CheckpointException;
 import org.csrafiji.core.ClassLabels;
@@ -67,6 +68,14 @@ class VitTorchScriptParityTest {
 			.lambda(0.3).input(InputSpec.unitRange(64)).checkpoint(resource("tiny_cnn_fc.pth"))
 			.build(3);
 		check("tiny_cnn_fc", spec);
+	}
+
+	@Test
+	void timmViTClassifierRunsTheTrainingFreeHead() throws Exception {
+		// timm names a ViT's ImageNet classifier head.weight / head.bias; it is read as fc.*
+		assertEquals(KeyLayout.TIMM, KeyLayouts.normalize(Checkpoints.read(resource(
+			"timm_vit_head.pth"))).layout());
+		check("timm_vit_head", spec("timm_vit_head", "vit:heads=2", HeadKind.TRAINING_FREE, 32));
 	}
 
 	@Test

@@ -27,7 +27,8 @@ import java.io.File;
 public class TrainCommand extends ReportingCommand {
 
 	@Parameter(label = "Training labels (CSV, prepared JSON, COCO/WIDER JSON or VOC folder)",
-		style = FileWidget.OPEN_STYLE)
+		description = "A VOC folder trains on its trainval split (test is for evaluation); a"
+			+ " test split is refused.", style = FileWidget.OPEN_STYLE)
 	private File training_labels;
 
 	/** Not persisted: an empty file would be stored as the working folder. */
