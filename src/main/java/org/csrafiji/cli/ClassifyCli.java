@@ -35,7 +35,9 @@ final class ClassifyCli {
 
 	static int run(List<String> args, PrintStream out, PrintStream err) {
 		Set<String> keys = new HashSet<>(ModelOptions.KEYS);
-		Options o = new Options(args, keys, Set.of("json", "all-slices"));
+		Set<String> flags = new HashSet<>(ModelOptions.FLAGS);
+		flags.addAll(Set.of("json", "all-slices"));
+		Options o = new Options(args, keys, flags);
 		if (o.positional().isEmpty()) {
 			throw new CsraException("classify needs at least one image file; e.g. classify"
 				+ " --model models/demo/demo.json image.png");

@@ -86,7 +86,7 @@ public final class TrainCli {
 				+ (val == null ? "" : ", validating on " + val.samples().size()) + "; output " + dir);
 			int every = o.integer("every", 10);
 			boolean resume = o.has("resume");
-			java.nio.file.Files.createDirectories(dir);
+			OutputFolder.create("out", dir.toString(), "the checkpoints and the training log");
 			CancelFlag stop = new CancelFlag();
 			try (CsvTrainingLog log = new CsvTrainingLog(dir.resolve("train-log.csv"), resume);
 				InterruptStop ctrlC = new InterruptStop(stop, dir, err, InterruptStop.WAIT_MILLIS)
@@ -113,7 +113,7 @@ public final class TrainCli {
 			}
 			return 0;
 		}
-		catch (CsraException | IllegalArgumentException | java.io.IOException e) {
+		catch (CsraException | IllegalArgumentException e) {
 			err.println("error: " + e.getMessage());
 			return 1;
 		}

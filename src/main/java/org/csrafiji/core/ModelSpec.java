@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param weightsUrl where the published weights can be downloaded, or null
  * @param reported what the authors report for this model (e.g. "VOC2007 mAP 94.7"), or null
  * @param threshold score above which a class is predicted
+ * @param trustCode the user's consent to run code the model carries: a TorchScript backbone
+ *          is a program, and loading it runs that program (spec field {@code "trust_code"})
  */
 public record ModelSpec(String name, String description, String architecture, HeadKind head,
 	int heads, List<Temperature> temperatures, double lambda, InputSpec input,
-	ClassLabels classes, Path checkpoint, String weightsUrl, String reported, double threshold)
+	ClassLabels classes, Path checkpoint, String weightsUrl, String reported, double threshold,
+	boolean trustCode)
 {
 
 	/** Checks consistency. */
@@ -72,7 +75,7 @@ public record ModelSpec(String name, String description, String architecture, He
 	 */
 	public ModelSpec withCheckpoint(Path newCheckpoint) {
 		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, classes, newCheckpoint, weightsUrl, reported, threshold);
+			input, classes, newCheckpoint, weightsUrl, reported, threshold, trustCode);
 	}
 
 	/**
@@ -81,7 +84,7 @@ public record ModelSpec(String name, String description, String architecture, He
 	 */
 	public ModelSpec withClasses(ClassLabels newClasses) {
 		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, newClasses, checkpoint, weightsUrl, reported, threshold);
+			input, newClasses, checkpoint, weightsUrl, reported, threshold, trustCode);
 	}
 
 	/**

@@ -22,6 +22,7 @@ public final class ModelSpecBuilder {
 	private String weightsUrl;
 	private String reported;
 	private double threshold = 0.5;
+	private boolean trustCode;
 
 	/** A builder with the defaults of the official VOC2007 ResNet-101 model. */
 	public ModelSpecBuilder() {}
@@ -40,6 +41,7 @@ public final class ModelSpecBuilder {
 		weightsUrl = s.weightsUrl();
 		reported = s.reported();
 		threshold = s.threshold();
+		trustCode = s.trustCode();
 	}
 
 	/** @param v name @return this */
@@ -103,6 +105,12 @@ public final class ModelSpecBuilder {
 	/** @param v threshold @return this */
 	public ModelSpecBuilder threshold(double v) { threshold = v; return this; }
 
+	/**
+	 * @param v whether the user trusts the code the model carries (a TorchScript backbone)
+	 * @return this
+	 */
+	public ModelSpecBuilder trustCode(boolean v) { trustCode = v; return this; }
+
 	/** @return the input spec set so far */
 	public InputSpec input() {
 		return input;
@@ -120,6 +128,6 @@ public final class ModelSpecBuilder {
 	public ModelSpec build(int classCount) {
 		ClassLabels c = classes != null ? classes : ClassLabels.generic(classCount);
 		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, c, checkpoint, weightsUrl, reported, threshold);
+			input, c, checkpoint, weightsUrl, reported, threshold, trustCode);
 	}
 }
