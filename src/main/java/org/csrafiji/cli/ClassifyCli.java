@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import ij.IJ;
 import ij.ImagePlus;
 
 import org.csrafiji.core.ClassLabels;
@@ -12,6 +11,7 @@ import org.csrafiji.core.CsraException;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.image.ConversionOptions;
+import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.ImageClassifier;
 import org.csrafiji.runtime.SlicePrediction;
@@ -79,12 +79,7 @@ final class ClassifyCli {
 	}
 
 	static ImagePlus open(String file) {
-		ImagePlus imp = IJ.openImage(file);
-		if (imp == null) {
-			throw new ImageInputException("ImageJ cannot open '" + file
-				+ "' as an image; give a TIFF, PNG, JPEG or another format ImageJ reads.");
-		}
-		return imp;
+		return ImageFiles.open(Path.of(file));
 	}
 
 	private static String describe(Prediction p, List<Integer> chosen, double threshold) {

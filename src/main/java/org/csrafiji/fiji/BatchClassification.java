@@ -4,8 +4,8 @@ import ij.IJ;
 import ij.ImagePlus;
 
 import org.csrafiji.core.ClassLabels;
-import org.csrafiji.core.ImageInputException;
 import org.csrafiji.core.Prediction;
+import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.SlicePrediction;
 
@@ -95,10 +95,7 @@ public final class BatchClassification {
 		ClassifySettings settings, Feedback feedback)
 	{
 		IJ.redirectErrorMessages(); // an unreadable file is logged, not shown in a dialog
-		ImagePlus imp = IJ.openImage(file.toString());
-		if (imp == null) {
-			throw new ImageInputException("ImageJ cannot open this file as an image.");
-		}
+		ImagePlus imp = ImageFiles.open(file);
 		return ImageClassification.run(model, imp, settings, feedback);
 	}
 
