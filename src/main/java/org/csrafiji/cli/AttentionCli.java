@@ -5,9 +5,7 @@ import ij.io.FileSaver;
 
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.Prediction;
-import org.csrafiji.fiji.AttentionLayers;
 import org.csrafiji.fiji.AttentionSettings;
-import org.csrafiji.fiji.ClassMap;
 import org.csrafiji.fiji.ClassifiedImage;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.runtime.CsraModel;
@@ -75,11 +73,11 @@ final class AttentionCli {
 				csv.append('\n');
 				ClassifiedImage ci = new ClassifiedImage(imp, classifier.converter().region(imp),
 					preds, true);
-				List<ClassMap> maps = AttentionLayers.select(ci, threshold, settings.classes(),
-					settings.head());
 				Path png = dir.resolve(stem(f) + ".attention.png");
 				Path partial = dir.resolve(png.getFileName() + ".partial");
-				if (!new FileSaver(AttentionMontage.render(ci, maps, settings)).saveAsPng(partial.toString())) {
+				if (!new FileSaver(AttentionMontage.render(ci, threshold, settings)).saveAsPng(partial
+					.toString()))
+				{
 					throw new CsraException("Cannot write " + png + "; check the folder is writable.");
 				}
 				Files.move(partial, png, StandardCopyOption.REPLACE_EXISTING);
