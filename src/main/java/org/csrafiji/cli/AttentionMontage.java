@@ -88,10 +88,16 @@ final class AttentionMontage {
 		if (ip.getWidth() == w && ip.getHeight() == h) {
 			return ip.duplicate();
 		}
-		ip.setInterpolationMethod(ImageProcessor.BILINEAR);
 		boolean average = (long) ip.getWidth() * ip.getHeight() <= AVERAGING_LIMIT && w < ip
 			.getWidth();
-		return ip.resize(w, h, average);
+		int before = ip.getInterpolationMethod();
+		ip.setInterpolationMethod(ImageProcessor.BILINEAR);
+		try {
+			return ip.resize(w, h, average);
+		}
+		finally {
+			ip.setInterpolationMethod(before); // the image stays as it was
+		}
 	}
 
 	private static ImageProcessor panel(ImagePlus flat, String caption) {
