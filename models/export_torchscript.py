@@ -127,7 +127,9 @@ def main():
             "architecture": "torchscript", "backbone": name + ".pt", "head": "training-free",
             "lambda": a.lam, "input_size": size,
             "mean": mean, "std": std,
-            "classes": classes, "checkpoint": name + "_fc.pth", "threshold": 0.5}
+            "classes": classes, "checkpoint": name + "_fc.pth", "threshold": 0.5,
+            # You exported this module yourself, so the spec records your consent to run it.
+            "trust_code": True}
     with open(os.path.join(a.out, name + ".json"), "w") as f:
         json.dump(spec, f, indent=2)
     print("wrote %s.pt (features %s at %d px), %s_fc.pth, %s.json"

@@ -115,7 +115,8 @@ def torchscript_cases(seed):
             "architecture": "torchscript", "backbone": "tiny_cnn.pt", "head": "csra",
             "heads": 1, "temperatures": temps, "lambda": lam, "input_size": size,
             "mean": [0.5, 0.5, 0.5], "std": [0.5, 0.5, 0.5],
-            "classes": ["a", "b", "c", "d"], "checkpoint": "tiny_cnn_head.pth"}
+            "classes": ["a", "b", "c", "d"], "checkpoint": "tiny_cnn_head.pth",
+            "trust_code": True}
     with open(os.path.join(OUT, "tiny_cnn.json"), "w") as f:
         json.dump(spec, f, indent=2)
     # The training-free head on the same backbone with a linear classifier.

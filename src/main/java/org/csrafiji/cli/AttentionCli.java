@@ -7,9 +7,7 @@ import org.csrafiji.core.CsraException;
 import org.csrafiji.core.OutputFiles;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.eval.Csv;
-import org.csrafiji.fiji.AttentionLayers;
 import org.csrafiji.fiji.AttentionSettings;
-import org.csrafiji.fiji.ClassMap;
 import org.csrafiji.fiji.ClassifiedImage;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.runtime.CsraModel;
@@ -29,7 +27,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code attention [model options] --out DIR [--show a,b] [--head 1] [--opacity 0.5]
+ * {@code attention [model options] --out DIR [--show a,b] [--attention-head 1] [--opacity 0.5]
  * [--roi-threshold 0.5] IMAGE...}: classifies each image and writes DIR/labels.csv (image,
  * predicted labels, one score column per class) and DIR/NAME.attention.png, the image beside
  * one panel per predicted (or shown) class with its attention heat map and outline, the same
@@ -37,19 +35,24 @@ import java.util.Set;
  */
 final class AttentionCli {
 
+	/** The option choosing which CSRA head's attention is drawn, counting from 1. */
+	static final String ATTENTION_HEAD = "attention-head";
+
 	private AttentionCli() {}
 
 	static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
 		Set<String> keys = new HashSet<>(ModelOptions.KEYS);
-		keys.addAll(Set.of("out", "show", "head", "opacity", "roi-threshold"));
-		Options o = new Options(args, keys, Set.of());
+		keys.addAll(Set.of("out", "show", ATTENTION_HEAD, "opacity", "roi-threshold"));
+		Options o = new Options(args, keys, ModelOptions.FLAGS);
+		refuseNumberedHead(o);
 		if (o.positional().isEmpty() || !o.has("out")) {
 			throw new CsraException("attention needs --out DIR and at least one image.");
 		}
 		ClassifyCli.requireFiles(o.positional());
-		Path dir = Path.of(o.get("out", null));
-		Files.createDirectories(dir);
-		AttentionSettings settings = AttentionSettings.of(o.get("show", ""), o.integer("head", 1),
+		Path dir = OutputFolder.create("out", o.get("out", null),
+			"labels.csv and the attention overlays");
+		AttentionSettings settings = AttentionSettings.of(o.get("show", ""), o.integer(
+			ATTENTION_HEAD, 1),
 			o.number("opacity", 0.5), o.number("roi-threshold", 0.5), false);
 		StringBuilder csv = new StringBuilder();
 		try (CsraModel model = ModelOptions.load(o, err)) {
@@ -74,11 +77,11 @@ final class AttentionCli {
 				csv.append(Csv.row(row)).append('\n');
 				ClassifiedImage ci = new ClassifiedImage(imp, classifier.converter().region(imp),
 					preds, true);
-				List<ClassMap> maps = AttentionLayers.select(ci, threshold, settings.classes(),
-					settings.head());
 				Path png = dir.resolve(stem(f) + ".attention.png");
 				Path partial = dir.resolve(png.getFileName() + ".partial");
-				if (!new FileSaver(AttentionMontage.render(ci, maps, settings)).saveAsPng(partial.toString())) {
+				if (!new FileSaver(AttentionMontage.render(ci, threshold, settings)).saveAsPng(partial
+					.toString()))
+				{
 					throw new CsraException("Cannot write " + png + "; check the folder is writable.");
 				}
 				Files.move(partial, png, StandardCopyOption.REPLACE_EXISTING);
@@ -90,6 +93,20 @@ final class AttentionCli {
 		out.println("labels: " + table.toAbsolutePath());
 		out.println("attention overlays: " + dir.toAbsolutePath() + "/*.attention.png");
 		return 0;
+	}
+
+	/**
+	 * {@code --head} is the head kind (csra or training-free) of every model command; an
+	 * earlier README used {@code --head N} for the attention head. Says so instead of
+	 * failing on "1" as a head kind.
+	 */
+	private static void refuseNumberedHead(Options o) {
+		String head = o.get("head", null);
+		if (head != null && head.strip().matches("\\d+")) {
+			throw new CsraException("--head " + head + " names the head kind (csra or"
+				+ " training-free), not the attention head; choose the attention head with --"
+				+ ATTENTION_HEAD + " " + head.strip() + ".");
+		}
 	}
 
 	private static String stem(String file) {

@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import ij.IJ;
 import ij.ImagePlus;
 
 import org.csrafiji.core.ClassLabels;
@@ -13,6 +12,7 @@ import org.csrafiji.core.ImageInputException;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.SlicePosition;
+import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.ImageClassifier;
 import org.csrafiji.runtime.SlicePrediction;
@@ -38,7 +38,9 @@ final class ClassifyCli {
 
 	static int run(List<String> args, PrintStream out, PrintStream err) {
 		Set<String> keys = new HashSet<>(ModelOptions.KEYS);
-		Options o = new Options(args, keys, Set.of("json", "all-slices"));
+		Set<String> flags = new HashSet<>(ModelOptions.FLAGS);
+		flags.addAll(Set.of("json", "all-slices"));
+		Options o = new Options(args, keys, flags);
 		if (o.positional().isEmpty()) {
 			throw new CsraException("classify needs at least one image file; e.g. classify"
 				+ " --model models/demo/demo.json image.png");
@@ -94,12 +96,7 @@ final class ClassifyCli {
 	}
 
 	static ImagePlus open(String file) {
-		ImagePlus imp = IJ.openImage(file);
-		if (imp == null) {
-			throw new ImageInputException("ImageJ cannot open '" + file
-				+ "' as an image; give a TIFF, PNG, JPEG or another format ImageJ reads.");
-		}
-		return imp;
+		return ImageFiles.open(Path.of(file));
 	}
 
 	private static String describe(Prediction p, List<Integer> chosen, double threshold) {

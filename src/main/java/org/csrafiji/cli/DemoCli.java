@@ -105,7 +105,7 @@ public final class DemoCli {
 	}
 
 	private static int data(Options o, PrintStream out) {
-		Path dir = Path.of(o.get("out", null));
+		Path dir = OutputFolder.create("out", o.get("out", null), "the demo data sets");
 		SceneGenerator gen = new SceneGenerator(o.integer("size", 128), o.integer("seed", 1));
 		int train = o.integer("train", 3000);
 		Path t = SyntheticDatasetWriter.write(gen, 0, train, dir.resolve("train"));

@@ -60,6 +60,7 @@ public final class EvaluateCli {
 		+ " [--convention voc07|coco|wider] [--threshold 0.5] [--json]\n"
 		+ "   or: evaluate --model SPEC.json --dataset voc2007:DIR|coco2014:DIR|wider:DIR|csv:FILE"
 		+ " [--predictions-out PRED.csv] [--batch 8] [--device auto|cpu|gpu:N] [--checkpoint FILE]"
+		+ " [--trust-torchscript]"
 		+ " [--convention ...] [--threshold 0.5] [--json]";
 
 	/** Images per forward pass unless {@code --batch} says otherwise. */
@@ -137,8 +138,7 @@ public final class EvaluateCli {
 	}
 
 	private static void evaluateModel(Request options, PrintStream out, PrintStream err) {
-		Options modelOptions = new Options(options.model(), MODEL_KEYS,
-			Set.of());
+		Options modelOptions = new Options(options.model(), MODEL_KEYS, ModelOptions.FLAGS);
 		Path csv = options.predictionsOut() != null ? options.predictionsOut() : temporaryCsv();
 		try (CsraModel model = ModelOptions.load(modelOptions, err)) {
 			Dataset dataset = options.dataset().load(model.spec().classes());
@@ -228,6 +228,7 @@ public final class EvaluateCli {
 			String arg = args.get(i);
 			switch (arg) {
 				case "--json" -> json = true;
+				case "--" + ModelOptions.TRUST -> model.add(arg);
 				case "--help", "-h" -> {
 					return new Request(null, null, List.of(), null, null, batch, null, threshold, false, true);
 				}

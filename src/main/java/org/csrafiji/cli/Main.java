@@ -17,9 +17,11 @@ public final class Main {
 		"  classify [--model SPEC.json] [--checkpoint FILE] [--arch resnet101|vit_b16|torchscript|...]",
 		"           [--head csra|training-free] [--heads N] [--lambda X] [--size S]",
 		"           [--classes voc2007|coco2014|wider|FILE] [--threshold 0.5] [--mean R,G,B]",
-		"           [--std R,G,B] [--backbone FILE.pt] [--device auto|cpu|gpu[:N]]",
+		"           [--std R,G,B] [--backbone FILE.pt --trust-torchscript] [--device auto|cpu|gpu[:N]]",
 		"           [--all-slices] [--json] IMAGE...",
-		"  attention [model options as classify] --out DIR [--show CLASS,...] [--head 1]",
+		"           (a TorchScript backbone is a program: it runs with your permissions, so it is",
+		"           loaded only with --trust-torchscript or \"trust_code\": true in the spec)",
+		"  attention [model options as classify] --out DIR [--show CLASS,...] [--attention-head 1]",
 		"           [--opacity 0.5] [--roi-threshold 0.5] IMAGE...",
 		"  bench    [--arch resnet101] [--size 448] [--heads 1] [--classes 20] [--iterations N]",
 		"           [--device auto|cpu|gpu] [--python PYTHON]... [--json]",
@@ -92,7 +94,8 @@ public final class Main {
 			return 1;
 		}
 		catch (java.io.IOException e) {
-			err.println("csra: error: " + e.getMessage());
+			err.println("csra: error: " + IoMessages.describe(e) + "; check the path and its"
+				+ " permissions.");
 			return 1;
 		}
 		catch (RuntimeException | OutOfMemoryError e) {

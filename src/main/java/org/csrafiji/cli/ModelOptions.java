@@ -30,6 +30,15 @@ final class ModelOptions {
 	static final Set<String> KEYS = Set.of("model", "checkpoint", "arch", "head", "heads",
 		"lambda", "size", "classes", "threshold", "device", "backbone", "mean", "std");
 
+	/**
+	 * The switch consenting to run a TorchScript backbone's code, like the spec field
+	 * "trust_code": true.
+	 */
+	static final String TRUST = "trust-torchscript";
+
+	/** Model options without a value. */
+	static final Set<String> FLAGS = Set.of(TRUST);
+
 	private ModelOptions() {}
 
 	/**
@@ -60,6 +69,9 @@ final class ModelOptions {
 					+ o.get("arch", null) + ".");
 			}
 			b.architecture(TorchScriptBackbone.architecture(Path.of(o.get("backbone", null))));
+		}
+		if (o.has(TRUST)) {
+			b.trustCode(true);
 		}
 		if (o.has("head")) {
 			b.head(HeadKind.parse(o.get("head", null)));

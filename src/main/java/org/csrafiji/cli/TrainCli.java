@@ -89,7 +89,7 @@ public final class TrainCli {
 			ModelOptions.warnIfNativesDiffer(err);
 			int every = o.integer("every", 10);
 			boolean resume = o.has("resume");
-			java.nio.file.Files.createDirectories(dir);
+			OutputFolder.create("out", dir.toString(), "the checkpoints and the training log");
 			CancelFlag stop = new CancelFlag();
 			try (CsvTrainingLog log = new CsvTrainingLog(dir.resolve("train-log.csv"), resume);
 				InterruptStop ctrlC = new InterruptStop(stop, dir, err, InterruptStop.WAIT_MILLIS)
@@ -115,7 +115,7 @@ public final class TrainCli {
 			}
 			return 0;
 		}
-		catch (CsraException | IllegalArgumentException | java.io.IOException e) {
+		catch (CsraException | IllegalArgumentException e) {
 			err.println("error: " + e.getMessage());
 			return 1;
 		}

@@ -12,6 +12,13 @@ import java.util.Arrays;
  */
 public record InputSpec(int size, double[] mean, double[] std) {
 
+	/**
+	 * The smallest standard deviation accepted. Inputs are divided by it: at 0.001 one
+	 * 8-bit grey step (1/255) becomes about 4 units, well inside what trained networks see
+	 * without overflowing; published models use 0.2 to 1.
+	 */
+	public static final double MIN_STD = 1e-3;
+
 	/** Validates and copies. */
 	public InputSpec {
 		if (size < 16 || size > 4096) {
@@ -21,10 +28,19 @@ public record InputSpec(int size, double[] mean, double[] std) {
 		if (mean == null || mean.length != 3 || std == null || std.length != 3) {
 			throw new ModelSpecException("mean and std need exactly three values (R, G, B).");
 		}
+		for (double m : mean) {
+			if (!Double.isFinite(m)) {
+				throw new ModelSpecException("mean values (spec field \"mean\", or --mean) must be"
+					+ " finite numbers; got " + Arrays.toString(mean) + ". Use the training"
+					+ " normalisation, e.g. 0.485, 0.456, 0.406 for ImageNet.");
+			}
+		}
 		for (double s : std) {
-			if (!(s > 0) || !Double.isFinite(s)) {
-				throw new ModelSpecException("std values must be positive and finite; got "
-					+ Arrays.toString(std) + ".");
+			if (!(s >= MIN_STD) || !Double.isFinite(s)) {
+				throw new ModelSpecException("std values (spec field \"std\", or --std) must be"
+					+ " finite numbers of at least " + MIN_STD + "; got " + Arrays.toString(std)
+					+ ". A smaller one makes one grey step worth thousands and the network"
+					+ " overflows; use the training normalisation, e.g. 0.229, 0.224, 0.225.");
 			}
 		}
 		mean = mean.clone();

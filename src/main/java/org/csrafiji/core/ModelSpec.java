@@ -24,11 +24,13 @@ import java.util.Optional;
  *        or a prefix of at least 8, as OpenMMLab puts in its file names), or null
  * @param reported what the authors report for this model (e.g. "VOC2007 mAP 94.7"), or null
  * @param threshold score above which a class is predicted
+ * @param trustCode the user's consent to run code the model carries: a TorchScript backbone
+ *          is a program, and loading it runs that program (spec field {@code "trust_code"})
  */
 public record ModelSpec(String name, String description, String architecture, HeadKind head,
 	int heads, List<Temperature> temperatures, double lambda, InputSpec input,
 	ClassLabels classes, Path checkpoint, String weightsUrl, String sha256, String reported,
-	double threshold)
+	double threshold, boolean trustCode)
 {
 
 	/** Checks consistency. */
@@ -83,7 +85,7 @@ public record ModelSpec(String name, String description, String architecture, He
 	 */
 	public ModelSpec withCheckpoint(Path newCheckpoint) {
 		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, classes, newCheckpoint, weightsUrl, sha256, reported, threshold);
+			input, classes, newCheckpoint, weightsUrl, sha256, reported, threshold, trustCode);
 	}
 
 	/**
@@ -92,7 +94,7 @@ public record ModelSpec(String name, String description, String architecture, He
 	 */
 	public ModelSpec withClasses(ClassLabels newClasses) {
 		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, newClasses, checkpoint, weightsUrl, sha256, reported, threshold);
+			input, newClasses, checkpoint, weightsUrl, sha256, reported, threshold, trustCode);
 	}
 
 	/**

@@ -23,6 +23,7 @@ public final class ModelSpecBuilder {
 	private String sha256;
 	private String reported;
 	private double threshold = 0.5;
+	private boolean trustCode;
 
 	/** A builder with the defaults of the official VOC2007 ResNet-101 model. */
 	public ModelSpecBuilder() {}
@@ -42,6 +43,7 @@ public final class ModelSpecBuilder {
 		sha256 = s.sha256();
 		reported = s.reported();
 		threshold = s.threshold();
+		trustCode = s.trustCode();
 	}
 
 	/** @param v name @return this */
@@ -108,6 +110,12 @@ public final class ModelSpecBuilder {
 	/** @param v threshold @return this */
 	public ModelSpecBuilder threshold(double v) { threshold = v; return this; }
 
+	/**
+	 * @param v whether the user trusts the code the model carries (a TorchScript backbone)
+	 * @return this
+	 */
+	public ModelSpecBuilder trustCode(boolean v) { trustCode = v; return this; }
+
 	/** @return the input spec set so far */
 	public InputSpec input() {
 		return input;
@@ -125,6 +133,6 @@ public final class ModelSpecBuilder {
 	public ModelSpec build(int classCount) {
 		ClassLabels c = classes != null ? classes : ClassLabels.generic(classCount);
 		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, c, checkpoint, weightsUrl, sha256, reported, threshold);
+			input, c, checkpoint, weightsUrl, sha256, reported, threshold, trustCode);
 	}
 }

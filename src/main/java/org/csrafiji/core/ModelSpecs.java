@@ -30,6 +30,9 @@ public final class ModelSpecs {
 	/** The architecture of TorchScript backbones, whose "backbone" names the module file. */
 	private static final String TORCHSCRIPT = "torchscript";
 
+	/** The spec field that consents to running a TorchScript backbone's code. */
+	public static final String TRUST_CODE = "trust_code";
+
 	private ModelSpecs() {}
 
 	/**
@@ -113,6 +116,7 @@ public final class ModelSpecs {
 		b.sha256(str(o, "sha256", null));
 		b.reported(str(o, "reported", null));
 		b.threshold(num(o, "threshold", 0.5, source).doubleValue());
+		b.trustCode(bool(o, TRUST_CODE, source));
 		if (b.classes() == null) {
 			throw new ModelSpecException("Model spec '" + source
 				+ "' lists no classes; add \"classes\": \"voc2007\" (or coco2014, wider, or an array of names).");
@@ -185,6 +189,9 @@ public final class ModelSpecs {
 			o.addProperty("reported", spec.reported());
 		}
 		o.addProperty("threshold", spec.threshold());
+		if (spec.trustCode()) {
+			o.addProperty(TRUST_CODE, true);
+		}
 		return o;
 	}
 
@@ -215,6 +222,18 @@ public final class ModelSpecs {
 			throw new ModelSpecException("Model spec '" + source + "': \"" + key
 				+ "\" must be a number, not " + o.get(key) + ".");
 		}
+	}
+
+	private static boolean bool(JsonObject o, String key, String source) {
+		if (!o.has(key)) {
+			return false;
+		}
+		JsonElement e = o.get(key);
+		if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+			throw new ModelSpecException("Model spec '" + source + "': \"" + key
+				+ "\" must be true or false, not " + e + ".");
+		}
+		return e.getAsBoolean();
 	}
 
 	private static double[] triple(JsonObject o, String key, double def, String source) {

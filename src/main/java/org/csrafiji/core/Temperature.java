@@ -16,11 +16,25 @@ public record Temperature(double value) {
 	/** The infinite temperature: max pooling over locations. */
 	public static final Temperature INFINITE = new Temperature(Double.POSITIVE_INFINITY);
 
+	/**
+	 * The largest finite temperature accepted. The head computes softmax(T s) in float32; with
+	 * T up to 1e6, T s overflows (3.4e38) only for |s| above 3e32, far beyond any real score,
+	 * while the official models use 1 to 99, and "inf" is the exact limit of large T.
+	 */
+	public static final double MAX_FINITE = 1e6;
+
 	/** Validates the value. */
 	public Temperature {
 		if (!(value > 0)) {
-			throw new ModelSpecException("Temperature " + value
-				+ " is not positive; use a positive number or \"inf\".");
+			throw new ModelSpecException("Temperature " + value + " is not positive (spec field"
+				+ " \"temperatures\"); use a positive number up to " + (long) MAX_FINITE
+				+ ", or \"inf\".");
+		}
+		if (value > MAX_FINITE && value != Double.POSITIVE_INFINITY) {
+			throw new ModelSpecException("Temperature " + value + " is too large (spec field"
+				+ " \"temperatures\"): T x score overflows float32 in the attention softmax and the"
+				+ " scores become NaN; use a number up to " + (long) MAX_FINITE + ", or \"inf\""
+				+ " for the max-pooling limit that huge temperatures approach.");
 		}
 	}
 
@@ -73,13 +87,19 @@ public record Temperature(double value) {
 		if (t.equals("inf") || t.equals("infinity") || t.equals("+inf")) {
 			return INFINITE;
 		}
+		double v;
 		try {
-			return new Temperature(Double.parseDouble(t));
+			v = Double.parseDouble(t);
 		}
 		catch (NumberFormatException e) {
 			throw new ModelSpecException("Temperature '" + text
 				+ "' is not a number; write a positive number or \"inf\".");
 		}
+		if (Double.isInfinite(v)) {
+			throw new ModelSpecException("Temperature '" + text + "' is too large for a number"
+				+ " (spec field \"temperatures\"); write \"inf\" for an infinite temperature.");
+		}
+		return new Temperature(v);
 	}
 
 	@Override

@@ -6,13 +6,13 @@ import org.csrafiji.core.CsraException;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.runtime.SlicePrediction;
 
-import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Picks the attention maps to show (the predicted classes of each slice, or the classes the
- * user listed) from one head, and upsamples each onto the classified rectangle.
+ * user listed) from one head, and upsamples each onto the classified rectangle, or onto a
+ * smaller grid of its shape when the rectangle is huge ({@link MapGrid}).
  */
 public final class AttentionLayers {
 
@@ -24,13 +24,37 @@ public final class AttentionLayers {
 	 * @param classes class names to show; empty for the predicted ones
 	 * @param head head, counting from 1
 	 * @return the maps, slice by slice, highest score first within a slice for predicted
-	 *         classes, in the listed order otherwise
+	 *         classes, in the listed order otherwise; on the grid {@link MapGrid#forRegion}
+	 *         gives for the classified rectangle and their number
 	 */
 	public static List<ClassMap> select(ClassifiedImage image, double threshold,
 		List<String> classes, int head)
 	{
-		Rectangle r = image.region();
-		List<ClassMap> out = new ArrayList<>();
+		List<Choice> chosen = choose(image, threshold, classes, head);
+		return render(chosen, head, MapGrid.forRegion(image.region(), chosen.size()));
+	}
+
+	/**
+	 * @param image the classified image
+	 * @param threshold score threshold for "predicted"
+	 * @param classes class names to show; empty for the predicted ones
+	 * @param head head, counting from 1
+	 * @param grid the size to render each map at, covering the classified rectangle
+	 * @return the maps, in the order of {@link #select(ClassifiedImage, double, List, int)}
+	 */
+	public static List<ClassMap> select(ClassifiedImage image, double threshold,
+		List<String> classes, int head, MapGrid grid)
+	{
+		return render(choose(image, threshold, classes, head), head, grid);
+	}
+
+	/** One class of one slice to show. */
+	private record Choice(SlicePrediction slice, int classIndex) {}
+
+	private static List<Choice> choose(ClassifiedImage image, double threshold,
+		List<String> classes, int head)
+	{
+		List<Choice> out = new ArrayList<>();
 		for (SlicePrediction sp : image.slices()) {
 			Prediction p = sp.prediction();
 			AttentionMaps a = p.attention();
@@ -40,12 +64,21 @@ public final class AttentionLayers {
 			}
 			List<Integer> chosen = classes.isEmpty() ? p.predicted(threshold) : indices(p.labels(),
 				classes);
-			for (int c : chosen) {
-				float[] up = MapUpsampler.upsample(a.attention(head - 1, c), a.width(), a.height(),
-					r.width, r.height);
-				out.add(new ClassMap(sp.position(), p.labels().name(c), p.scores()[c], r.width,
-					r.height, up));
-			}
+			chosen.forEach(c -> out.add(new Choice(sp, c)));
+		}
+		return out;
+	}
+
+	private static List<ClassMap> render(List<Choice> chosen, int head, MapGrid grid) {
+		List<ClassMap> out = new ArrayList<>(chosen.size());
+		for (Choice ch : chosen) {
+			Prediction p = ch.slice().prediction();
+			AttentionMaps a = p.attention();
+			int c = ch.classIndex();
+			float[] up = MapUpsampler.upsample(a.attention(head - 1, c), a.width(), a.height(),
+				grid.width(), grid.height());
+			out.add(new ClassMap(ch.slice().position(), p.labels().name(c), p.scores()[c], grid
+				.width(), grid.height(), up));
 		}
 		return out;
 	}

@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.gui.ImageRoi;
 import ij.gui.Overlay;
 import ij.gui.Roi;
+import ij.plugin.RoiScaler;
 import ij.plugin.filter.ThresholdToSelection;
 import ij.plugin.frame.RoiManager;
 import ij.process.ByteProcessor;
@@ -14,13 +15,15 @@ import org.csrafiji.image.SlicePosition;
 
 import java.awt.Color;
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Puts attention maps on an image without touching its pixels: per map, a heat-map
  * {@link ImageRoi} (inferno LUT spanning the map's minimum to maximum, so even a flat map
- * shows its structure, with the chosen opacity) named
+ * shows its structure, with the chosen opacity; a map reduced by {@link MapGrid} is drawn
+ * stretched over the classified rectangle, its outline scaled to it) named
  * after the class, and an outline of where the map exceeds a fraction of its maximum, named
  * "class (score)". Both carry the slice position they belong to, go on the image's Overlay,
  * and the outlines also go to the ROI Manager when there is a UI. Optionally a stack of the
@@ -107,6 +110,10 @@ public final class AttentionOverlayWriter {
 		ByteProcessor bp = new ByteProcessor(m.width(), m.height(), px);
 		bp.setLut(HeatLut.inferno());
 		ImageRoi roi = new ImageRoi(r.x, r.y, bp);
+		if (m.width() != r.width || m.height() != r.height) {
+			// a reduced map (MapGrid): drawn stretched over the rectangle it covers
+			roi.setBounds(new Rectangle2D.Double(r.x, r.y, r.width, r.height));
+		}
 		roi.setName(m.className());
 		roi.setOpacity(opacity);
 		return roi;
@@ -123,7 +130,12 @@ public final class AttentionOverlayWriter {
 			return null;
 		}
 		Rectangle b = roi.getBounds();
-		roi.setLocation(b.x + r.x, b.y + r.y);
+		double sx = (double) r.width / m.width();
+		double sy = (double) r.height / m.height();
+		if (sx != 1 || sy != 1) {
+			roi = RoiScaler.scale(roi, sx, sy, false);
+		}
+		roi.setLocation(b.x * sx + r.x, b.y * sy + r.y);
 		roi.setName(Labels.withScore(m.className(), m.score()));
 		roi.setStrokeColor(OUTLINE);
 		return roi;

@@ -9,6 +9,7 @@ import org.csrafiji.core.ImageInputException;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.eval.ModelStamp;
 import org.csrafiji.eval.ResumableCsv;
+import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.SlicePrediction;
 
@@ -122,10 +123,7 @@ public final class BatchClassification {
 		ClassifySettings settings, Feedback feedback)
 	{
 		IJ.redirectErrorMessages(); // an unreadable file is logged, not shown in a dialog
-		ImagePlus imp = IJ.openImage(file.toString());
-		if (imp == null) {
-			throw new ImageInputException("ImageJ cannot open this file as an image.");
-		}
+		ImagePlus imp = ImageFiles.open(file);
 		return ImageClassification.run(model, imp, settings, feedback);
 	}
 

@@ -3,12 +3,14 @@ package org.csrafiji.fiji;
 import org.csrafiji.image.SlicePosition;
 
 /**
- * One class's attention for one slice, upsampled onto the classified rectangle.
+ * One class's attention for one slice, upsampled onto the classified rectangle or, for a huge
+ * rectangle, onto a smaller grid of its shape that is shown stretched over it
+ * ({@link MapGrid}).
  *
  * @param position the slice it belongs to
  * @param className the class
  * @param score the class's score on that slice
- * @param width map width (the rectangle's)
+ * @param width map width (the rectangle's, or the reduced grid's)
  * @param height map height
  * @param values row-major attention weights, bilinearly upsampled
  */

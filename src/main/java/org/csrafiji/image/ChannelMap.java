@@ -11,7 +11,8 @@ import org.csrafiji.core.ImageInputException;
  *
  * @param channels the 1-based image channels to read, each once
  * @param planeOf for R, G and B: the index of the resized plane that feeds it, or -1 for
- *          a blank channel. For an RGB image the planes are its red, green and blue.
+ *          a blank channel. For an RGB or indexed-colour image the planes are its red,
+ *          green and blue.
  */
 record ChannelMap(int[] channels, int[] planeOf) {
 
@@ -23,7 +24,7 @@ record ChannelMap(int[] channels, int[] planeOf) {
 	 * @throws ImageInputException when a requested channel is not in the image
 	 */
 	static ChannelMap resolve(ImagePlus imp, int[] requested, SlicePosition position) {
-		if (imp.getType() == ImagePlus.COLOR_RGB) {
+		if (imp.getType() == ImagePlus.COLOR_RGB || IndexedColour.palette(imp) != null) {
 			return new ChannelMap(new int[] { position.channel() }, new int[] { 0, 1, 2 });
 		}
 		int available = imp.getNChannels();

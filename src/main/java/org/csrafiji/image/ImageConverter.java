@@ -17,10 +17,11 @@ import org.csrafiji.core.InputSpec;
  * [0, 1], then {@code (x - mean) / std} per channel), as float CHW data, row-major.
  *
  * <ul>
- * <li>8-bit and RGB images: raw values / 255 (the LUT and display range are not applied,
- * so an 8-bit image with a colour LUT is classified by its grey values; convert it with
- * Image > Type > RGB Color to classify the colours shown), resized in 8 bits exactly as
- * Pillow does, so results equal the official Python pipeline's on the same pixels.</li>
+ * <li>8-bit and RGB images: raw values / 255 (the display range is not applied), resized in
+ * 8 bits exactly as Pillow does, so results equal the official Python pipeline's on the same
+ * pixels. An indexed-colour image (a paletted PNG or GIF, or an 8-bit image with a colour
+ * LUT) is read through its palette: it is classified from its colours, with the same scores
+ * as its RGB copy. Grey LUTs, inverted ones included, are not applied.</li>
  * <li>16-bit and 32-bit images: raw values mapped onto [0, 1] by the display range or by
  * each plane's minimum and maximum ({@link IntensityScaling}), clamped, then resized in
  * floating point (no 8-bit rounding: the official pipeline has no 16-bit path to copy, as

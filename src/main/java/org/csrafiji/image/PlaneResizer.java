@@ -6,7 +6,7 @@ import org.csrafiji.core.ImageInputException;
 
 /**
  * Picks the resize path for the pixel type of the planes read: Pillow's exact 8-bit path
- * for 8-bit and RGB data, the floating-point path, after the intensity window, for 16-bit
+ * for 8-bit, RGB and indexed-colour data (looked up in the palette first), the floating-point path, after the intensity window, for 16-bit
  * and 32-bit data.
  */
 final class PlaneResizer {
@@ -22,7 +22,8 @@ final class PlaneResizer {
 	 * @param size the side of the square result
 	 * @param scaling how 16-bit and 32-bit values map onto [0, 1]
 	 * @param where the position, for messages
-	 * @return the resized planes: one per array, or three (R, G, B) for an RGB array
+	 * @return the resized planes: one per array, or three (R, G, B) for an RGB or
+	 *         indexed-colour array
 	 */
 	static ResizedPlanes resize(ImagePlus imp, int[] channels, Object[] pixels, Crop crop,
 		int size, IntensityScaling scaling, SlicePosition where)
@@ -40,6 +41,12 @@ final class PlaneResizer {
 		if (pixels[0] instanceof int[] rgb) {
 			byte[][] out = new byte[3][area];
 			Resampler.resize(new RgbRows(rgb, crop), size, size, out);
+			return new ResizedPlanes(out, null);
+		}
+		int[] palette = IndexedColour.palette(imp);
+		if (palette != null && pixels[0] instanceof byte[] indices) {
+			byte[][] out = new byte[3][area];
+			Resampler.resize(new PaletteRows(indices, palette, crop), size, size, out);
 			return new ResizedPlanes(out, null);
 		}
 		if (pixels[0] instanceof byte[]) {

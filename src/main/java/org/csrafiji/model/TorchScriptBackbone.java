@@ -86,6 +86,7 @@ public final class TorchScriptBackbone extends TorchBlock implements Backbone {
 		if (!(manager instanceof PtNDManager pt)) {
 			throw new ModelSpecException("TorchScript backbones need the PyTorch engine.");
 		}
+		TorchScriptStorages.check(file);
 		PtSymbolBlock module;
 		try {
 			module = JniUtils.loadModule(pt, file, true, new String[0], new String[0], false);
@@ -98,7 +99,7 @@ public final class TorchScriptBackbone extends TorchBlock implements Backbone {
 		try (NDManager probe = manager.newSubManager()) {
 			NDArray x = probe.zeros(new Shape(1, 3, size, size));
 			NDList out = module.forward(new ParameterStore(probe, false), new NDList(x), false);
-			Shape s = check(file, out, size);
+			Shape s = check(file, out, 1, size);
 			return new TorchScriptBackbone(file, module, (int) s.get(1));
 		}
 		catch (RuntimeException e) {
@@ -107,19 +108,34 @@ public final class TorchScriptBackbone extends TorchBlock implements Backbone {
 		}
 	}
 
-	private static Shape check(Path file, NDList out, int size) {
-		if (out.size() != 1 || out.get(0).getShape().dimension() != 4) {
+	/**
+	 * The module's output, checked before it reaches the head and a table: one feature map of
+	 * shape (batch, d, h, w) with d, h, w at least 1, all values finite.
+	 */
+	private static Shape check(Path file, NDList out, long batch, int size) {
+		if (out.size() != 1 || out.get(0).getShape().dimension() != 4 || out.get(0).getShape().get(
+			0) != batch || out.get(0).getShape().size() == 0)
+		{
 			StringBuilder got = new StringBuilder();
 			for (NDArray a : out) {
 				got.append(got.length() == 0 ? "" : ", ").append(a.getShape());
 			}
 			throw new ModelSpecException("The TorchScript backbone " + file.getFileName()
-				+ " maps a (1, 3, " + size + ", " + size + ") batch to " + (out.size() == 1 ? "shape "
+				+ " maps a (" + batch + ", 3, " + size + ", " + size + ") batch to " + (out.size() == 1 ? "shape "
 					: out.size() + " outputs ") + got + ", not to one feature map (B, d, h, w)."
 				+ " Export the network up to its last feature map, without pooling, flattening or"
 				+ " classifier (models/export_torchscript.py does).");
 		}
-		return out.get(0).getShape();
+		NDArray features = out.get(0);
+		if (!features.getDataType().isFloating() || !FiniteValues.allFinite(features)) {
+			throw new ModelSpecException("The TorchScript backbone " + file.getFileName() + " gave "
+				+ (features.getDataType().isFloating() ? "NaN or infinite values in its feature map"
+					: features.getDataType() + " features instead of floating-point ones")
+				+ " for a (" + batch + ", 3, " + size + ", " + size + ") batch, so no score computed"
+				+ " from it would mean anything. The module is damaged or not a feature extractor;"
+				+ " export it again (models/export_torchscript.py).");
+		}
+		return features.getShape();
 	}
 
 	/** @return the module file */
@@ -137,7 +153,13 @@ public final class TorchScriptBackbone extends TorchBlock implements Backbone {
 		PairList<String, Object> params)
 	{
 		NDList out = module.forward(store, inputs, training);
-		check(file, out, (int) inputs.get(0).getShape().get(2));
+		Shape in = inputs.get(0).getShape();
+		Shape s = check(file, out, in.get(0), (int) in.get(2));
+		if (s.get(1) != width) {
+			throw new ModelSpecException("The TorchScript backbone " + file.getFileName() + " gave "
+				+ s.get(1) + " features per location, but " + width + " when it was loaded; a"
+				+ " feature extractor gives one width. Export it again (models/export_torchscript.py).");
+		}
 		return out;
 	}
 

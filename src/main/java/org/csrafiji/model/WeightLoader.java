@@ -9,6 +9,7 @@ import org.csrafiji.checkpoint.StateDict;
 import org.csrafiji.checkpoint.TensorData;
 import org.csrafiji.core.CheckpointException;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -64,7 +65,16 @@ public final class WeightLoader {
 		}
 		for (NamedParameter p : params.values()) {
 			TensorData t = weights.get(p.key());
-			p.set(manager.create(t.toFloat32Buffer(), new Shape(t.shape()), DataType.FLOAT32));
+			ByteBuffer values = t.toFloat32Buffer();
+			long bad = FiniteValues.firstNonFinite(values.asFloatBuffer());
+			if (bad >= 0) {
+				throw new CheckpointException("Checkpoint '" + weights.source() + "': weight '"
+					+ p.key() + "' holds " + values.asFloatBuffer().get((int) bad) + " at element "
+					+ bad + " (as float32); a network with NaN or infinite weights only gives NaN"
+					+ " scores. The file is damaged or its training diverged: use another"
+					+ " checkpoint.");
+			}
+			p.set(manager.create(values, new Shape(t.shape()), DataType.FLOAT32));
 		}
 		Set<String> unused = new LinkedHashSet<>(weights.keys());
 		unused.removeAll(params.keySet());

@@ -9,11 +9,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
 import org.csrafiji.core.AttentionMaps;
+import org.csrafiji.core.ByteSize;
+import org.csrafiji.core.CsraException;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.model.CsraNetwork;
 import org.csrafiji.model.LoadReport;
+import org.csrafiji.model.FiniteValues;
 import org.csrafiji.model.NetworkFactory;
 import org.csrafiji.model.RandomWeights;
 
@@ -107,9 +110,26 @@ public final class CsraModel implements AutoCloseable {
 	 * @return a buffer for batch x 3 x size x size floats
 	 */
 	public FloatBuffer newInputBuffer(int batch) {
-		long n = (long) batch * 3 * spec.input().size() * spec.input().size();
-		return ByteBuffer.allocateDirect(Math.toIntExact(n * 4)).order(ByteOrder.nativeOrder())
-			.asFloatBuffer();
+		int s = spec.input().size();
+		long perImage = 3L * s * s * Float.BYTES;
+		long bytes = ByteSize.product(Math.max(0, batch), perImage);
+		long most = Integer.MAX_VALUE / perImage;
+		if (batch < 1 || bytes > Integer.MAX_VALUE) {
+			throw new CsraException("A batch of " + batch + " images of " + s + " x " + s
+				+ " needs " + ByteSize.format(bytes) + " of input (" + ByteSize.format(perImage)
+				+ " per image), more than one buffer can hold (2 GiB); choose a batch of 1 to "
+				+ most + " (the batch size option).");
+		}
+		try {
+			return ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder())
+				.asFloatBuffer();
+		}
+		catch (OutOfMemoryError e) {
+			throw new CsraException("A batch of " + batch + " images of " + s + " x " + s
+				+ " needs " + ByteSize.format(bytes) + " of input buffer, more than Java may"
+				+ " allocate now (its direct-memory limit follows the maximum heap, -Xmx);"
+				+ " choose a smaller batch or give Java more memory.");
+		}
 	}
 
 	/**
@@ -188,6 +208,9 @@ public final class CsraModel implements AutoCloseable {
 		float[] att = out.get(2).toFloatArray();
 		int heads = (int) ms.get(1);
 		int classes = (int) ms.get(2);
+		requireFinite(logits, "logits", classes);
+		requireFinite(score, "class score maps", -1);
+		requireFinite(att, "attention maps", -1);
 		int per = (int) (ms.size() / batch);
 		List<Prediction> list = new ArrayList<>(batch);
 		for (int b = 0; b < batch; b++) {
@@ -199,6 +222,24 @@ public final class CsraModel implements AutoCloseable {
 		}
 		assert heads == network.head().temperatures().size();
 		return list;
+	}
+
+	/**
+	 * Refuses NaN and infinite outputs: with finite weights, inputs, mean, std and
+	 * temperatures they come only from an overflow, and a table must not show them as "no
+	 * class".
+	 */
+	private void requireFinite(float[] values, String what, int classes) {
+		int bad = FiniteValues.firstNonFinite(values);
+		if (bad < 0) {
+			return;
+		}
+		String where = classes > 0 ? " (image " + (bad / classes + 1) + " of the batch, class '"
+			+ spec.classes().name(bad % classes) + "')" : "";
+		throw new CsraException("Model '" + spec.name() + "' computed " + values[bad] + " in its "
+			+ what + where + ": its numbers overflowed, so it has no valid scores for this image."
+			+ " Check the spec's mean, std and temperatures and the weights; a model that gives"
+			+ " NaN cannot be used as it is.");
 	}
 
 	@Override

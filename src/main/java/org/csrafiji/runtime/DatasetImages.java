@@ -2,7 +2,6 @@ package org.csrafiji.runtime;
 
 import java.awt.Rectangle;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.plugin.Duplicator;
@@ -11,6 +10,7 @@ import ij.process.ImageProcessor;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.eval.CropBox;
 import org.csrafiji.eval.Sample;
+import org.csrafiji.image.ImageFiles;
 
 /**
  * Opens the image a dataset {@link Sample} stands for, cropped to its box when it has one (a
@@ -30,11 +30,13 @@ public final class DatasetImages {
 	 * @throws ImageInputException when ImageJ cannot open the file or the box misses the image
 	 */
 	public static ImagePlus open(Sample sample) {
-		ImagePlus imp = IJ.openImage(sample.image().toString());
-		if (imp == null) {
-			throw new ImageInputException("ImageJ cannot open the image " + sample.image() + " of sample '"
-				+ sample.key() + "' (missing, unreadable or not an image); fix or replace the file, or"
-				+ " leave the sample out of the labels.");
+		ImagePlus imp;
+		try {
+			imp = ImageFiles.open(sample.image());
+		}
+		catch (ImageInputException e) {
+			throw new ImageInputException("Sample '" + sample.key() + "': " + e.getMessage()
+				+ " Or leave the sample out of the labels.", e);
 		}
 		return sample.crop().isPresent() ? crop(imp, sample.crop().get(), sample) : imp;
 	}

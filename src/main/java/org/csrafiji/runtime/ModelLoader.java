@@ -9,6 +9,7 @@ import org.csrafiji.core.CheckpointException;
 import org.csrafiji.core.HeadKind;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.ModelSpecException;
+import org.csrafiji.core.ModelSpecs;
 import org.csrafiji.model.CheckpointShape;
 import org.csrafiji.model.CsraNetwork;
 import org.csrafiji.model.NetworkFactory;
@@ -108,7 +109,15 @@ public final class ModelLoader {
 				size);
 		}
 		else if (TorchScriptBackbone.isTorchScript(arch)) {
-			backbone = TorchScriptBackbone.load(TorchScriptBackbone.file(arch), m, size);
+			Path file = TorchScriptBackbone.file(arch);
+			if (!spec.trustCode()) {
+				throw new ModelSpecException("Model '" + spec.name() + "' has a TorchScript backbone, "
+					+ file.getFileName() + ", which is a program: loading it runs its code with your"
+					+ " permissions (it could read or change your files, or never finish). Load it only"
+					+ " if you trust where it came from: add \"" + ModelSpecs.TRUST_CODE + "\": true"
+					+ " to the model spec, or pass --trust-torchscript on the command line.");
+			}
+			backbone = TorchScriptBackbone.load(file, m, size);
 		}
 		else {
 			return NetworkFactory.forSpec(spec, spec.classes().size(), base);

@@ -66,7 +66,7 @@ class VitTorchScriptParityTest {
 		ModelSpec spec = new ModelSpecBuilder().name("tiny_cnn_fc").architecture(
 			TorchScriptBackbone.architecture(resource("tiny_cnn.pt"))).head(HeadKind.TRAINING_FREE)
 			.lambda(0.3).input(InputSpec.unitRange(64)).checkpoint(resource("tiny_cnn_fc.pth"))
-			.build(3);
+			.trustCode(true).build(3);
 		check("tiny_cnn_fc", spec);
 	}
 
@@ -145,7 +145,7 @@ class VitTorchScriptParityTest {
 		return new ModelSpecBuilder().name(name).architecture(arch).head(head).heads(temps.size())
 			.temperatures(temps).lambda(e.get("lambda").getAsDouble()).input(InputSpec.unitRange(
 				size)).classes(ClassLabels.generic(e.get("classes").getAsInt())).checkpoint(
-					resource(name + ".pth")).build(e.get("classes").getAsInt());
+					resource(name + ".pth")).trustCode(true).build(e.get("classes").getAsInt());
 	}
 
 	private static void check(String name, ModelSpec spec) throws Exception {

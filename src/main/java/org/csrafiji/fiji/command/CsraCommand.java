@@ -29,8 +29,11 @@ abstract class CsraCommand extends ReportingCommand {
 	@Parameter(label = "Model", initializer = "listInstalledModels", persist = false)
 	private String model = InstalledModels.FILE_CHOICE;
 
-	@Parameter(label = "Other model file (spec .json or checkpoint)", style = FileWidget.OPEN_STYLE,
-		required = false)
+	@Parameter(label = "Other model file (spec .json or checkpoint; TorchScript runs as code)",
+		description = "A model spec or a checkpoint. A spec with a TorchScript backbone (.pt) names"
+			+ " a program that runs with your permissions: it is loaded only when the spec says"
+			+ " \"trust_code\": true, which you add for files you trust.",
+		style = FileWidget.OPEN_STYLE, required = false)
 	private File model_file;
 
 	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
