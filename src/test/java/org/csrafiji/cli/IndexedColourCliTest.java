@@ -84,7 +84,7 @@ class IndexedColourCliTest {
 		assertEquals(0, run.code(), run.err());
 		JsonArray results = JsonParser.parseString(run.out()).getAsJsonArray();
 		JsonArray labels = results.get(0).getAsJsonObject().getAsJsonArray("labels");
-		JsonArray scores = results.get(0).getAsJsonObject().getAsJsonArray("scores");
+		com.google.gson.JsonObject scores = results.get(0).getAsJsonObject().getAsJsonObject("scores");
 		// scene_00001 holds a circle, a cross and a ring (samples/labels.csv).
 		java.util.List<String> names = new java.util.ArrayList<>();
 		labels.forEach(l -> names.add(l.getAsString()));
@@ -93,7 +93,7 @@ class IndexedColourCliTest {
 		for (int i = 1; i < 3; i++) {
 			// Same colours -> same 8-bit resize -> bit-identical input: scores equal exactly.
 			assertEquals(labels, results.get(i).getAsJsonObject().getAsJsonArray("labels"));
-			assertEquals(scores, results.get(i).getAsJsonObject().getAsJsonArray("scores"));
+			assertEquals(scores, results.get(i).getAsJsonObject().getAsJsonObject("scores"));
 		}
 	}
 

@@ -64,7 +64,10 @@ class ReadmeCommandsTest {
 		"train --data csv:/tmp/demodata256/train/labels.csv --val csv:/tmp/demodata256/val/labels.csv"
 			+ " --out /tmp/demotrain256 --arch resnet18 --base-width 16 --size 256 --heads 1 --lambda"
 			+ " 0.1 --batch 16 --epochs 12 --lr 0.05 --warmup 1 --step 6 --seed 1 --name demo",
-		"12 epochs on 3000 scenes: hours on a CI machine");
+		"12 epochs on 3000 scenes: hours on a CI machine", //
+		"download --model models/resnet101_voc07_head1_lam0.1.json",
+		"fetches 170 MB from Google Drive: needs the network (WeightsDownloadTest and DownloadCliTest"
+			+ " run the download against a local HTTP server)");
 
 	private static final Pattern INLINE = Pattern.compile("`(java -jar target/csra\\.jar [^`]*)`");
 	private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--([a-z][a-z0-9-]*)");
