@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.google.gson.JsonArray;
@@ -21,8 +24,11 @@ import org.csrafiji.core.CheckpointException;
  */
 final class SafetensorsReader {
 
-	/** Headers beyond this are refused rather than parsed (the format's own limit). */
-	static final long MAX_HEADER = 100_000_000L;
+	/**
+	 * Headers beyond this are refused rather than parsed: the format allows 100 MB, but a
+	 * header takes about 150 bytes per tensor, so 16 MiB describe over 100,000 tensors.
+	 */
+	static final long MAX_HEADER = 16 << 20;
 
 	private SafetensorsReader() {}
 
@@ -39,10 +45,17 @@ final class SafetensorsReader {
 		long dataStart = 8 + headerLength;
 		ByteBuffer headerBytes = FileReads.read(channel, 8, headerLength, false, source);
 		JsonObject header = parse(headerBytes, source);
-		Map<String, TensorData> tensors = new LinkedHashMap<>();
+		Map<String, Range> ranges = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonElement> e : header.entrySet()) {
 			if (e.getKey().equals("__metadata__")) continue;
-			tensors.put(e.getKey(), readTensor(channel, dataStart, e.getKey(), e.getValue(), source));
+			ranges.put(e.getKey(), range(e.getKey(), e.getValue(), source));
+		}
+		checkDisjoint(ranges, channel.size() - dataStart, source);
+		Map<String, TensorData> tensors = new LinkedHashMap<>();
+		for (Map.Entry<String, Range> e : ranges.entrySet()) {
+			Range r = e.getValue();
+			tensors.put(e.getKey(), new TensorData(r.dtype(), r.shape(),
+				FileReads.read(channel, dataStart + r.begin(), r.end() - r.begin(), true, source)));
 		}
 		return StateDict.of(source, tensors);
 	}
@@ -59,9 +72,34 @@ final class SafetensorsReader {
 		throw damaged(source, "its header is not a JSON object");
 	}
 
-	private static TensorData readTensor(FileChannel channel, long dataStart, String name,
-		JsonElement description, String source) throws IOException
-	{
+	/** Where one tensor's bytes lie, from the file's data section on. */
+	private record Range(String name, DType dtype, long[] shape, long begin, long end) {}
+
+	/**
+	 * Refuses ranges that share bytes or lie beyond the file before anything is allocated, so
+	 * that the tensors together take at most the file's size.
+	 */
+	private static void checkDisjoint(Map<String, Range> ranges, long dataBytes, String source) {
+		List<Range> sorted = new ArrayList<>(ranges.values());
+		sorted.sort(Comparator.comparingLong(Range::begin).thenComparingLong(Range::end));
+		Range furthest = null; // of the ranges before r, the one that ends last
+		for (Range r : sorted) {
+			if (r.end() > dataBytes) {
+				throw new CheckpointException("Safetensors file " + source + " is truncated or damaged:"
+					+ " tensor '" + r.name() + "' ends at byte " + r.end() + " of a data section of "
+					+ dataBytes + " bytes. Copy or download it again.");
+			}
+			if (furthest != null && r.begin() < furthest.end() && r.end() > r.begin()) {
+				throw new CheckpointException("Safetensors file " + source + " is refused: tensors '"
+					+ furthest.name() + "' and '" + r.name() + "' overlap in the file, which"
+					+ " the safetensors format forbids (a crafted or damaged file). Do not use it; save"
+					+ " the weights again with safetensors.torch.save_file.");
+			}
+			if (furthest == null || r.end() > furthest.end()) furthest = r;
+		}
+	}
+
+	private static Range range(String name, JsonElement description, String source) {
 		try {
 			JsonObject d = description.getAsJsonObject();
 			String typeName = d.get("dtype").getAsString();
@@ -79,8 +117,7 @@ final class SafetensorsReader {
 				throw damaged(source, "tensor '" + name + "' spans bytes " + begin + " to " + end
 					+ " but its shape " + Shapes.format(shape) + " of " + dtype + " needs " + expected);
 			}
-			return new TensorData(dtype, shape,
-				FileReads.read(channel, dataStart + begin, expected, true, source));
+			return new Range(name, dtype, shape, begin, end);
 		} catch (IllegalStateException | IllegalArgumentException | NullPointerException
 			| IndexOutOfBoundsException | UnsupportedOperationException | ArithmeticException e)
 		{
