@@ -29,6 +29,11 @@ final class SafetensorsReader {
 	 * header takes about 150 bytes per tensor, so 16 MiB describe over 100,000 tensors.
 	 */
 	static final long MAX_HEADER = 16 << 20;
+	/**
+	 * Deepest JSON nesting accepted: a header is an object of objects holding arrays (3);
+	 * {@code __metadata__} is a flat object of strings. Deeper headers are refused unparsed.
+	 */
+	static final int MAX_NESTING = 8;
 
 	private SafetensorsReader() {}
 
@@ -62,6 +67,13 @@ final class SafetensorsReader {
 
 	private static JsonObject parse(ByteBuffer headerBytes, String source) {
 		String text = StandardCharsets.UTF_8.decode(headerBytes).toString();
+		int depth = nesting(text);
+		if (depth > MAX_NESTING) {
+			throw new CheckpointException("Safetensors file " + source + " is refused: its header nests"
+				+ " JSON " + depth + " levels deep where the format needs 3 (a crafted or damaged"
+				+ " file, whose parsing would take memory). Save the weights again with"
+				+ " safetensors.torch.save_file.");
+		}
 		try {
 			JsonElement json = JsonParser.parseString(text);
 			if (json.isJsonObject()) return json.getAsJsonObject();
@@ -70,6 +82,27 @@ final class SafetensorsReader {
 				+ " not valid JSON (" + e.getMessage() + "). Copy or download it again.", e);
 		}
 		throw damaged(source, "its header is not a JSON object");
+	}
+
+	/** @return the deepest nesting of JSON arrays and objects, strings skipped */
+	private static int nesting(String json) {
+		int depth = 0;
+		int deepest = 0;
+		boolean inString = false;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			if (inString) {
+				if (c == '\\') i++;
+				else if (c == '"') inString = false;
+			} else if (c == '"') {
+				inString = true;
+			} else if (c == '[' || c == '{') {
+				deepest = Math.max(deepest, ++depth);
+			} else if (c == ']' || c == '}') {
+				depth--;
+			}
+		}
+		return deepest;
 	}
 
 	/** Where one tensor's bytes lie, from the file's data section on. */

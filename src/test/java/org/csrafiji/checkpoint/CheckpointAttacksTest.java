@@ -125,6 +125,15 @@ class CheckpointAttacksTest {
 	}
 
 	@Test
+	void deeplyNestedSafetensorsHeaderIsRefusedUnparsed() throws IOException {
+		String nested = "[".repeat(100_000) + "]".repeat(100_000);
+		ReadCost cost = refused(safetensors("{\"__metadata__\":" + nested + ",\"a\":{\"dtype\":"
+			+ "\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4), "nests JSON 100001 levels deep");
+		// the header's bytes and their decoded text, and no JSON tree
+		assertTrue(cost.bytes() < 4 * MIB, "read used " + cost.bytes() + " bytes");
+	}
+
+	@Test
 	void keyHashedThroughAMemoDagIsRefusedAtOnce() throws IOException {
 		// K0 = (1,), Ki = (Ki-1, Ki-1): 40 pickle opcodes whose hash visits 2^40 tuples
 		PickleBytes p = new PickleBytes().op(0x80, 2).op('}').op('K', 1).op(0x85).op('q', 0).op('0');
