@@ -39,6 +39,8 @@ class CheckpointAttacksTest {
 		assertTrue(Files.size(file) < 2048, "the file is " + Files.size(file) + " bytes");
 		ReadCost cost = refused(file, "more than twice the");
 		assertTrue(cost.bytes() < 4 * MIB, "read used " + cost.bytes() + " bytes");
+		System.out.printf("zero-stride %d-byte file: heap %d bytes, direct %d bytes, %.3f s%n",
+			Files.size(file), cost.heapAllocated(), cost.directGrowth(), cost.nanos() / 1e9);
 	}
 
 	@Test
