@@ -78,6 +78,8 @@ class ClassifyCliTest {
 			for (int c = 0; c < 5; c++) {
 				double l = logits.get(c).getAsDouble();
 				double s = 1 / (1 + Math.exp(-l));
+				// the score is sigmoid(logit) in float32 (a few roundings of u = 6e-8 relative,
+				// value <= 1) and the printed logit is that same float: within 4 u < 1e-6
 				assertEquals(s, scores.get(c).getAsDouble(), 1e-6);
 				if (s > 0.3) {
 					expected.add("class" + c);
