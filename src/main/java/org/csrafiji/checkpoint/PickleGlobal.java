@@ -117,7 +117,9 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 			case SET -> {
 				LinkedHashSet<Object> set = new LinkedHashSet<>();
 				if (!args.isEmpty()) {
-					for (Object item : collection(args.get(0), source)) set.add(keys.admit(item, "set element", at));
+					for (Object item : collection(args.get(0), source)) {
+						set.add(keys.admit(item, "set element", at));
+					}
 				}
 				yield set;
 			}

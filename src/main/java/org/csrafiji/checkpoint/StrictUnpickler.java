@@ -93,7 +93,9 @@ final class StrictUnpickler {
 			}
 			case 0x95 -> in.u64(); // FRAME: framing changes nothing for an in-memory stream
 			case '(' -> { // MARK
-				if (marks.size() >= MAX_MARKS) throw tooMuch("nests containers more than " + MAX_MARKS + " deep", at);
+				if (marks.size() >= MAX_MARKS) {
+					throw tooMuch("nests containers more than " + MAX_MARKS + " deep", at);
+				}
 				marks.add(stack.size());
 			}
 			case '0' -> { // POP
@@ -276,7 +278,9 @@ final class StrictUnpickler {
 
 	private void putPairs(Map<Object, Object> map, List<Object> items, int at) {
 		if (items.size() % 2 != 0) throw damaged("an odd number of dict items", at);
-		for (int i = 0; i < items.size(); i += 2) map.put(keys.admit(items.get(i), "dict key", at), items.get(i + 1));
+		for (int i = 0; i < items.size(); i += 2) {
+			map.put(keys.admit(items.get(i), "dict key", at), items.get(i + 1));
+		}
 	}
 
 	@SuppressWarnings("unchecked")

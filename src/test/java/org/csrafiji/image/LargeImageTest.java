@@ -54,7 +54,8 @@ class LargeImageTest {
 		// float (n = 190 down 6000 rows, 252 across 8000 columns); the rounding errors of a
 		// float sum of growing non-negative partial sums have a spread of about sqrt(n / 3) u of
 		// the value, so with lambda = 6 (Float32Tolerance) both passes and the two roundings of
-		// the intensity map stay within 6 sqrt(442 / 3) u + 2 u = 4.4e-6 (the former 2e-6 was below this bound)
+		// the intensity map stay within 6 sqrt(442 / 3) u + 2 u = 4.4e-6 (the former 2e-6 was
+		// below this bound)
 		double tolerance = 6 * Math.sqrt((190 + 252) / 3.0) * 0x1p-24 + 2 * 0x1p-24;
 		assertChannel(expected, chw, 0, tolerance, "8000 x 6000");
 		assertChannel(expected, chw, 2, tolerance, "8000 x 6000");
