@@ -162,8 +162,9 @@ class CheckpointAttacksTest {
 		PickleBytes p = new PickleBytes().op(0x80, 4).op('(').op(0x91).op('q', 0);
 		for (int i = 0; i < 100_000; i++) p.op('(').op('h', 0).op(0x91).op('q', 0).op('0');
 		p.op('h', 0).op('.');
-		assertTimeoutPreemptively(Duration.ofSeconds(5),
+		ReadCost cost = assertTimeoutPreemptively(Duration.ofSeconds(5),
 			() -> refused(torchZip("frozen", p, new byte[0]), "set element"));
+		System.out.printf("100,000 nested frozensets: refused in %.3f s%n", cost.nanos() / 1e9);
 	}
 
 	@Test
