@@ -106,7 +106,13 @@ final class SafetensorsReader {
 	}
 
 	/** Where one tensor's bytes lie, from the file's data section on. */
-	private record Range(String name, DType dtype, long[] shape, long begin, long end) {}
+	private record Range(String name, DType dtype, long[] shape, long begin, long end) {
+
+		/** @return the name as a one-line message shows it */
+		String shown() {
+			return MessageText.shorten(name);
+		}
+	}
 
 	/**
 	 * Refuses ranges that share bytes or lie beyond the file before anything is allocated, so
@@ -119,12 +125,12 @@ final class SafetensorsReader {
 		for (Range r : sorted) {
 			if (r.end() > dataBytes) {
 				throw new CheckpointException("Safetensors file " + source + " is truncated or damaged:"
-					+ " tensor '" + r.name() + "' ends at byte " + r.end() + " of a data section of "
+					+ " tensor '" + r.shown() + "' ends at byte " + r.end() + " of a data section of "
 					+ dataBytes + " bytes. Copy or download it again.");
 			}
 			if (furthest != null && r.begin() < furthest.end() && r.end() > r.begin()) {
 				throw new CheckpointException("Safetensors file " + source + " is refused: tensors '"
-					+ furthest.name() + "' and '" + r.name() + "' overlap in the file, which"
+					+ furthest.shown() + "' and '" + r.shown() + "' overlap in the file, which"
 					+ " the safetensors format forbids (a crafted or damaged file). Do not use it; save"
 					+ " the weights again with safetensors.torch.save_file.");
 			}
@@ -133,12 +139,13 @@ final class SafetensorsReader {
 	}
 
 	private static Range range(String name, JsonElement description, String source) {
+		String shown = MessageText.shorten(name);
 		try {
 			JsonObject d = description.getAsJsonObject();
 			String typeName = d.get("dtype").getAsString();
 			DType dtype = DType.ofSafetensorsName(typeName).orElseThrow(() -> new CheckpointException(
-				"Tensor '" + name + "' in " + source + " has dtype " + typeName + ", which this reader"
-					+ " does not support. Convert it to F32, F16 or BF16."));
+				"Tensor '" + shown + "' in " + source + " has dtype " + MessageText.shorten(typeName)
+					+ ", which this reader does not support. Convert it to F32, F16 or BF16."));
 			JsonArray dims = d.get("shape").getAsJsonArray();
 			long[] shape = new long[dims.size()];
 			for (int i = 0; i < shape.length; i++) shape[i] = dims.get(i).getAsLong();
@@ -147,14 +154,14 @@ final class SafetensorsReader {
 			long end = offsets.get(1).getAsLong();
 			long expected = Shapes.numel(shape) * dtype.size();
 			if (begin < 0 || end - begin != expected) {
-				throw damaged(source, "tensor '" + name + "' spans bytes " + begin + " to " + end
+				throw damaged(source, "tensor '" + shown + "' spans bytes " + begin + " to " + end
 					+ " but its shape " + Shapes.format(shape) + " of " + dtype + " needs " + expected);
 			}
 			return new Range(name, dtype, shape, begin, end);
 		} catch (IllegalStateException | IllegalArgumentException | NullPointerException
 			| IndexOutOfBoundsException | UnsupportedOperationException | ArithmeticException e)
 		{
-			throw damaged(source, "the header entry of tensor '" + name + "' is malformed");
+			throw damaged(source, "the header entry of tensor '" + shown + "' is malformed");
 		}
 	}
 

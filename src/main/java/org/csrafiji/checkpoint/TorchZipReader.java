@@ -69,7 +69,8 @@ final class TorchZipReader {
 			if (pickle && found == null) found = name;
 		}
 		if (found == null) {
-			String names = zip.entries().keySet().stream().limit(5).collect(Collectors.joining(", "));
+			String names = zip.entries().keySet().stream().limit(5).map(MessageText::shorten)
+				.collect(Collectors.joining(", "));
 			throw new CheckpointException(source + " is a zip archive without data.pkl, so it is not"
 				+ " a checkpoint written by torch.save (its entries: " + (names.isEmpty() ? "none" : names)
 				+ "). Choose the .pth file itself, not an archive that contains it.");
@@ -94,7 +95,7 @@ final class TorchZipReader {
 			break;
 		}
 		if (current.values().stream().noneMatch(v -> v instanceof TensorView)) {
-			String keys = current.keySet().stream().limit(10).map(String::valueOf)
+			String keys = current.keySet().stream().limit(10).map(MessageText::shorten)
 				.collect(Collectors.joining(", "));
 			throw new CheckpointException("Checkpoint " + source + " holds no tensors at its top level"
 				+ " nor under 'state_dict' or 'model' (keys: " + keys + "). Save the weights with"
@@ -117,7 +118,7 @@ final class TorchZipReader {
 		StorageRef earlier = storages.putIfAbsent(key, ref);
 		if (earlier != null && !earlier.equals(ref)) {
 			throw new CheckpointException("Checkpoint " + source + " has a damaged data.pkl: storage "
-				+ key + " is described twice differently. Save the checkpoint again.");
+				+ MessageText.shorten(key) + " is described twice differently. Save the checkpoint again.");
 		}
 		return ref;
 	}
@@ -189,14 +190,15 @@ final class TorchZipReader {
 
 	private ZipEntryInfo storageEntry(StorageRef ref) {
 		ZipEntryInfo entry = zip.entries().get(prefix + "data/" + ref.key());
+		String shown = MessageText.shorten(ref.key());
 		if (entry == null) {
 			throw new CheckpointException("Checkpoint " + source + " is damaged: data.pkl refers to"
-				+ " storage data/" + ref.key() + " but the archive has no such entry. Copy or"
-				+ " download it again.");
+				+ " storage data/" + shown + " but the archive has no such entry. Copy or download it"
+				+ " again.");
 		}
 		if (entry.size() / ref.dtype().size() < ref.numel()) {
 			throw new CheckpointException("Checkpoint " + source + " is damaged: storage data/"
-				+ ref.key() + " has " + entry.size() + " bytes, too few for " + ref.numel() + " "
+				+ shown + " has " + entry.size() + " bytes, too few for " + ref.numel() + " "
 				+ ref.dtype() + " elements. Copy or download it again.");
 		}
 		return entry;

@@ -14,4 +14,10 @@ package org.csrafiji.checkpoint;
  */
 record ZipEntryInfo(String name, int method, long crc, long compressedSize, long size,
 	long localHeaderOffset, long dataAt)
-{}
+{
+
+	/** @return the name as a one-line message shows it */
+	String shown() {
+		return MessageText.shorten(name);
+	}
+}

@@ -107,6 +107,18 @@ class CheckpointAttacksTest {
 	}
 
 	@Test
+	void namesAFileChoosesCannotBreakTheOneLineMessage() throws IOException {
+		ZipBytes zip = new ZipBytes();
+		zip.stored("a/data.pkl", stateDict().unicode("w").tensor("0", 1, 0, new long[] { 1 },
+			new long[] { 1 }).op('s', '.').bytes());
+		zip.stored("a/data/0", new byte[4]);
+		zip.stored("a/x\nERROR: forged line" + "y".repeat(500), new byte[1]);
+		zip.stored("a/x\nERROR: forged line" + "y".repeat(500), new byte[1]);
+		ReadCost cost = refused(write("names.pth", zip.bytes()), "two entries named a/x\\u000aERROR");
+		assertTrue(cost.refusal().getMessage().length() < 400, cost.refusal().getMessage());
+	}
+
+	@Test
 	void entriesThatShareBytesAreRefused() throws IOException {
 		ZipBytes zip = new ZipBytes();
 		zip.stored("a/data.pkl", stateDict().unicode("w").tensor("0", 1, 0, new long[] { 1 },
