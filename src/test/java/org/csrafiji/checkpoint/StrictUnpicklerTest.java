@@ -92,6 +92,29 @@ class StrictUnpicklerTest {
 	}
 
 	@Test
+	void admitsTheKeysCheckpointsUseAndRefusesNestedOnes() {
+		// {0: 'a', 1: 'b', ('x', 2): None, None: True, 2.5: 3}: an optimizer's int keys, a tuple
+		PickleBytes p = new PickleBytes().op(0x80, 2).op('}').op('(').op('K', 0).unicode("a")
+			.op('K', 1).unicode("b").unicode("x").op('K', 2).op(0x86).op('N').op('N').op(0x88)
+			.op('G').raw(bigEndian(2.5)).op('K', 3).op('u', '.');
+		Map<?, ?> map = assertInstanceOf(Map.class, load(p));
+		assertEquals(List.of(0L, 1L, List.of("x", 2L), "null", 2.5),
+			map.keySet().stream().map(k -> k instanceof PickleKey pk ? pk.value() == null ? "null"
+				: pk.value() : k).toList());
+		assertEquals(List.of("a", "b"), List.of(map.get(keyOf(map, 0L)), map.get(keyOf(map, 1L))));
+		// a tuple inside a key tuple, a list as a key
+		assertContains(fail(new PickleBytes().op(0x80, 2).op('}').op('K', 1).op(0x85).op(0x85)
+			.op('N').op('s', '.')), "uses a tuple holding a tuple as a dict key");
+		assertContains(fail(new PickleBytes().op(0x80, 2).op('}').op(']').op('N').op('s', '.')),
+			"uses a list as a dict key");
+	}
+
+	private static Object keyOf(Map<?, ?> map, Object value) {
+		return map.keySet().stream().filter(k -> k instanceof PickleKey pk && value.equals(pk.value()))
+			.findFirst().orElseThrow();
+	}
+
+	@Test
 	void readsProtocolZeroTextOpcodes() {
 		PickleBytes p = new PickleBytes().op('(').op('d').text("p0\n").op('V').text("x\n").op('I')
 			.text("12\n").op('s').op('.');
