@@ -136,6 +136,9 @@ class CheckpointAttacksTest {
 			+ "\"b\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}", 16), "overlap");
 		refused(safetensors("{\"a\":{\"dtype\":\"F32\",\"shape\":[1048576],\"data_offsets\":[0,4194304]}}",
 			16), "truncated");
+		// one name twice: Gson's tree and others keep the last, some readers the first
+		refused(safetensors("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+			+ "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", 8), "twice");
 	}
 
 	@Test
