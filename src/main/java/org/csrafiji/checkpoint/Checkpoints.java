@@ -58,10 +58,6 @@ public final class Checkpoints {
 		} catch (IOException e) {
 			throw new CheckpointException("Checkpoint file " + file + " cannot be read: " + e.getMessage()
 				+ ". Check that the disk or network share is available.", e);
-		} catch (StackOverflowError e) {
-			throw new CheckpointException("Checkpoint " + source + " is damaged or hostile: its data.pkl"
-				+ " nests values too deeply or in a cycle, which torch.save never writes. Do not use"
-				+ " this file; save the checkpoint again.");
 		}
 	}
 }

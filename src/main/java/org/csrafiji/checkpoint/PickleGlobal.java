@@ -99,11 +99,13 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 	 *
 	 * @param args the call's positional arguments
 	 * @param source checkpoint name for messages
+	 * @param keys admits dict keys and set elements
+	 * @param at byte offset of the call in data.pkl, for messages
 	 * @return the value
 	 */
-	Object call(List<Object> args, String source) {
+	Object call(List<Object> args, String source, PickleKeys keys, int at) {
 		return switch (kind) {
-			case ORDERED_DICT -> orderedDict(args, source);
+			case ORDERED_DICT -> orderedDict(args, source, keys, at);
 			case REBUILD_TENSOR -> rebuildTensor(args, source);
 			case REBUILD_PARAMETER -> {
 				if (args.isEmpty() || !(args.get(0) instanceof TensorView)) {
@@ -114,7 +116,11 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 			case ENCODE -> encode(args, source);
 			case SET -> {
 				LinkedHashSet<Object> set = new LinkedHashSet<>();
-				if (!args.isEmpty()) set.addAll(collection(args.get(0), source));
+				if (!args.isEmpty()) {
+					for (Object item : collection(args.get(0), source)) {
+						set.add(keys.admit(item, "set element", at));
+					}
+				}
 				yield set;
 			}
 			case INERT -> new InertValue(module + "." + name);
@@ -137,14 +143,14 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 		};
 	}
 
-	private Object orderedDict(List<Object> args, String source) {
+	private Object orderedDict(List<Object> args, String source, PickleKeys keys, int at) {
 		Map<Object, Object> map = new LinkedHashMap<>();
 		if (args.isEmpty()) return map;
 		for (Object pair : collection(args.get(0), source)) {
 			if (!(pair instanceof List<?> kv) || kv.size() != 2) {
 				throw malformed(source, "expects (key, value) pairs");
 			}
-			map.put(kv.get(0), kv.get(1));
+			map.put(keys.admit(kv.get(0), "dict key", at), kv.get(1));
 		}
 		return map;
 	}

@@ -3,16 +3,13 @@ package org.csrafiji.checkpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-
+import org.csrafiji.checkpoint.SafetensorsHeader.Range;
 import org.csrafiji.core.CheckpointException;
 
 /**
@@ -21,8 +18,11 @@ import org.csrafiji.core.CheckpointException;
  */
 final class SafetensorsReader {
 
-	/** Headers beyond this are refused rather than parsed (the format's own limit). */
-	static final long MAX_HEADER = 100_000_000L;
+	/**
+	 * Headers beyond this are refused rather than parsed: the format allows 100 MB, but a
+	 * header takes about 150 bytes per tensor, so 16 MiB describe over 100,000 tensors.
+	 */
+	static final long MAX_HEADER = 16 << 20;
 
 	private SafetensorsReader() {}
 
@@ -34,62 +34,42 @@ final class SafetensorsReader {
 	static StateDict read(FileChannel channel, String source) throws IOException {
 		long headerLength = FileReads.read(channel, 0, 8, false, source).getLong(0);
 		if (headerLength < 2 || headerLength > MAX_HEADER) {
-			throw damaged(source, "its header length " + headerLength + " is impossible");
+			throw SafetensorsHeader.damaged(source, "its header length " + headerLength + " is impossible");
 		}
 		long dataStart = 8 + headerLength;
 		ByteBuffer headerBytes = FileReads.read(channel, 8, headerLength, false, source);
-		JsonObject header = parse(headerBytes, source);
+		Map<String, Range> ranges = SafetensorsHeader.parse(headerBytes, source);
+		checkDisjoint(ranges, channel.size() - dataStart, source);
 		Map<String, TensorData> tensors = new LinkedHashMap<>();
-		for (Map.Entry<String, JsonElement> e : header.entrySet()) {
-			if (e.getKey().equals("__metadata__")) continue;
-			tensors.put(e.getKey(), readTensor(channel, dataStart, e.getKey(), e.getValue(), source));
+		for (Map.Entry<String, Range> e : ranges.entrySet()) {
+			Range r = e.getValue();
+			tensors.put(e.getKey(), new TensorData(r.dtype(), r.shape(),
+				FileReads.read(channel, dataStart + r.begin(), r.end() - r.begin(), true, source)));
 		}
 		return StateDict.of(source, tensors);
 	}
 
-	private static JsonObject parse(ByteBuffer headerBytes, String source) {
-		String text = StandardCharsets.UTF_8.decode(headerBytes).toString();
-		try {
-			JsonElement json = JsonParser.parseString(text);
-			if (json.isJsonObject()) return json.getAsJsonObject();
-		} catch (JsonParseException e) {
-			throw new CheckpointException("Safetensors file " + source + " is damaged: its header is"
-				+ " not valid JSON (" + e.getMessage() + "). Copy or download it again.", e);
-		}
-		throw damaged(source, "its header is not a JSON object");
-	}
-
-	private static TensorData readTensor(FileChannel channel, long dataStart, String name,
-		JsonElement description, String source) throws IOException
-	{
-		try {
-			JsonObject d = description.getAsJsonObject();
-			String typeName = d.get("dtype").getAsString();
-			DType dtype = DType.ofSafetensorsName(typeName).orElseThrow(() -> new CheckpointException(
-				"Tensor '" + name + "' in " + source + " has dtype " + typeName + ", which this reader"
-					+ " does not support. Convert it to F32, F16 or BF16."));
-			JsonArray dims = d.get("shape").getAsJsonArray();
-			long[] shape = new long[dims.size()];
-			for (int i = 0; i < shape.length; i++) shape[i] = dims.get(i).getAsLong();
-			JsonArray offsets = d.get("data_offsets").getAsJsonArray();
-			long begin = offsets.get(0).getAsLong();
-			long end = offsets.get(1).getAsLong();
-			long expected = Shapes.numel(shape) * dtype.size();
-			if (begin < 0 || end - begin != expected) {
-				throw damaged(source, "tensor '" + name + "' spans bytes " + begin + " to " + end
-					+ " but its shape " + Shapes.format(shape) + " of " + dtype + " needs " + expected);
+	/**
+	 * Refuses ranges that share bytes or lie beyond the file before anything is allocated, so
+	 * that the tensors together take at most the file's size.
+	 */
+	private static void checkDisjoint(Map<String, Range> ranges, long dataBytes, String source) {
+		List<Range> sorted = new ArrayList<>(ranges.values());
+		sorted.sort(Comparator.comparingLong(Range::begin).thenComparingLong(Range::end));
+		Range furthest = null; // of the ranges before r, the one that ends last
+		for (Range r : sorted) {
+			if (r.end() > dataBytes) {
+				throw new CheckpointException("Safetensors file " + source + " is truncated or damaged:"
+					+ " tensor '" + r.shown() + "' ends at byte " + r.end() + " of a data section of "
+					+ dataBytes + " bytes. Copy or download it again.");
 			}
-			return new TensorData(dtype, shape,
-				FileReads.read(channel, dataStart + begin, expected, true, source));
-		} catch (IllegalStateException | IllegalArgumentException | NullPointerException
-			| IndexOutOfBoundsException | UnsupportedOperationException | ArithmeticException e)
-		{
-			throw damaged(source, "the header entry of tensor '" + name + "' is malformed");
+			if (furthest != null && r.begin() < furthest.end() && r.end() > r.begin()) {
+				throw new CheckpointException("Safetensors file " + source + " is refused: tensors '"
+					+ furthest.shown() + "' and '" + r.shown() + "' overlap in the file, which"
+					+ " the safetensors format forbids (a crafted or damaged file). Do not use it; save"
+					+ " the weights again with safetensors.torch.save_file.");
+			}
+			if (furthest == null || r.end() > furthest.end()) furthest = r;
 		}
-	}
-
-	private static CheckpointException damaged(String source, String what) {
-		return new CheckpointException("Safetensors file " + source + " is damaged: " + what
-			+ ". Copy or download it again.");
 	}
 }

@@ -116,7 +116,7 @@ public final class StateDict {
 		List<String> similar = new ArrayList<>(tensors.keySet());
 		similar.sort(Comparator.comparingInt((String k) -> -commonPrefix(k, key))
 			.thenComparing(Comparator.naturalOrder()));
-		String nearest = similar.stream().limit(3).map(k -> "'" + k + "'")
+		String nearest = similar.stream().limit(3).map(k -> "'" + MessageText.shorten(k) + "'")
 			.collect(Collectors.joining(", "));
 		return new CheckpointException("Checkpoint " + source + " has no tensor '" + key + "'"
 			+ (tensors.isEmpty() ? " (it has no tensors left)"

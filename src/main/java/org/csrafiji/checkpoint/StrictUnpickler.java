@@ -24,9 +24,23 @@ import org.csrafiji.core.CheckpointException;
  * {@link BigInteger} beyond 64 bits), float {@link Double}, str {@link String}, bytes
  * {@code byte[]}, tuple an unmodifiable {@link List}, list an {@link ArrayList}, dict and
  * OrderedDict a {@link LinkedHashMap}, set a {@link LinkedHashSet}, a tensor a
- * {@link TensorView}, and a persistent id whatever the loader returns for it.
+ * {@link TensorView}, and a persistent id whatever the loader returns for it. Dict keys and
+ * set elements other than strings become {@link PickleKey}s ({@link PickleKeys} says which
+ * are admitted).
+ *
+ * <p>Work and memory are linear in the stream's length: every value costs at least one byte
+ * of the stream, hashing a key costs a bounded amount, nothing recurses over values, and MARK
+ * nesting, the memo and text integers are bounded ({@link #MAX_MARKS}, {@link #MAX_MEMO},
+ * {@link #MAX_DIGITS}).
  */
 final class StrictUnpickler {
+
+	/** Most MARKs open at once: torch.save nests a state_dict's containers a few levels deep. */
+	static final int MAX_MARKS = 1000;
+	/** Most memo entries: a state_dict memoizes a handful of values per tensor. */
+	static final int MAX_MEMO = 1 << 22;
+	/** Most digits of a text integer, as Python's own int_max_str_digits (parsing is quadratic). */
+	static final int MAX_DIGITS = 4300;
 
 	private final PickleInput in;
 	private final String source;
@@ -34,8 +48,7 @@ final class StrictUnpickler {
 	private final List<Object> stack = new ArrayList<>();
 	private final List<Integer> marks = new ArrayList<>();
 	private final Map<Integer, Object> memo = new HashMap<>();
-	// A hostile stream can build cyclic or very deep values; Checkpoints turns the resulting
-	// StackOverflowError (from hashing or printing them) into a CheckpointException.
+	private final PickleKeys keys;
 
 	/**
 	 * @param pickle the pickle stream, from its position to its limit
@@ -46,6 +59,7 @@ final class StrictUnpickler {
 		this.in = new PickleInput(pickle, source);
 		this.source = source;
 		this.persistentLoad = persistentLoad;
+		this.keys = new PickleKeys(source);
 	}
 
 	/**
@@ -78,7 +92,12 @@ final class StrictUnpickler {
 				if (version > 5) throw damaged("pickle protocol " + version + " is unknown", at);
 			}
 			case 0x95 -> in.u64(); // FRAME: framing changes nothing for an in-memory stream
-			case '(' -> marks.add(stack.size()); // MARK
+			case '(' -> { // MARK
+				if (marks.size() >= MAX_MARKS) {
+					throw tooMuch("nests containers more than " + MAX_MARKS + " deep", at);
+				}
+				marks.add(stack.size());
+			}
 			case '0' -> { // POP
 				if (!marks.isEmpty() && last(marks) == stack.size()) popMark(at);
 				else pop();
@@ -89,7 +108,7 @@ final class StrictUnpickler {
 			case 0x88 -> push(Boolean.TRUE);
 			case 0x89 -> push(Boolean.FALSE);
 			default -> {
-				if (!scalar(op) && !container(op, at) && !memoOrObject(op, at)) {
+				if (!scalar(op, at) && !container(op, at) && !memoOrObject(op, at)) {
 					throw unsupported(op, at);
 				}
 			}
@@ -97,15 +116,14 @@ final class StrictUnpickler {
 	}
 
 	/** Numbers, strings and bytes. */
-	private boolean scalar(int op) {
+	private boolean scalar(int op, int at) {
 		switch (op) {
 			case 'J' -> push((long) in.s32()); // BININT
 			case 'K' -> push((long) in.u8()); // BININT1
 			case 'M' -> push((long) in.u16()); // BININT2
 			case 0x8a -> push(in.littleEndianInteger(in.u8())); // LONG1
 			case 0x8b -> push(in.littleEndianInteger(in.s32())); // LONG4
-			case 'I' -> push(textInteger(in.line())); // INT
-			case 'L' -> push(textInteger(in.line())); // LONG
+			case 'I', 'L' -> push(textInteger(in.line(), at)); // INT, LONG
 			case 'G' -> push(in.bigEndianDouble()); // BINFLOAT
 			case 'F' -> push(Double.parseDouble(in.line().trim())); // FLOAT
 			case 'X' -> push(in.utf8(in.u32())); // BINUNICODE
@@ -149,7 +167,7 @@ final class StrictUnpickler {
 			}
 			case 's' -> { // SETITEM
 				List<Object> pair = popN(2, at);
-				mapAt(at).put(pair.get(0), pair.get(1));
+				mapAt(at).put(keys.admit(pair.get(0), "dict key", at), pair.get(1));
 			}
 			case 'u' -> { // SETITEMS
 				List<Object> items = popMark(at);
@@ -161,9 +179,13 @@ final class StrictUnpickler {
 				if (!(peek(at) instanceof LinkedHashSet<?>)) throw damaged("ADDITEMS on a non-set", at);
 				@SuppressWarnings("unchecked")
 				Set<Object> set = (Set<Object>) peek(at);
-				set.addAll(items);
+				for (Object item : items) set.add(keys.admit(item, "set element", at));
 			}
-			case 0x91 -> push(Collections.unmodifiableSet(new LinkedHashSet<>(popMark(at)))); // FROZENSET
+			case 0x91 -> { // FROZENSET
+				Set<Object> set = new LinkedHashSet<>();
+				for (Object item : popMark(at)) set.add(keys.admit(item, "set element", at));
+				push(Collections.unmodifiableSet(set));
+			}
 			default -> {
 				return false;
 			}
@@ -196,18 +218,18 @@ final class StrictUnpickler {
 			case 'i' -> { // INST
 				String module = in.line();
 				PickleGlobal global = PickleGlobal.resolve(module, in.line(), source);
-				push(global.call(popMark(at), source));
+				push(global.call(popMark(at), source, keys, at));
 			}
 			case 'o' -> { // OBJ
 				List<Object> items = popMark(at);
 				if (items.isEmpty()) throw damaged("OBJ without a class", at);
-				push(global(items.get(0), at).call(items.subList(1, items.size()), source));
+				push(global(items.get(0), at).call(items.subList(1, items.size()), source, keys, at));
 			}
 			case 'R' -> { // REDUCE
 				Object args = pop();
 				PickleGlobal callable = global(pop(), at);
 				if (!(args instanceof List<?> list)) throw damaged("REDUCE without an argument tuple", at);
-				push(callable.call(new ArrayList<>(list), source));
+				push(callable.call(new ArrayList<>(list), source, keys, at));
 			}
 			case 0x81 -> { // NEWOBJ
 				pop(); // the arguments; __new__ of the allowed classes ignores them
@@ -238,8 +260,12 @@ final class StrictUnpickler {
 		}
 	}
 
-	private Object textInteger(String text) {
+	private Object textInteger(String text, int at) {
 		String t = text.trim();
+		if (t.length() > MAX_DIGITS) {
+			throw tooMuch("writes an integer of " + t.length() + " digits (Python itself refuses more"
+				+ " than " + MAX_DIGITS + ")", at);
+		}
 		if (t.endsWith("L")) t = t.substring(0, t.length() - 1);
 		if (t.equals("00")) return Boolean.FALSE;
 		if (t.equals("01")) return Boolean.TRUE;
@@ -252,7 +278,9 @@ final class StrictUnpickler {
 
 	private void putPairs(Map<Object, Object> map, List<Object> items, int at) {
 		if (items.size() % 2 != 0) throw damaged("an odd number of dict items", at);
-		for (int i = 0; i < items.size(); i += 2) map.put(items.get(i), items.get(i + 1));
+		for (int i = 0; i < items.size(); i += 2) {
+			map.put(keys.admit(items.get(i), "dict key", at), items.get(i + 1));
+		}
 	}
 
 	@SuppressWarnings("unchecked")
@@ -284,6 +312,9 @@ final class StrictUnpickler {
 
 	private void memoPut(long index, int at) {
 		if (index > Integer.MAX_VALUE) throw damaged("memo index " + index, at);
+		if (memo.size() >= MAX_MEMO && !memo.containsKey((int) index)) {
+			throw tooMuch("keeps more than " + MAX_MEMO + " values in its memo", at);
+		}
 		memo.put((int) index, peek(at));
 	}
 
@@ -328,6 +359,12 @@ final class StrictUnpickler {
 	private CheckpointException damaged(String what, int at) {
 		return new CheckpointException("Checkpoint " + source + " has a damaged data.pkl ("
 			+ what + " at byte " + at + "). Copy or download the file again, or save it again.");
+	}
+
+	private CheckpointException tooMuch(String what, int at) {
+		return new CheckpointException("Checkpoint " + source + " is refused: its data.pkl " + what
+			+ " at byte " + at + ", far beyond any state_dict (a crafted or damaged file). Re-save it"
+			+ " as a plain state_dict (torch.save(model.state_dict(), path)).");
 	}
 
 	private CheckpointException unsupported(int op, int at) {

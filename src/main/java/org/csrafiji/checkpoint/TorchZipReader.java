@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.csrafiji.core.CheckpointException;
 final class TorchZipReader {
 
 	private static final List<String> WRAPPERS = List.of("state_dict", "model");
+	/** Bytes of tensors beyond twice their storages that any checkpoint may take: 1 MiB. */
+	static final long VIEW_ALLOWANCE = 1 << 20;
 
 	private final ZipArchive zip;
 	private final String source;
@@ -66,7 +69,8 @@ final class TorchZipReader {
 			if (pickle && found == null) found = name;
 		}
 		if (found == null) {
-			String names = zip.entries().keySet().stream().limit(5).collect(Collectors.joining(", "));
+			String names = zip.entries().keySet().stream().limit(5).map(MessageText::shorten)
+				.collect(Collectors.joining(", "));
 			throw new CheckpointException(source + " is a zip archive without data.pkl, so it is not"
 				+ " a checkpoint written by torch.save (its entries: " + (names.isEmpty() ? "none" : names)
 				+ "). Choose the .pth file itself, not an archive that contains it.");
@@ -91,7 +95,7 @@ final class TorchZipReader {
 			break;
 		}
 		if (current.values().stream().noneMatch(v -> v instanceof TensorView)) {
-			String keys = current.keySet().stream().limit(10).map(String::valueOf)
+			String keys = current.keySet().stream().limit(10).map(MessageText::shorten)
 				.collect(Collectors.joining(", "));
 			throw new CheckpointException("Checkpoint " + source + " holds no tensors at its top level"
 				+ " nor under 'state_dict' or 'model' (keys: " + keys + "). Save the weights with"
@@ -114,50 +118,90 @@ final class TorchZipReader {
 		StorageRef earlier = storages.putIfAbsent(key, ref);
 		if (earlier != null && !earlier.equals(ref)) {
 			throw new CheckpointException("Checkpoint " + source + " has a damaged data.pkl: storage "
-				+ key + " is described twice differently. Save the checkpoint again.");
+				+ MessageText.shorten(key) + " is described twice differently. Save the checkpoint again.");
 		}
 		return ref;
 	}
 
 	private StateDict materialize(Map<?, ?> dict) throws IOException {
-		Map<StorageRef, Integer> uses = new HashMap<>();
-		for (Object v : dict.values()) {
-			if (v instanceof TensorView view) uses.merge(view.storage(), 1, Integer::sum);
-		}
-		Map<StorageRef, ByteBuffer> loaded = new HashMap<>();
-		Map<String, TensorData> tensors = new LinkedHashMap<>();
+		Map<String, TensorView> views = new LinkedHashMap<>();
 		for (Map.Entry<?, ?> e : dict.entrySet()) {
-			if (!(e.getKey() instanceof String name) || !(e.getValue() instanceof TensorView view)) {
-				continue; // non-tensor values such as version counters or metadata
+			if (e.getKey() instanceof String name && e.getValue() instanceof TensorView view) {
+				view.checkBounds(source, name);
+				views.put(name, view); // other values are version counters or metadata
 			}
-			view.checkBounds(source, name);
-			ByteBuffer storage = loaded.get(view.storage());
+		}
+		Map<String, Integer> uses = new HashMap<>();
+		for (TensorView view : views.values()) uses.merge(view.storage().key(), 1, Integer::sum);
+		Map<String, Integer> usesLeft = new HashMap<>(uses);
+		checkMaterializedSize(views.values());
+		Map<String, ByteBuffer> loaded = new HashMap<>();
+		Map<String, TensorData> tensors = new LinkedHashMap<>();
+		for (Map.Entry<String, TensorView> e : views.entrySet()) {
+			TensorView view = e.getValue();
+			String key = view.storage().key();
+			ByteBuffer storage = loaded.get(key);
 			if (storage == null) {
 				storage = loadStorage(view.storage());
-				loaded.put(view.storage(), storage);
+				loaded.put(key, storage);
 			}
-			boolean ownsStorage = uses.get(view.storage()) == 1 && view.coversWholeStorage();
+			int left = usesLeft.merge(key, -1, Integer::sum);
+			if (left == 0) loaded.remove(key); // the last view: the storage is garbage after it
+			boolean ownsStorage = uses.get(key) == 1 && view.coversWholeStorage();
 			ByteBuffer elements = ownsStorage ? storage : view.gather(storage);
-			tensors.put(name, new TensorData(view.storage().dtype(), view.shape(), elements));
+			tensors.put(e.getKey(), new TensorData(view.storage().dtype(), view.shape(), elements));
 		}
 		return StateDict.of(source, tensors);
 	}
 
+	/**
+	 * The memory bound of a read: the tensors of a state dict may take at most twice the bytes
+	 * of the storages they view, plus {@link #VIEW_ALLOWANCE}. Twice allows tied weights (two
+	 * names for one storage) and slices or transposes of one storage; it refuses views that
+	 * repeat elements (zero or small strides) and thousands of views of one storage, which a
+	 * file of a few KB could otherwise expand to gigabytes. Checked before any storage is read.
+	 */
+	private void checkMaterializedSize(Collection<TensorView> views) {
+		Map<String, Long> storageBytes = new HashMap<>();
+		long tensorBytes = 0;
+		for (TensorView view : views) {
+			long elementSize = view.storage().dtype().size();
+			storageEntry(view.storage()); // the storage's bytes are really in the file
+			storageBytes.put(view.storage().key(), view.storage().numel() * elementSize);
+			tensorBytes = Math.addExact(tensorBytes, Shapes.numel(view.shape()) * elementSize);
+		}
+		long stored = storageBytes.values().stream().mapToLong(Long::longValue).sum();
+		if (tensorBytes > 2 * stored + VIEW_ALLOWANCE) {
+			throw new CheckpointException("Checkpoint " + source + " is refused: its " + views.size()
+				+ " tensors would take " + tensorBytes + " bytes, more than twice the " + stored
+				+ " bytes of storage they view plus 1 MiB (views that repeat storage elements or"
+				+ " many tensors over one storage, which a state_dict does not need). Save it again"
+				+ " from contiguous tensors: torch.save({k: v.contiguous().clone() for k, v in"
+				+ " sd.items()}, path).");
+		}
+	}
+
 	private ByteBuffer loadStorage(StorageRef ref) throws IOException {
-		ZipEntryInfo entry = zip.entries().get(prefix + "data/" + ref.key());
-		if (entry == null) {
-			throw new CheckpointException("Checkpoint " + source + " is damaged: data.pkl refers to"
-				+ " storage data/" + ref.key() + " but the archive has no such entry. Copy or"
-				+ " download it again.");
-		}
-		if (entry.size() / ref.dtype().size() < ref.numel()) {
-			throw new CheckpointException("Checkpoint " + source + " is damaged: storage data/"
-				+ ref.key() + " has " + entry.size() + " bytes, too few for " + ref.numel() + " "
-				+ ref.dtype() + " elements. Copy or download it again.");
-		}
+		ZipEntryInfo entry = storageEntry(ref);
 		ByteBuffer data = zip.read(entry, true).limit((int) (ref.numel() * ref.dtype().size()));
 		if (bigEndian) ElementConversions.swapBytes(data, ref.dtype().size());
 		return data;
+	}
+
+	private ZipEntryInfo storageEntry(StorageRef ref) {
+		ZipEntryInfo entry = zip.entries().get(prefix + "data/" + ref.key());
+		String shown = MessageText.shorten(ref.key());
+		if (entry == null) {
+			throw new CheckpointException("Checkpoint " + source + " is damaged: data.pkl refers to"
+				+ " storage data/" + shown + " but the archive has no such entry. Copy or download it"
+				+ " again.");
+		}
+		if (entry.size() / ref.dtype().size() < ref.numel()) {
+			throw new CheckpointException("Checkpoint " + source + " is damaged: storage data/"
+				+ shown + " has " + entry.size() + " bytes, too few for " + ref.numel() + " "
+				+ ref.dtype() + " elements. Copy or download it again.");
+		}
+		return entry;
 	}
 
 	private static byte[] bytes(ByteBuffer b) {

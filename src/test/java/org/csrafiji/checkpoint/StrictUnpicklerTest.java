@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,52 +23,52 @@ class StrictUnpicklerTest {
 
 	@Test
 	void rejectsStackGlobalOsSystemOfProtocol4() {
-		Pickle p = new Pickle().op(0x80, 4).op(0x95).u64(0).shortUnicode("os").op(0x94)
+		PickleBytes p = new PickleBytes().op(0x80, 4).op(0x95).u64(0).shortUnicode("os").op(0x94)
 			.shortUnicode("system").op(0x94).op(0x93).shortUnicode("touch x").op(0x85).op('R').op('.');
 		assertContains(fail(p), "global 'os.system'");
 	}
 
 	@Test
 	void rejectsInstOpcodeNamingSubprocess() {
-		Pickle p = new Pickle().op('(').text("S'ls'\n").op('i').text("subprocess\nPopen\n").op('.');
+		PickleBytes p = new PickleBytes().op('(').text("S'ls'\n").op('i').text("subprocess\nPopen\n").op('.');
 		// protocol 0 string opcode S is itself unsupported; INST without it:
-		Pickle inst = new Pickle().op('(').op('i').text("subprocess\nPopen\n").op('.');
+		PickleBytes inst = new PickleBytes().op('(').op('i').text("subprocess\nPopen\n").op('.');
 		assertContains(fail(inst), "global 'subprocess.Popen'");
 		assertContains(fail(p), "opcode 0x53");
 	}
 
 	@Test
 	void rejectsForbiddenGlobalAnywhereInTheStreamEvenBesideAStateDict() {
-		Pickle p = new Pickle().op(0x80, 2).op('}').unicode("meta").global("subprocess", "Popen")
+		PickleBytes p = new PickleBytes().op(0x80, 2).op('}').unicode("meta").global("subprocess", "Popen")
 			.op('s').op('.');
 		assertContains(fail(p), "global 'subprocess.Popen'");
 	}
 
 	@Test
 	void namesUnsupportedTensorKinds() {
-		Pickle p = new Pickle().op(0x80, 2).global("torch._utils", "_rebuild_qtensor").op('.');
+		PickleBytes p = new PickleBytes().op(0x80, 2).global("torch._utils", "_rebuild_qtensor").op('.');
 		assertContains(fail(p), "kind of tensor this reader does not support");
-		Pickle complex = new Pickle().op(0x80, 2).global("torch", "ComplexFloatStorage").op('.');
+		PickleBytes complex = new PickleBytes().op(0x80, 2).global("torch", "ComplexFloatStorage").op('.');
 		assertContains(fail(complex), "'torch.ComplexFloatStorage'");
 	}
 
 	@Test
 	void rejectsOpcodesAStateDictNeverUses() {
-		assertContains(fail(new Pickle().op(0x80, 2).op(0x82, 1).op('.')), "opcode 0x82");
-		assertContains(fail(new Pickle().op(0x80, 5).op(0x97).op('.')), "opcode 0x97");
+		assertContains(fail(new PickleBytes().op(0x80, 2).op(0x82, 1).op('.')), "opcode 0x82");
+		assertContains(fail(new PickleBytes().op(0x80, 5).op(0x97).op('.')), "opcode 0x97");
 	}
 
 	@Test
 	void reportsCutStreamsAndHugeLengthsWithoutAllocating() {
-		assertContains(fail(new Pickle().op(0x80, 2).op('}')), "ends at byte 3");
-		assertContains(fail(new Pickle().op(0x80, 4).op(0x8d).u64(1L << 62).op('.')), "ends at byte");
-		assertContains(fail(new Pickle().op(0x80, 2).op('h', 9).op('.')), "memo entry 9");
-		assertContains(fail(new Pickle().op(0x80, 2).op('s').op('.')), "damaged data.pkl");
+		assertContains(fail(new PickleBytes().op(0x80, 2).op('}')), "ends at byte 3");
+		assertContains(fail(new PickleBytes().op(0x80, 4).op(0x8d).u64(1L << 62).op('.')), "ends at byte");
+		assertContains(fail(new PickleBytes().op(0x80, 2).op('h', 9).op('.')), "memo entry 9");
+		assertContains(fail(new PickleBytes().op(0x80, 2).op('s').op('.')), "damaged data.pkl");
 	}
 
 	@Test
 	void buildsPlainValues() {
-		Pickle p = new Pickle().op(0x80, 2).op('}').op('q', 0).op('(')
+		PickleBytes p = new PickleBytes().op(0x80, 2).op('}').op('q', 0).op('(')
 			.unicode("ints").op('(').op('K', 7).op('M').u16(300).op('J').s32(-5)
 			.op(0x8a, 9).raw(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 1 }).op(0x8a, 0).op('t')
 			.unicode("float").op('G').raw(bigEndian(94.98))
@@ -87,17 +86,41 @@ class StrictUnpicklerTest {
 		assertNull(map.get("none"));
 		assertEquals(List.of(true, false), map.get("flags"));
 		assertArrayEquals(new byte[] { (byte) 0xff, 1 }, (byte[]) map.get("bytes"));
-		assertEquals(Set.of(1L), map.get("set"));
+		Set<?> set = assertInstanceOf(Set.class, map.get("set"));
+		assertEquals(List.of(1L), set.stream().map(k -> ((PickleKey) k).value()).toList());
 		assertEquals(List.of(map), map.get("again"), "memo returns the same dict");
 	}
 
 	@Test
+	void admitsTheKeysCheckpointsUseAndRefusesNestedOnes() {
+		// {0: 'a', 1: 'b', ('x', 2): None, None: True, 2.5: 3}: an optimizer's int keys, a tuple
+		PickleBytes p = new PickleBytes().op(0x80, 2).op('}').op('(').op('K', 0).unicode("a")
+			.op('K', 1).unicode("b").unicode("x").op('K', 2).op(0x86).op('N').op('N').op(0x88)
+			.op('G').raw(bigEndian(2.5)).op('K', 3).op('u', '.');
+		Map<?, ?> map = assertInstanceOf(Map.class, load(p));
+		assertEquals(List.of(0L, 1L, List.of("x", 2L), "null", 2.5),
+			map.keySet().stream().map(k -> k instanceof PickleKey pk ? pk.value() == null ? "null"
+				: pk.value() : k).toList());
+		assertEquals(List.of("a", "b"), List.of(map.get(keyOf(map, 0L)), map.get(keyOf(map, 1L))));
+		// a tuple inside a key tuple, a list as a key
+		assertContains(fail(new PickleBytes().op(0x80, 2).op('}').op('K', 1).op(0x85).op(0x85)
+			.op('N').op('s', '.')), "uses a tuple holding a tuple as a dict key");
+		assertContains(fail(new PickleBytes().op(0x80, 2).op('}').op(']').op('N').op('s', '.')),
+			"uses a list as a dict key");
+	}
+
+	private static Object keyOf(Map<?, ?> map, Object value) {
+		return map.keySet().stream().filter(k -> k instanceof PickleKey pk && value.equals(pk.value()))
+			.findFirst().orElseThrow();
+	}
+
+	@Test
 	void readsProtocolZeroTextOpcodes() {
-		Pickle p = new Pickle().op('(').op('d').text("p0\n").op('V').text("x\n").op('I')
+		PickleBytes p = new PickleBytes().op('(').op('d').text("p0\n").op('V').text("x\n").op('I')
 			.text("12\n").op('s').op('.');
 		// V (raw-unicode-escape) is not needed by torch.save and is refused; INT/PUT/DICT work:
 		assertContains(fail(p), "opcode 0x56");
-		Pickle ok = new Pickle().op('(').op('d').text("p0\n").op('X').u32(1).raw("x".getBytes())
+		PickleBytes ok = new PickleBytes().op('(').op('d').text("p0\n").op('X').u32(1).raw("x".getBytes())
 			.op('I').text("12\n").op('s').op('(').op('L').text("-99999999999999999999L\n").op('F')
 			.text("0.5\n").op('I').text("01\n").op('l').op('g').text("0\n").op(0x86).op('.');
 		List<?> pair = assertInstanceOf(List.class, load(ok));
@@ -107,7 +130,7 @@ class StrictUnpicklerTest {
 
 	@Test
 	void readsTensorViewsThroughPersistentIds() {
-		Pickle p = new Pickle().op(0x80, 2).global("torch._utils", "_rebuild_tensor_v2").op('(')
+		PickleBytes p = new PickleBytes().op(0x80, 2).global("torch._utils", "_rebuild_tensor_v2").op('(')
 			.op('(').unicode("storage").global("torch", "HalfStorage").unicode("3").unicode("cuda:0")
 			.op('K', 12).op('t').op('Q').op('K', 2).op('K', 2).op('K', 3).op(0x86).op('K', 1).op('K', 2)
 			.op(0x86).op(0x89).global("collections", "OrderedDict").op(')').op('R').op('t').op('R').op('.');
@@ -123,13 +146,13 @@ class StrictUnpicklerTest {
 		assertArrayEquals(new long[] { 1, 2 }, view.strides());
 	}
 
-	private static Object load(Pickle p) {
+	private static Object load(PickleBytes p) {
 		return new StrictUnpickler(p.buffer(), "test", pid -> {
 			throw new AssertionError("no persistent ids here");
 		}).load();
 	}
 
-	private static String fail(Pickle p) {
+	private static String fail(PickleBytes p) {
 		return assertThrows(CheckpointException.class, () -> load(p)).getMessage();
 	}
 
@@ -139,58 +162,5 @@ class StrictUnpicklerTest {
 
 	private static byte[] bigEndian(double d) {
 		return ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putDouble(d).array();
-	}
-
-	/** Writes pickle bytes by hand. */
-	private static final class Pickle {
-		private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-		Pickle op(int... bytes) {
-			for (int b : bytes) out.write(b);
-			return this;
-		}
-
-		Pickle raw(byte[] bytes) {
-			out.writeBytes(bytes);
-			return this;
-		}
-
-		Pickle text(String s) {
-			return raw(s.getBytes(StandardCharsets.UTF_8));
-		}
-
-		Pickle u16(int v) {
-			return op(v & 0xff, v >>> 8);
-		}
-
-		Pickle s32(int v) {
-			return raw(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array());
-		}
-
-		Pickle u32(long v) {
-			return s32((int) v);
-		}
-
-		Pickle u64(long v) {
-			return raw(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array());
-		}
-
-		Pickle unicode(String s) {
-			byte[] b = s.getBytes(StandardCharsets.UTF_8);
-			return op('X').u32(b.length).raw(b);
-		}
-
-		Pickle shortUnicode(String s) {
-			byte[] b = s.getBytes(StandardCharsets.UTF_8);
-			return op(0x8c, b.length).raw(b);
-		}
-
-		Pickle global(String module, String name) {
-			return op('c').text(module + "\n" + name + "\n");
-		}
-
-		ByteBuffer buffer() {
-			return ByteBuffer.wrap(out.toByteArray());
-		}
 	}
 }

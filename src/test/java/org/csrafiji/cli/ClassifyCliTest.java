@@ -87,6 +87,8 @@ class ClassifyCliTest {
 				double l = logits.get("class" + c).getAsDouble();
 				// sigmoid of a float32 logit, rounded to float32: within a few float32 ulps of 1
 				double s = 1 / (1 + Math.exp(-l));
+				// the score is sigmoid(logit) in float32 (a few roundings of u = 6e-8 relative,
+				// value <= 1) and the printed logit is that same float: within 4 u < 1e-6
 				assertEquals(s, scores.get("class" + c).getAsDouble(), 1e-6);
 				if (s > 0.3) {
 					expected.add("class" + c);

@@ -19,6 +19,7 @@ import com.google.gson.JsonObject;
 
 class EvaluateCliTest {
 
+	/** Percentages from ratios of counts in double (IEEE strict): a few ulp of 100, 1.4e-14 each. */
 	private static final double EPS = 1e-9;
 
 	@TempDir

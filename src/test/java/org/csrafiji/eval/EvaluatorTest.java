@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
 
+	/** Means of ratios of small counts in double (IEEE strict): a few ulp of 1 each. */
 	private static final double EPS = 1e-12;
 
 	@Test

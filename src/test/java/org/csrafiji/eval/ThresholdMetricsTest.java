@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ThresholdMetricsTest {
 
+	/** Ratios of small counts in double (IEEE strict) against the same rationals: 1 ulp each. */
 	private static final double EPS = 1e-12;
 
 	// class 0: tp 1 of pred 2, gt 2; class 1: tp 2 of pred 3 (one at exactly 0.5), gt 2;

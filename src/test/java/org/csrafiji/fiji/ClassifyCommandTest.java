@@ -69,6 +69,8 @@ class ClassifyCommandTest extends ContextTestBase {
 		ResultsTable second = table(FijiFixtures.run(ctx, ClassifyCommand.class, "image", imp));
 		assertSame(first, second);
 		assertEquals(n + 1, second.size());
+		// the same computation twice (same kernels, batch size and threads: deterministic), so
+		// equal to the bit; 1e-6 only tolerates a float to double round trip of the table
 		assertEquals(second.getValue("cell", n - 1), second.getValue("cell", n), 1e-6,
 			"same image, same scores");
 		assertEquals(1, ctx.service(CsraModelService.class).loadedCount());

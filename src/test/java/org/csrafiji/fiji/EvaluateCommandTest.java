@@ -85,6 +85,8 @@ class EvaluateCommandTest extends ContextTestBase {
 			assertTrue(Double.isNaN(actual), what + " should be undefined, was " + actual);
 		}
 		else {
+			// percentages computed in double (IEEE strict, the same on any CPU) from ratios of
+			// counts, against the same ratios in double: a few ulp of 100 (1.4e-14 each)
 			assertEquals(expected.getAsDouble(), actual, 1e-9, what);
 		}
 	}

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageConverterSourcesTest {
 
 	private static final int S = 48;
+	/** As ImageConverterTypesTest.FLOAT_TOLERANCE: two passes of at most 6 taps, 2 roundings. */
 	private static final double TOLERANCE = 2e-6;
 
 	@Test

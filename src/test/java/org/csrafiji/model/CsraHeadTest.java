@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
+import org.csrafiji.core.Float32Tolerance;
 import org.csrafiji.core.ModelSpecException;
 import org.csrafiji.core.Temperature;
 import org.csrafiji.runtime.Engines;
@@ -82,8 +83,12 @@ class CsraHeadTest {
 			float[] logits = out.get(0).toFloatArray();
 			float[] maps = out.get(1).toFloatArray();
 			float[] att = out.get(2).toFloatArray();
+			// as in checkHead: a map value sums D products plus a bias, |error| <= F (|w| |x| + |bias|);
+			// the logit adds the mean over K positions and lambda x the max
+			double f = Float32Tolerance.ofNetwork(Float32Tolerance.csraHead(D, K)) / Math.sqrt(2);
 			for (int b = 0; b < B; b++) {
 				for (int i = 0; i < c; i++) {
+					double tolS = f * (euclidean(w[i]) * maxNorm(x[b]) + Math.abs(bias[i]));
 					double sum = 0, max = Double.NEGATIVE_INFINITY;
 					int arg = 0;
 					for (int k = 0; k < K; k++) {
@@ -93,12 +98,13 @@ class CsraHeadTest {
 							max = s;
 							arg = k;
 						}
-						assertClose(s + bias[i], maps[(b * c + i) * K + k], "map");
+						assertClose(s + bias[i], maps[(b * c + i) * K + k], tolS, "map");
 					}
 					for (int k = 0; k < K; k++) {
 						assertEquals(k == arg ? 1f : 0f, att[(b * c + i) * K + k], "one-hot");
 					}
-					assertClose(sum / K + bias[i] + lambda * max, logits[b * c + i], "logit");
+					assertClose(sum / K + bias[i] + lambda * max, logits[b * c + i], (1 + lambda) * tolS,
+						"logit");
 				}
 			}
 		}
@@ -130,9 +136,19 @@ class CsraHeadTest {
 			float[] logits = out.get(0).toFloatArray();
 			float[] maps = out.get(1).toFloatArray();
 			float[] att = out.get(2).toFloatArray();
+			// Float32Tolerance, for one float32 computation against exact arithmetic (F / sqrt 2,
+			// as there is no second implementation): a score map value sums D products and
+			// divides by a norm of D squares; its error is relative to sum |w x| / |w| <= |x|
+			// (Cauchy-Schwarz), so it is within tolS = F |x|, |x| the largest feature vector.
+			// An attention weight a = softmax(T s) moves by at most 2 T a tolS, plus the K + 2
+			// roundings of the softmax; a logit adds, per head, the mean of the map (tolS) and
+			// lambda times sum a s (at most tolS + max|s| x sum |d a|).
+			double f = Float32Tolerance.ofNetwork(Float32Tolerance.csraHead(2 * D, K)) / Math.sqrt(2);
 			for (int b = 0; b < B; b++) {
+				double tolS = f * maxNorm(x[b]);
 				for (int i = 0; i < c; i++) {
 					double logit = 0;
+					double logitTolerance = 0;
 					for (int h = 0; h < heads; h++) {
 						double norm = 0;
 						for (double v : w[h][i]) {
@@ -146,19 +162,24 @@ class CsraHeadTest {
 							mean += s[k] / K;
 						}
 						double[] a = attention(s, temps.get(h));
+						double t = temps.get(h).isInfinite() ? 0 : temps.get(h).value(); // inf: one-hot
 						double term = 0;
+						double attentionError = 0;
 						for (int k = 0; k < K; k++) {
 							term += temps.get(h).isInfinite() ? 0 : s[k] * a[k];
 							int at = (((b * heads + h) * c) + i) * K + k;
-							assertClose(s[k], maps[at], "score map");
-							assertClose(a[k], att[at], "attention");
+							double tolA = (2 * t * tolS + (K + 2) * Float32Tolerance.U) * a[k];
+							attentionError += tolA;
+							assertClose(s[k], maps[at], tolS, "score map");
+							assertClose(a[k], att[at], tolA, "attention");
 						}
+						logitTolerance += tolS + lambda * (tolS + max(abs(s)) * attentionError);
 						if (temps.get(h).isInfinite()) {
 							term = max(s);
 						}
 						logit += mean + lambda * term;
 					}
-					assertClose(logit, logits[b * c + i], "logit");
+					assertClose(logit, logits[b * c + i], logitTolerance, "logit");
 				}
 			}
 		}
@@ -250,8 +271,31 @@ class CsraHeadTest {
 		return f;
 	}
 
-	private static void assertClose(double expected, float actual, String what) {
-		double tol = 1e-4 * Math.max(1, Math.abs(expected));
-		assertEquals(expected, actual, tol, what);
+	/** Within the tolerance plus the final rounding to float32 (u of the value). */
+	private static void assertClose(double expected, float actual, double tolerance, String what) {
+		assertEquals(expected, actual, tolerance + Float32Tolerance.U * Math.abs(expected), what);
+	}
+
+	/** @return the largest Euclidean norm of a feature vector x[.][k] */
+	private static double maxNorm(double[][] x) {
+		double most = 0;
+		for (int k = 0; k < x[0].length; k++) {
+			double sum = 0;
+			for (double[] channel : x) sum += channel[k] * channel[k];
+			most = Math.max(most, Math.sqrt(sum));
+		}
+		return most;
+	}
+
+	private static double euclidean(double[] v) {
+		double sum = 0;
+		for (double d : v) sum += d * d;
+		return Math.sqrt(sum);
+	}
+
+	private static double[] abs(double[] v) {
+		double[] out = new double[v.length];
+		for (int i = 0; i < v.length; i++) out[i] = Math.abs(v[i]);
+		return out;
 	}
 }

@@ -132,6 +132,9 @@ class DatasetScorerTest {
 		Predictions p = PredictionsCsv.read(csv);
 		assertEquals(samples.stream().map(Sample::key).toList(), p.keys());
 		for (int i = 0; i < samples.size(); i++) {
+			// the stand-in model and the expectation run the same Java float code on the same
+			// pixels (IEEE strict, JEP 306): equal to the bit on any CPU; 1e-6 (17 u of a score
+			// <= 1) only absorbs a float to double round trip
 			assertArrayEquals(expected(samples.get(i)), p.scores().row(i), 1e-6, "sample " + i);
 		}
 	}
@@ -165,6 +168,7 @@ class DatasetScorerTest {
 		assertEquals(List.of("s0#0", "s0#1"), p.keys());
 		assertArrayEquals(expected(left), p.scores().row(0), 1e-6);
 		assertArrayEquals(expected(right), p.scores().row(1), 1e-6);
+		// not a tolerance: the two images' channel means differ by far more than rounding
 		assertTrue(Math.abs(p.scores().row(0)[0] - p.scores().row(1)[0]) > 1e-4);
 	}
 

@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 
 import org.csrafiji.core.CheckpointException;
 import org.csrafiji.core.ClassLabels;
+import org.csrafiji.core.Float32Tolerance;
 import org.csrafiji.core.HeadKind;
 import org.csrafiji.core.InputSpec;
 import org.csrafiji.core.ModelSpec;
@@ -55,21 +56,33 @@ class ModelParityTest {
 			int heads = ms.get(1).getAsInt(), classes = ms.get(2).getAsInt();
 			int h = ms.get(3).getAsInt(), w = ms.get(4).getAsInt();
 			double scale = maxAbs(logits);
+			// Float32Tolerance: logits and score maps within F x their scale, F the float32 bound
+			// for this backbone's and head's accumulation lengths; a score (sigmoid, slope at
+			// most 1/4) within F x scale / 4; an attention weight a = softmax(T x map) moves by
+			// at most 2 T a |d map| <= 2 T F mScale (T <= 4 in these fixtures; T = inf gives a
+			// one-hot weight that does not move unless two positions tie within F x mScale).
+			String arch = e.get("architecture").getAsString();
+			int depth = Integer.parseInt(arch.substring("resnet".length()));
+			int width = e.get("base_width").getAsInt();
+			int features = 8 * width * (depth >= 50 ? 4 : 1);
+			double f = Float32Tolerance.ofNetwork(Float32Tolerance.resnet(depth, width)
+				+ Float32Tolerance.csraHead(features, h * w));
 			for (int b = 0; b < 2; b++) {
 				Prediction p = preds.get(b);
 				assertEquals(h, p.attention().height());
 				assertEquals(w, p.attention().width());
 				for (int c = 0; c < classes; c++) {
-					close(logits[b * classes + c], p.logits()[c], scale, name + " logit");
-					close(1 / (1 + Math.exp(-logits[b * classes + c])), p.scores()[c], 1, "score");
+					close(logits[b * classes + c], p.logits()[c], f * scale, name + " logit");
+					close(1 / (1 + Math.exp(-logits[b * classes + c])), p.scores()[c], f * scale / 4,
+						"score");
 					for (int hd = 0; hd < heads; hd++) {
 						float[] m = p.attention().scoreMap(hd, c);
 						float[] a = p.attention().attention(hd, c);
 						int off = ((b * heads + hd) * classes + c) * h * w;
 						double mScale = maxAbs(java.util.Arrays.copyOfRange(maps, off, off + h * w));
 						for (int k = 0; k < h * w; k++) {
-							close(maps[off + k], m[k], mScale, name + " map");
-							close(att[off + k], a[k], 1, name + " attention");
+							close(maps[off + k], m[k], f * mScale, name + " map");
+							close(att[off + k], a[k], 2 * 4 * f * mScale, name + " attention");
 						}
 					}
 				}
@@ -187,9 +200,11 @@ class ModelParityTest {
 		return m;
 	}
 
-	/** Within 1e-4 relative to the value, or to the array's scale for values near zero. */
-	static void close(double expected, double actual, double scale, String what) {
-		double tol = 1e-4 * Math.max(Math.abs(expected), Math.max(1e-3 * scale, 1e-6));
-		assertEquals(expected, actual, Math.max(tol, 1e-4 * Math.abs(expected)), what);
+	/**
+	 * Within the tolerance, plus 4 u of the value for the last rounding to float32 (which
+	 * keeps a zero tolerance meaningful).
+	 */
+	static void close(double expected, double actual, double tolerance, String what) {
+		assertEquals(expected, actual, tolerance + 4 * Float32Tolerance.U * Math.abs(expected), what);
 	}
 }
