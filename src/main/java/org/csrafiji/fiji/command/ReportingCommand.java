@@ -2,19 +2,22 @@ package org.csrafiji.fiji.command;
 
 import org.csrafiji.core.CsraException;
 import org.csrafiji.fiji.Feedback;
-import org.csrafiji.fiji.InstalledModels;
 import org.scijava.app.StatusService;
-import org.scijava.command.DynamicCommand;
+import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
-import org.scijava.module.MutableModuleItem;
 import org.scijava.plugin.Parameter;
 
 /**
  * What every CSRA command does around its work: a user error (a missing file, a model that does
  * not fit its spec, an image too small) is written to the log and cancels the command with the
  * same message; nothing is thrown at the user.
+ * <p>
+ * A {@link ContextCommand}, not a DynamicCommand: SciJava wraps it in a CommandModule, so
+ * {@code CommandService.run(...)} returns a Future of the finished module and
+ * {@code --headless --run} waits for the command (for a command that is itself a Module,
+ * CommandService answers null).
  */
-abstract class ReportingCommand extends DynamicCommand {
+abstract class ReportingCommand extends ContextCommand {
 
 	@Parameter
 	private LogService log;
@@ -37,15 +40,6 @@ abstract class ReportingCommand extends DynamicCommand {
 
 	/** Does the command's work; CSRA errors are reported by {@link #run()}. */
 	protected abstract void execute();
-
-	/**
-	 * The initializer of commands with a {@code model} input: offers the installed specs, then
-	 * the model_file choice.
-	 */
-	protected void listInstalledModels() {
-		MutableModuleItem<String> item = getInfo().getMutableInput("model", String.class);
-		item.setChoices(InstalledModels.find().choices());
-	}
 
 	/** @return progress, log and cancellation of this command */
 	protected Feedback feedback() {
