@@ -1,6 +1,8 @@
 package org.csrafiji.fiji;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +30,22 @@ final class LegacyOptions {
 	 */
 	static Map<String, String> pairs(String options) {
 		Map<String, String> out = new LinkedHashMap<>();
-		if (options == null) return out;
+		scan(options, out, new ArrayList<>());
+		return out;
+	}
+
+	/**
+	 * @param options an option string, or null
+	 * @return its words without {@code =}, which set nothing (GenericDialog check boxes)
+	 */
+	static List<String> bareWords(String options) {
+		List<String> out = new ArrayList<>();
+		scan(options, new LinkedHashMap<>(), out);
+		return out;
+	}
+
+	private static void scan(String options, Map<String, String> out, List<String> bare) {
+		if (options == null) return;
 		int i = 0;
 		int n = options.length();
 		while (i < n) {
@@ -36,7 +53,10 @@ final class LegacyOptions {
 			int start = i;
 			while (i < n && options.charAt(i) != ' ' && options.charAt(i) != '=') i++;
 			String key = options.substring(start, i);
-			if (i >= n || options.charAt(i) != '=') continue; // a bare word sets nothing
+			if (i >= n || options.charAt(i) != '=') {
+				if (!key.isEmpty()) bare.add(key); // a bare word sets nothing
+				continue;
+			}
 			i++;
 			String value;
 			char open = i < n ? options.charAt(i) : ' ';
@@ -54,7 +74,6 @@ final class LegacyOptions {
 			}
 			if (!key.isEmpty()) out.putIfAbsent(key, value);
 		}
-		return out;
 	}
 
 	/**

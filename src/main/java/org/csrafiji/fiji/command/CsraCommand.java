@@ -58,7 +58,7 @@ abstract class CsraCommand extends ReportingCommand {
 	 * @return the shared settings
 	 */
 	protected ClassifySettings settings(boolean useSelection) {
-		File file = InstalledModels.find().resolve(model, model_file);
+		File file = InstalledModels.find().resolve(model, given(model_file));
 		return ClassifySettings.of(file, device, threshold, all_slices, useSelection,
 			scaling);
 	}

@@ -96,7 +96,7 @@ public class EvaluateCommand extends ReportingCommand {
 	@Override
 	protected void execute() {
 		EvaluationSource source = EvaluateSettings.FROM_MODEL.equals(scores) ? EvaluateSettings
-			.modelRun(InstalledModels.find().resolve(model, model_file), device, dataset_kind,
+			.modelRun(InstalledModels.find().resolve(model, given(model_file)), device, dataset_kind,
 				dataset_path, predictions_out, batch) : EvaluateSettings.savedPredictions(
 					predictions_csv, labels_file);
 		EvaluationReport report = EvaluateTask.run(models, EvaluateSettings.of(source, threshold,

@@ -41,6 +41,14 @@ abstract class ReportingCommand extends ContextCommand {
 	/** Does the command's work; CSRA errors are reported by {@link #run()}. */
 	protected abstract void execute();
 
+	/**
+	 * @param file a file input
+	 * @return the file, or null when none was given: a macro's {@code key=[]} gives an empty path
+	 */
+	protected static java.io.File given(java.io.File file) {
+		return file == null || file.getPath().isBlank() ? null : file;
+	}
+
 	/** @return progress, log and cancellation of this command */
 	protected Feedback feedback() {
 		return new Feedback(status, log, this::isCanceled);
