@@ -75,6 +75,13 @@ class MacroOptionsTest extends ContextTestBase {
 	 * @param active the active image (what imagej-legacy gives an ImagePlus input), or null
 	 */
 	static Ran run(Call call, ImagePlus active) throws Exception {
+		return run(call, active, Map.of());
+	}
+
+	/**
+	 * @param cheaper values that replace parsed ones after the checks (a shorter training)
+	 */
+	static Ran run(Call call, ImagePlus active, Map<String, Object> cheaper) throws Exception {
 		CommandInfo info = command(call.title());
 		Map<String, Object> in = LegacyOptions.inputs(call.options(), info);
 		assertEquals(List.of(), LegacyOptions.bareWords(call.options()),
@@ -95,6 +102,7 @@ class MacroOptionsTest extends ContextTestBase {
 		assertEquals(Set.of(), unset, "inputs a dialog would ask for in " + call);
 		assertTrue(names.containsAll(LegacyOptions.pairs(call.options()).keySet()),
 			"unknown keys (Fiji ignores them) in " + call + "; inputs: " + names);
+		in.putAll(cheaper);
 		Ran m = new Ran(ctx.service(CommandService.class).run(info, true, in).get());
 		assertFalse(m.isCanceled(), call.title() + ": " + m.getCancelReason());
 		return m;
@@ -162,7 +170,10 @@ class MacroOptionsTest extends ContextTestBase {
 			"out", out.toString(), "spec", out.resolve("best.json").toString()));
 		assertEquals(List.of("CSRA Train", "CSRA Classify"), calls.stream().map(Call::title)
 			.toList());
-		Ran m = run(calls.get(0), null);
+		assertEquals(8, LegacyOptions.inputs(calls.get(0).options(), command("CSRA Train")).get(
+			"epochs"));
+		// as written, but one epoch of a narrow network on small inputs: the test's CPU budget
+		Ran m = run(calls.get(0), null, Map.of("epochs", 1, "base_width", 4, "input_size", 32));
 		assertEquals(out.resolve("best.json").toString(), m.getOutput("best_spec"));
 		run(calls.get(1), FijiFixtures.image(ImagePlus.COLOR_RGB, 48, 48, 1, 2));
 	}
