@@ -1,0 +1,86 @@
+package org.csrafiji.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link HeadlessRunner} in a real Context: what a user sees on stdout, stderr and the exit. */
+class HeadlessRunnerTest extends ContextTestBase {
+
+	/** One run: exit status, stdout, stderr. */
+	private record Result(int status, String out, String err) {}
+
+	private static Result run(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int status = HeadlessRunner.run(ctx, new PrintStream(out, true, StandardCharsets.UTF_8),
+			new PrintStream(err, true, StandardCharsets.UTF_8), args);
+		return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(
+			StandardCharsets.UTF_8));
+	}
+
+	private static String model() {
+		return "model_file=" + FijiFixtures.spec("r18_h1.json");
+	}
+
+	@Test
+	void anUnreadableImageIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+		Path junk = Files.writeString(dir.resolve("cells.tif"), "not a TIFF");
+		for (String path : List.of(junk.toString(), dir.resolve("missing.tif").toString())) {
+			Result r = run("CSRA Classify", "image=" + path, model(), "device=cpu");
+			assertEquals(2, r.status(), r.err());
+			assertEquals(1, r.err().strip().lines().count(), r.err());
+			assertTrue(r.err().startsWith("ImageJ cannot open '" + path + "'"), r.err());
+			assertFalse(r.err().contains("Exception"), r.err());
+		}
+	}
+
+	@Test
+	void anUnknownKeyIsRefusedNamingTheValidOnes() {
+		Result r = run("CSRA Classify", "treshold=0.3");
+		assertEquals(1, r.status());
+		assertEquals(1, r.err().strip().lines().count(), r.err());
+		assertTrue(r.err().contains("no input 'treshold'"), r.err());
+		for (String key : List.of("image", "model", "model_file", "device", "threshold", "scaling",
+			"all_slices", "use_selection", "save_outputs"))
+		{
+			assertTrue(r.err().contains(key), key + " not named: " + r.err());
+		}
+	}
+
+	@Test
+	void printsTheTableAndSavesImageAndTableOutputs(@TempDir Path dir) throws Exception {
+		Path image = dir.resolve("cells.tif");
+		IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 21), image.toString());
+		Path saved = dir.resolve("outputs");
+		Result r = run("CSRA Attention Map", "image=" + image, model(), "device=cpu",
+			"classes=cell,nucleus", "show_stack=true", "save_outputs=" + saved);
+		assertEquals(0, r.status(), r.err());
+		ImagePlus stack = IJ.openImage(saved.resolve("attention_stack.tif").toString());
+		assertEquals(2, stack.getStackSize(), "one slice per listed class");
+		try (var files = Files.list(saved)) {
+			assertEquals(List.of("attention_stack.tif"), files.map(p -> p.getFileName().toString())
+				.toList(), "no temporary file left");
+		}
+
+		r = run("CSRA Classify", "image=" + image, model(), "device=cpu", "save_outputs=" + saved);
+		assertEquals(0, r.status(), r.err());
+		assertTrue(r.out().lines().anyMatch(l -> l.startsWith("Image")), r.out());
+		List<String> csv = Files.readAllLines(saved.resolve("results_table.csv"));
+		assertTrue(csv.get(0).contains("Labels") && csv.get(0).contains(","), csv.get(0));
+		assertTrue(csv.get(csv.size() - 1).contains("cells.tif"), csv.toString());
+	}
+}
