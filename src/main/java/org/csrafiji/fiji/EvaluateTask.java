@@ -75,7 +75,7 @@ public final class EvaluateTask {
 			DatasetScorer scorer = DatasetScorer.forModel(model, run.batch());
 			ModelScoreSource source = new ModelScoreSource(model.spec().name(), model.spec().classes(),
 				scorer, csv, DatasetProgress.to(LogLines.to(feedback), "CSRA Evaluate", false,
-					System::nanoTime));
+					System::nanoTime).watchedBy(EvaluateTask.window(feedback), feedback::isCancelled));
 			source.requireSameClasses(dataset);
 			feedback.info("CSRA Evaluate: " + model.spec().name() + " on " + DeviceChoice.describe(model
 				.device()) + ", " + dataset.samples().size() + " images of " + dataset.source()
@@ -94,6 +94,15 @@ public final class EvaluateTask {
 				deleteQuietly(csv, feedback);
 			}
 		}
+	}
+
+	/** With a UI, the status bar and the Cancel window follow the scoring; headless, the log does. */
+	private static java.util.function.BiConsumer<Integer, Integer> window(Feedback feedback) {
+		return (done, total) -> {
+			if (ResultsTables.hasUi()) {
+				feedback.progress(done, total, "CSRA Evaluate: scoring images");
+			}
+		};
 	}
 
 	private static EvaluationReport evaluate(Dataset dataset, ScoreSource source,

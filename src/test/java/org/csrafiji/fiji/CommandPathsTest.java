@@ -56,12 +56,14 @@ class CommandPathsTest {
 
 	private static Context ctx;
 	private static final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+	private static final List<String> infos = Collections.synchronizedList(new ArrayList<>());
 
 	@BeforeAll
 	static void start() {
 		ctx = new Context();
 		ctx.service(LogService.class).addLogListener(m -> {
 			if (m.level() <= LogLevel.WARN) warnings.add(m.text());
+			else if (m.level() == LogLevel.INFO) infos.add(m.text());
 		});
 	}
 
@@ -168,6 +170,26 @@ class CommandPathsTest {
 	@org.junit.jupiter.api.BeforeEach
 	void forgetWarnings() {
 		warnings.clear();
+		infos.clear();
+	}
+
+	@Test
+	void aHeadlessBatchLogsItsProgressWithTheRate() throws Exception {
+		Path in = Files.createDirectories(fresh("in"));
+		for (int i = 0; i < 3; i++) {
+			IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 40, 40, 1, 20 + i), in.resolve("p" + i
+				+ ".tif").toString());
+		}
+		Map<String, Object> batch = model();
+		batch.put("input_dir", in.toFile());
+		batch.put("output_csv", in.resolveSibling("progress-" + n + ".csv").toFile());
+		ctx.service(CommandService.class).run(info("CSRA Batch Classify"), true, batch).get();
+		List<String> lines = new ArrayList<>(infos);
+		lines.removeIf(l -> !l.startsWith("CSRA batch: ") || !l.endsWith(")"));
+		assertEquals("CSRA batch: file p0.tif (0/3)", lines.get(0), lines.toString());
+		String last = lines.get(lines.size() - 1);
+		assertTrue(last.matches("CSRA batch: 3 classified.* \\(3/3, [0-9.]+(/s| s each)\\)"), last);
+		assertNoWarnings();
 	}
 
 	@Test

@@ -1,11 +1,18 @@
 package org.csrafiji.fiji.command;
 
+import ij.IJ;
+
 import org.csrafiji.core.CsraException;
+import org.csrafiji.fiji.CancelWindow;
 import org.csrafiji.fiji.Feedback;
+import org.csrafiji.fiji.ProgressLog;
+import org.csrafiji.fiji.ProgressSink;
+import org.csrafiji.fiji.ResultsTables;
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
 
 /**
  * What every CSRA command does around its work: a user error (a missing file, a model that does
@@ -25,8 +32,13 @@ abstract class ReportingCommand extends ContextCommand {
 	@Parameter
 	private StatusService status;
 
+	private Feedback feedback;
+
 	@Override
 	public final void run() {
+		if (ResultsTables.hasUi()) {
+			IJ.resetEscape(); // an Esc pressed before this run does not stop it
+		}
 		try {
 			execute();
 		}
@@ -35,6 +47,11 @@ abstract class ReportingCommand extends ContextCommand {
 		}
 		catch (RuntimeException e) {
 			fail("CSRA failed unexpectedly: " + e, e);
+		}
+		finally {
+			if (feedback != null) {
+				feedback.sink().close();
+			}
 		}
 	}
 
@@ -49,9 +66,29 @@ abstract class ReportingCommand extends ContextCommand {
 		return file == null || file.getPath().isBlank() ? null : file;
 	}
 
-	/** @return progress, log and cancellation of this command */
+	/**
+	 * Progress, log and cancellation of this run. With a UI, progress goes to the status bar and
+	 * a window with a Cancel button, and Esc stops the run too; headless, progress lines with the
+	 * rate and the time left go to the log. The run stops after the step under way (a slice, a
+	 * file, a batch of images, an iteration) and keeps what is complete.
+	 *
+	 * @return the feedback of this run
+	 */
 	protected Feedback feedback() {
-		return new Feedback(status, log, this::isCanceled);
+		if (feedback == null) {
+			boolean ui = ResultsTables.hasUi();
+			ProgressSink sink = ui ? new CancelWindow(title()) : new ProgressLog(line -> {
+					if (log != null) log.info(line);
+				}, System::nanoTime);
+			feedback = new Feedback(status, log, () -> isCanceled() || ui && IJ.escapePressed(),
+				sink);
+		}
+		return feedback;
+	}
+
+	private String title() {
+		String menu = getClass().getAnnotation(Plugin.class).menuPath();
+		return menu.substring(menu.lastIndexOf('>') + 1);
 	}
 
 	private void fail(String message, RuntimeException e) {
