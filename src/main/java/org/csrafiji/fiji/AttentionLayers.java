@@ -43,7 +43,7 @@ public final class AttentionLayers {
 			for (int c : chosen) {
 				float[] up = MapUpsampler.upsample(a.attention(head - 1, c), a.width(), a.height(),
 					r.width, r.height);
-				out.add(new ClassMap(sp.position(), p.labels().name(c), p.scores()[c], r.width,
+				out.add(new ClassMap(sp.position(), p.labels().name(c), c, p.scores()[c], r.width,
 					r.height, up));
 			}
 		}
