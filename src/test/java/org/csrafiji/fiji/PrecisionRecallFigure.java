@@ -19,7 +19,8 @@ import org.csrafiji.fiji.EvaluationSource.SavedPredictions;
  * to poor. Not a model's output. Not a test; run by hand (headless is fine):
  *
  * <pre>
- * java -cp target/classes:target/test-classes:$(deps) org.csrafiji.fiji.PrecisionRecallFigure docs
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.csrafiji.fiji.PrecisionRecallFigure docs
  * </pre>
  */
 public final class PrecisionRecallFigure {

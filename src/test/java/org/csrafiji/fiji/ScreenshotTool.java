@@ -32,8 +32,9 @@ import javax.imageio.ImageIO;
  * {@link Robot}. Not a test; run by hand:
  *
  * <pre>
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * Xvfb :99 -screen 0 1280x1024x24 &amp;
- * DISPLAY=:99 java -cp target/classes:target/test-classes:$(deps) \
+ * DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *   -Dai.djl.offline=true org.csrafiji.fiji.ScreenshotTool docs
  * </pre>
  *
