@@ -61,13 +61,28 @@ class HeadlessRunnerTest extends ContextTestBase {
 		}
 	}
 
+	/** The README's HeadlessRunner line, its files put in a folder. */
+	private static String[] readmeLine(Path dir) throws Exception {
+		String readme = Files.readString(Path.of("README.md"));
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+			"org\\.csrafiji\\.fiji\\.HeadlessRunner (\"[^\"]+\")((?: [a-z_]+=\\S+)+)").matcher(readme);
+		assertTrue(m.find(), "README has no HeadlessRunner line");
+		List<String> args = new java.util.ArrayList<>();
+		args.add(m.group(1).substring(1, m.group(1).length() - 1));
+		for (String a : m.group(2).strip().split(" ")) {
+			args.add(a.replace("image=cells.tif", "image=" + dir.resolve("cells.tif")).replace(
+				"/path/spec.json", FijiFixtures.spec("r18_h1.json").toString()).replace("save_outputs=",
+					"save_outputs=" + dir + "/"));
+		}
+		return args.toArray(new String[0]);
+	}
+
 	@Test
 	void printsTheTableAndSavesImageAndTableOutputs(@TempDir Path dir) throws Exception {
 		Path image = dir.resolve("cells.tif");
 		IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 21), image.toString());
-		Path saved = dir.resolve("outputs");
-		Result r = run("CSRA Attention Map", "image=" + image, model(), "device=cpu",
-			"classes=cell,nucleus", "show_stack=true", "save_outputs=" + saved);
+		Path saved = dir.resolve("attention");
+		Result r = run(readmeLine(dir));
 		assertEquals(0, r.status(), r.err());
 		ImagePlus stack = IJ.openImage(saved.resolve("attention_stack.tif").toString());
 		assertEquals(2, stack.getStackSize(), "one slice per listed class");
