@@ -98,4 +98,20 @@ class HeadlessRunnerTest extends ContextTestBase {
 		assertTrue(csv.get(0).contains("Labels") && csv.get(0).contains(","), csv.get(0));
 		assertTrue(csv.get(csv.size() - 1).contains("cells.tif"), csv.toString());
 	}
+
+	@Test
+	void aRunInItsOwnJvmPrintsNoSlf4jWarnings(@TempDir Path dir) throws Exception {
+		Path image = dir.resolve("cells.tif");
+		IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 22), image.toString());
+		Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+			.toString(), "-Djava.awt.headless=true", "-Dai.djl.offline=true",
+			"-Djava.util.prefs.userRoot=" + dir.resolve("prefs"), "-cp", System.getProperty(
+				"java.class.path"), HeadlessRunner.class.getName(), "CSRA Classify", "image=" + image,
+			model(), "device=cpu").redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir
+				.resolve("err.txt").toFile()).start();
+		assertEquals(0, p.waitFor(), Files.readString(dir.resolve("err.txt")));
+		String err = Files.readString(dir.resolve("err.txt"));
+		assertFalse(err.contains("SLF4J"), err);
+		assertTrue(Files.readString(dir.resolve("out.txt")).contains("cells.tif"));
+	}
 }
