@@ -255,4 +255,20 @@ class CommandPathsTest {
 		assertTrue(Files.exists(ev.resolve("report/csra_metrics.csv")));
 		assertNoWarnings();
 	}
+
+	/** The README's Groovy lines, in Java: run by class name, read the table output. */
+	@Test
+	void readmeScriptCallGivesTheTable() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 15);
+		CommandModule m = ctx.service(CommandService.class).run(
+			"org.csrafiji.fiji.command.ClassifyCommand", true, "image", imp, "model_file", FijiFixtures
+				.spec("r18_h1.json"), "device", "auto").get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		ResultsTable rt = (ResultsTable) m.getOutput("results_table");
+		assertEquals(imp.getTitle(), rt.getStringValue("Image", rt.size() - 1));
+		assertNotNull(rt.getStringValue("Labels", rt.size() - 1));
+		assertTrue(Files.readString(Path.of("README.md")).contains(
+			"command.run(\"org.csrafiji.fiji.command.ClassifyCommand\", true,"));
+		assertNoWarnings();
+	}
 }
