@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.csrafiji.core.CsraException;
 import org.csrafiji.eval.Dataset;
@@ -75,7 +76,7 @@ public final class EvaluateTask {
 			DatasetScorer scorer = DatasetScorer.forModel(model, run.batch());
 			ModelScoreSource source = new ModelScoreSource(model.spec().name(), model.spec().classes(),
 				scorer, csv, DatasetProgress.to(LogLines.to(feedback), "CSRA Evaluate", false,
-					System::nanoTime).watchedBy(EvaluateTask.window(feedback), feedback::isCancelled));
+					System::nanoTime).watchedBy(window(feedback), feedback::isCancelled));
 			source.requireSameClasses(dataset);
 			feedback.info("CSRA Evaluate: " + model.spec().name() + " on " + DeviceChoice.describe(model
 				.device()) + ", " + dataset.samples().size() + " images of " + dataset.source()
@@ -97,7 +98,7 @@ public final class EvaluateTask {
 	}
 
 	/** With a UI, the status bar and the Cancel window follow the scoring; headless, the log does. */
-	private static java.util.function.BiConsumer<Integer, Integer> window(Feedback feedback) {
+	private static BiConsumer<Integer, Integer> window(Feedback feedback) {
 		return (done, total) -> {
 			if (ResultsTables.hasUi()) {
 				feedback.progress(done, total, "CSRA Evaluate: scoring images");

@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.swing.JComboBox;
@@ -70,7 +71,7 @@ public class ModelChoiceWidget extends AbstractInputWidget<String, JPanel> {
 
 	/** @return the names the list offers */
 	public List<String> choices() {
-		List<String> out = new java.util.ArrayList<>();
+		List<String> out = new ArrayList<>();
 		for (int i = 0; i < combo.getItemCount(); i++) {
 			out.add(combo.getItemAt(i));
 		}

@@ -136,15 +136,20 @@ class MacroOptionsTest extends ContextTestBase {
 
 	@Test
 	void attentionMacro() throws Exception {
-		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 1);
-		List<Call> calls = calls(macro("attention_map.ijm"), Map.of("model", FijiFixtures.spec(
-			"r18_h1.json").getPath(), "title", imp.getTitle()));
+		// the built-in demo model on a sample scene with a cross, a circle and a ring
+		ImagePlus imp = IJ.openImage("models/demo/samples/scene_00001.png");
+		List<Call> calls = calls(macro("attention_map.ijm"), Map.of("model",
+			"models/demo/demo.json", "title", imp.getTitle()));
 		Ran m = run(calls.get(0), imp);
 		ImagePlus stack = (ImagePlus) m.getOutput("attention_stack");
-		int maps = stack == null ? 0 : stack.getStackSize();
-		int layers = imp.getOverlay() == null ? 0 : imp.getOverlay().size();
-		assertTrue(layers >= maps && layers <= 3 * maps, "a heat map, outline and label per map: "
-			+ layers + " layers, " + maps + " maps");
+		List<String> labels = new ArrayList<>();
+		for (int i = 1; i <= stack.getStackSize(); i++) {
+			labels.add(stack.getStack().getSliceLabel(i));
+		}
+		assertEquals(List.of("circle", "cross", "ring"), labels.stream().sorted().toList());
+		assertEquals(AttentionStacks.TITLE_PREFIX + imp.getTitle(), stack.getTitle(),
+			"the title the macro selects");
+		assertEquals(3 * 3, imp.getOverlay().size(), "a heat map, an outline and a name per class");
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import java.io.File;
+
 /**
  * What every CSRA command does around its work: a user error (a missing file, a model that does
  * not fit its spec, an image too small) is written to the log and cancels the command with the
@@ -62,7 +64,7 @@ abstract class ReportingCommand extends ContextCommand {
 	 * @param file a file input
 	 * @return the file, or null when none was given: a macro's {@code key=[]} gives an empty path
 	 */
-	protected static java.io.File given(java.io.File file) {
+	protected static File given(File file) {
 		return file == null || file.getPath().isBlank() ? null : file;
 	}
 
@@ -77,13 +79,18 @@ abstract class ReportingCommand extends ContextCommand {
 	protected Feedback feedback() {
 		if (feedback == null) {
 			boolean ui = ResultsTables.hasUi();
-			ProgressSink sink = ui ? new CancelWindow(title()) : new ProgressLog(line -> {
-					if (log != null) log.info(line);
-				}, System::nanoTime);
+			ProgressSink sink = ui ? new CancelWindow(title()) : new ProgressLog(this::info,
+				System::nanoTime);
 			feedback = new Feedback(status, log, () -> isCanceled() || ui && IJ.escapePressed(),
 				sink);
 		}
 		return feedback;
+	}
+
+	private void info(String line) {
+		if (log != null) {
+			log.info(line);
+		}
 	}
 
 	private String title() {

@@ -15,8 +15,9 @@ import org.scijava.widget.FileWidget;
 /**
  * Plugins &gt; CSRA &gt; CSRA Settings: a local libtorch (its lib folder, version and flavour)
  * for the PyTorch engine, stored in Fiji's preferences and used from the next engine start on.
- * The inputs a caller leaves out (null) start from the stored values, not from SciJava's
- * memory of the last dialog; a macro's keys are applied after that, by imagej-legacy.
+ * The inputs a caller leaves out (still null when the initializer runs) start from the stored
+ * values, not from SciJava's memory of the last dialog; values a caller or macro gives are
+ * kept.
  * Natives load once per JVM: once the engine has started in this Fiji, a change takes effect
  * after Fiji is restarted, and the command says so.
  */
