@@ -13,8 +13,10 @@ import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.scijava.service.Service;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -213,15 +215,32 @@ public final class HeadlessRunner {
 		return null;
 	}
 
-	/** @return the image ImageJ opens from the file, or null */
+	/**
+	 * Opens an image file as ImageJ does. ImageJ prints its own error for a file it cannot
+	 * read to System.out (headless it has no dialog); that text is held back here, since the
+	 * caller says in one line what failed, and passed on when the file did open.
+	 *
+	 * @return the image, or null
+	 */
 	private static ImagePlus open(String path) {
 		if (!Files.isRegularFile(Path.of(path))) return null;
+		PrintStream stdout = System.out;
+		ByteArrayOutputStream held = new ByteArrayOutputStream();
+		ImagePlus imp = null;
 		try {
-			return IJ.openImage(path);
+			System.setOut(new PrintStream(held, true, StandardCharsets.UTF_8));
+			imp = IJ.openImage(path);
 		}
 		catch (RuntimeException e) {
-			return null; // a damaged file: said in one line by the caller
+			imp = null; // a damaged file: said in one line by the caller
 		}
+		finally {
+			System.setOut(stdout);
+		}
+		if (imp != null) {
+			stdout.print(held.toString(StandardCharsets.UTF_8));
+		}
+		return imp;
 	}
 
 	private static void print(Module module, PrintStream out) {

@@ -114,4 +114,18 @@ class HeadlessRunnerTest extends ContextTestBase {
 		assertFalse(err.contains("SLF4J"), err);
 		assertTrue(Files.readString(dir.resolve("out.txt")).contains("cells.tif"));
 	}
+
+	@Test
+	void anUnreadableImageInItsOwnJvmPrintsOnlyTheOneLine(@TempDir Path dir) throws Exception {
+		Path junk = Files.writeString(dir.resolve("junk.tif"), "not a TIFF");
+		Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+			.toString(), "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+			HeadlessRunner.class.getName(), "CSRA Classify", "image=" + junk, model()).redirectOutput(
+				dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+		assertEquals(2, p.waitFor());
+		assertEquals("", Files.readString(dir.resolve("out.txt")), "ImageJ's own message held back");
+		List<String> err = Files.readAllLines(dir.resolve("err.txt"));
+		assertEquals(1, err.size(), err.toString());
+		assertTrue(err.get(0).startsWith("ImageJ cannot open '" + junk + "'"), err.get(0));
+	}
 }
