@@ -12,7 +12,8 @@ title = getTitle();
 
 // model=[other file] uses model_file; to use a spec installed in Fiji.app/models/csra,
 // give its name instead, e.g. model=[resnet101_voc07_head1_lam0.1] (model_file is then ignored).
-run("CSRA Attention Map", "model=[other file] model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] use_selection classes=[] head=1 opacity=0.5 roi_threshold=0.5 show_stack");
+// Every input is named (check boxes as key=true or key=false), so no dialog opens.
+run("CSRA Attention Map", "model=[other file] model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] all_slices=false use_selection=true classes=[] head=1 opacity=0.5 roi_threshold=0.5 show_stack=true");
 
 // The stack of attention maps is an ordinary image window:
 selectImage("CSRA Attention of " + title);

@@ -11,5 +11,6 @@ if (model == "")
 
 // model=[other file] uses model_file; to use a spec installed in Fiji.app/models/csra,
 // give its name instead, e.g. model=[resnet101_voc07_head1_lam0.1] (model_file is then ignored).
-// Booleans are bare words (present = on); add all_slices to classify every slice.
-run("CSRA Classify", "model=[other file] model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] use_selection");
+// Every input is named (check boxes as key=true or key=false), so no dialog opens and no value
+// remembered from an earlier session is used; all_slices=true classifies every slice.
+run("CSRA Classify", "model=[other file] model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] all_slices=false use_selection=true");

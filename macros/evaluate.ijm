@@ -13,7 +13,8 @@ predictions = File.openDialog("Choose the predictions CSV");
 labels = File.openDialog("Choose the labels (CSV or JSON)");
 out = getDirectory("Choose a folder for the tables and the plot");
 
-run("CSRA Evaluate", "scores=predictions_csv predictions_csv=[" + predictions + "] labels_file=[" + labels + "] threshold=0.5 convention=auto output_dir=[" + out + "]");
+// Every input is named (the model ones empty), so no dialog opens.
+run("CSRA Evaluate", "scores=predictions_csv predictions_csv=[" + predictions + "] labels_file=[" + labels + "] model=[other file] model_file=[] device=auto dataset_kind=voc2007 dataset_path=[] predictions_out=[] batch=8 threshold=0.5 convention=auto output_dir=[" + out + "]");
 
 selectWindow("CSRA Metrics");
 print("mAP: " + d2s(Table.get("mAP", 0), 2) + "  OF1: " + d2s(Table.get("OF1", 0), 2) + "  CF1: " + d2s(Table.get("CF1", 0), 2));

@@ -77,7 +77,7 @@ public final class AttentionLayers {
 			int c = ch.classIndex();
 			float[] up = MapUpsampler.upsample(a.attention(head - 1, c), a.width(), a.height(),
 				grid.width(), grid.height());
-			out.add(new ClassMap(ch.slice().position(), p.labels().name(c), p.scores()[c], grid
+			out.add(new ClassMap(ch.slice().position(), p.labels().name(c), c, p.scores()[c], grid
 				.width(), grid.height(), up));
 		}
 		return out;

@@ -5,6 +5,7 @@ import ij.gui.ImageRoi;
 import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.plugin.RoiScaler;
+import ij.gui.TextRoi;
 import ij.plugin.filter.ThresholdToSelection;
 import ij.plugin.frame.RoiManager;
 import ij.process.ByteProcessor;
@@ -14,31 +15,40 @@ import ij.process.ImageProcessor;
 import org.csrafiji.image.SlicePosition;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts attention maps on an image without touching its pixels: per map, a heat-map
- * {@link ImageRoi} (inferno LUT spanning the map's minimum to maximum, so even a flat map
- * shows its structure, with the chosen opacity; a map reduced by {@link MapGrid} is drawn
- * stretched over the classified rectangle, its outline scaled to it) named
- * after the class, and an outline of where the map exceeds a fraction of its maximum, named
- * "class (score)". Both carry the slice position they belong to, go on the image's Overlay,
- * and the outlines also go to the ROI Manager when there is a UI. Optionally a stack of the
- * maps is made and shown, titled {@code "CSRA Attention of <title>"}.
+ * Puts attention maps on an image without touching its pixels. Per map, in the class's own
+ * colour ({@link ClassColours}, the same on every image): a heat map ({@link ImageRoi}, with
+ * the chosen opacity) that is transparent where the attention is below
+ * {@link #TRANSPARENT_BELOW} of the map's range and runs from a dim to the full class colour
+ * above, so that low attention leaves the image as it is and several classes stay apart; an
+ * outline of where the map exceeds a fraction of its maximum, named "class (score)"; and that
+ * name written at the outline's top left corner. A map reduced by {@link MapGrid} is drawn
+ * stretched over the classified rectangle, its outline scaled to it. All carry the slice
+ * position they belong to and go on the image's Overlay; the outlines also go to the ROI
+ * Manager when there is a UI. Optionally a stack of the maps is made and shown, titled
+ * {@code "CSRA Attention of <title>"}.
  * <p>
- * Every element it adds carries the property {@link #PROPERTY}; a later run on the same
- * image first removes those (and only those), so runs replace each other's layers instead of
- * stacking them, while the user's own overlay elements stay.
+ * Every element it adds carries the property {@link #PROPERTY} (and, in the ROI Manager, the
+ * image's ID in {@link #IMAGE_PROPERTY}); a later run on the same image first removes those
+ * (and only those) from the Overlay and the ROI Manager, so runs replace each other's layers
+ * instead of piling them up, while the user's own overlay elements and ROIs stay.
  */
 public final class AttentionOverlayWriter {
 
 	/** The Roi property that marks the overlay elements written here. */
 	public static final String PROPERTY = "csra_attention";
 
-	private static final Color OUTLINE = Color.CYAN;
+	/** The Roi property that names the image an outline in the ROI Manager belongs to. */
+	public static final String IMAGE_PROPERTY = "csra_image";
+
+	/** Heat-map values below this fraction of the map's range (minimum to maximum) are not drawn. */
+	public static final double TRANSPARENT_BELOW = 0.2;
 
 	/**
 	 * @param image the classified image; gets the overlay
@@ -56,24 +66,20 @@ public final class AttentionOverlayWriter {
 		List<ImageRoi> heat = new ArrayList<>();
 		List<Roi> outlines = new ArrayList<>();
 		for (ClassMap m : maps) {
-			float max = m.max();
-			ImageRoi h = heatMap(m, max, r, settings.opacity());
-			mark(h);
-			place(h, imp, m.position());
-			overlay.add(h);
+			Color colour = ClassColours.of(m.classIndex());
+			ImageRoi h = heatMap(m, colour, r, settings.opacity());
+			add(h, imp, m, overlay);
 			heat.add(h);
-			Roi outline = outline(m, max, settings.roiThreshold(), r);
+			Roi outline = outline(m, m.max(), settings.roiThreshold(), r, colour);
 			if (outline != null) {
-				mark(outline);
-				place(outline, imp, m.position());
-				overlay.add(outline);
+				add(outline, imp, m, overlay);
 				outlines.add(outline);
+				add(label(outline, colour, imp), imp, m, overlay);
 			}
 		}
 		imp.setOverlay(overlay);
-		if (ResultsTables.hasUi() && !outlines.isEmpty()) {
-			RoiManager rm = RoiManager.getRoiManager();
-			outlines.forEach(o -> rm.addRoi((Roi) o.clone()));
+		if (ResultsTables.hasUi()) {
+			replaceInRoiManager(imp, outlines);
 		}
 		ImagePlus stack = null;
 		if (settings.showStack() && !maps.isEmpty()) {
@@ -85,8 +91,10 @@ public final class AttentionOverlayWriter {
 		return new AttentionResult(heat, outlines, stack);
 	}
 
-	private static void mark(Roi roi) {
+	private static void add(Roi roi, ImagePlus imp, ClassMap m, Overlay overlay) {
 		roi.setProperty(PROPERTY, "true");
+		place(roi, imp, m.position());
+		overlay.add(roi);
 	}
 
 	private static void removeEarlierLayers(Overlay overlay) {
@@ -97,29 +105,80 @@ public final class AttentionOverlayWriter {
 		}
 	}
 
-	private static ImageRoi heatMap(ClassMap m, float max, Rectangle r, double opacity) {
-		byte[] px = new byte[m.values().length];
-		float min = Math.min(m.min(), max);
-		float range = max - min;
-		if (range > 0) {
-			for (int i = 0; i < px.length; i++) {
-				float v = (m.values()[i] - min) / range;
-				px[i] = (byte) Math.round(255 * Math.max(0, Math.min(1, v)));
+	/** Drops this image's outlines of earlier runs from the ROI Manager, then adds the new ones. */
+	private static void replaceInRoiManager(ImagePlus imp, List<Roi> outlines) {
+		RoiManager rm = RoiManager.getInstance();
+		if (rm == null && outlines.isEmpty()) {
+			return;
+		}
+		if (rm == null) {
+			rm = RoiManager.getRoiManager();
+		}
+		List<Integer> stale = earlierOutlines(rm.getRoisAsArray(), imp.getID());
+		for (int i = stale.size() - 1; i >= 0; i--) {
+			rm.delete(stale.get(i));
+		}
+		for (Roi o : outlines) {
+			Roi copy = (Roi) o.clone();
+			copy.setProperty(IMAGE_PROPERTY, String.valueOf(imp.getID()));
+			rm.addRoi(copy);
+		}
+	}
+
+	/**
+	 * @param rois the ROI Manager's ROIs
+	 * @param imageId an image's ID
+	 * @return the indices, ascending, of the outlines an earlier run put there for that image
+	 */
+	static List<Integer> earlierOutlines(Roi[] rois, int imageId) {
+		List<Integer> out = new ArrayList<>();
+		for (int i = 0; i < rois.length; i++) {
+			if (rois[i].getProperty(PROPERTY) != null && String.valueOf(imageId).equals(rois[i]
+				.getProperty(IMAGE_PROPERTY)))
+			{
+				out.add(i);
 			}
 		}
-		ByteProcessor bp = new ByteProcessor(m.width(), m.height(), px);
-		bp.setLut(HeatLut.inferno());
+		return out;
+	}
+
+	/**
+	 * @return the map as 8-bit levels: 0 (transparent) below {@link #TRANSPARENT_BELOW} of the
+	 *         range, then 1 to 255 up to the maximum; all 0 for a flat map
+	 */
+	static byte[] levels(ClassMap m) {
+		byte[] px = new byte[m.values().length];
+		float max = m.max();
+		float min = Math.min(m.min(), max);
+		double floor = min + TRANSPARENT_BELOW * (max - min);
+		if (max > floor) {
+			for (int i = 0; i < px.length; i++) {
+				double v = m.values()[i];
+				if (v >= floor) {
+					px[i] = (byte) (1 + Math.round(254 * Math.min(1, (v - floor) / (max - floor))));
+				}
+			}
+		}
+		return px;
+	}
+
+	private static ImageRoi heatMap(ClassMap m, Color colour, Rectangle r, double opacity) {
+		ByteProcessor bp = new ByteProcessor(m.width(), m.height(), levels(m));
+		bp.setLut(ClassColours.heat(colour));
 		ImageRoi roi = new ImageRoi(r.x, r.y, bp);
 		if (m.width() != r.width || m.height() != r.height) {
 			// a reduced map (MapGrid): drawn stretched over the rectangle it covers
 			roi.setBounds(new Rectangle2D.Double(r.x, r.y, r.width, r.height));
 		}
+		roi.setZeroTransparent(true);
 		roi.setName(m.className());
 		roi.setOpacity(opacity);
 		return roi;
 	}
 
-	private static Roi outline(ClassMap m, float max, double fraction, Rectangle r) {
+	private static Roi outline(ClassMap m, float max, double fraction, Rectangle r,
+		Color colour)
+	{
 		if (!(max > 0)) {
 			return null;
 		}
@@ -137,8 +196,29 @@ public final class AttentionOverlayWriter {
 		}
 		roi.setLocation(b.x * sx + r.x, b.y * sy + r.y);
 		roi.setName(Labels.withScore(m.className(), m.score()));
-		roi.setStrokeColor(OUTLINE);
+		roi.setStrokeColor(colour);
+		roi.setStrokeWidth(Math.max(1, Math.min(imageSide(r) / 200, 4)));
 		return roi;
+	}
+
+	/** The outline's name in its colour on a dark band, at its top left corner. */
+	private static TextRoi label(Roi outline, Color colour, ImagePlus imp) {
+		Rectangle b = outline.getBounds();
+		int size = Math.max(10, Math.min(imageSide(new Rectangle(imp.getWidth(), imp
+			.getHeight())) / 25, 28));
+		TextRoi t = new TextRoi(outline.getName(), b.x, b.y, new Font(Font.SANS_SERIF, Font.BOLD,
+			size));
+		t.setStrokeColor(colour);
+		t.setFillColor(new Color(0, 0, 0, 150));
+		Rectangle tb = t.getBounds();
+		// inside the image: a label of an outline at the top edge goes below its corner
+		t.setLocation(Math.min(Math.max(0, b.x), Math.max(0, imp.getWidth() - tb.width)), b.y
+			- tb.height >= 0 ? b.y - tb.height : b.y);
+		return t;
+	}
+
+	private static int imageSide(Rectangle r) {
+		return Math.min(r.width, r.height);
 	}
 
 	private static void place(Roi roi, ImagePlus imp, SlicePosition pos) {

@@ -55,7 +55,7 @@ public final class BatchClassification {
 		ClassLabels labels = model.spec().classes();
 		List<String> header = new ArrayList<>(FIXED);
 		labels.names().forEach(header::add);
-		Feedback perSlice = new Feedback(null, feedback.log(), feedback.cancelled());
+		Feedback perSlice = feedback.withoutProgress();
 		int classified = 0, skipped = 0, failed = 0, retried;
 		boolean cancelled = false;
 		try (ResumableCsv csv = open(batch.outputCsv(), ModelStamp.of(model.spec()), header)) {
@@ -71,7 +71,7 @@ public final class BatchClassification {
 					skipped++;
 					continue;
 				}
-				feedback.progress(i, files.size(), "CSRA batch: " + key);
+				feedback.progress(i, files.size(), "CSRA batch: file " + key);
 				ClassifiedImage ci;
 				try {
 					ci = classify(model, files.get(i), settings, perSlice);

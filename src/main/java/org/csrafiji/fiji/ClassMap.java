@@ -9,12 +9,14 @@ import org.csrafiji.image.SlicePosition;
  *
  * @param position the slice it belongs to
  * @param className the class
+ * @param classIndex the class's index in the model (its colour in overlays)
  * @param score the class's score on that slice
  * @param width map width (the rectangle's, or the reduced grid's)
  * @param height map height
  * @param values row-major attention weights, bilinearly upsampled
  */
-public record ClassMap(SlicePosition position, String className, float score, int width,
+public record ClassMap(SlicePosition position, String className, int classIndex, float score,
+	int width,
 	int height, float[] values)
 {
 

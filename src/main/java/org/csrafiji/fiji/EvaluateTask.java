@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.OutputFileException;
@@ -77,7 +78,8 @@ public final class EvaluateTask {
 			DatasetScorer scorer = DatasetScorer.forModel(model, run.batch());
 			ModelScoreSource source = new ModelScoreSource(ModelStamp.of(model.spec()), model.spec()
 				.classes(), scorer, csv, DatasetProgress.to(LogLines.to(feedback), "CSRA Evaluate", false,
-					System::nanoTime), n -> feedback.info("CSRA Evaluate: " + n));
+					System::nanoTime).watchedBy(window(feedback), feedback::isCancelled),
+				n -> feedback.info("CSRA Evaluate: " + n));
 			source.requireSameClasses(dataset);
 			LoadedModels.warnIfNativesDiffer(feedback);
 			feedback.info("CSRA Evaluate: " + model.spec().name() + " on " + DeviceChoice.describe(model
@@ -99,6 +101,15 @@ public final class EvaluateTask {
 				deleteQuietly(csv, feedback);
 			}
 		}
+	}
+
+	/** With a UI, the status bar and the Cancel window follow the scoring; headless, the log does. */
+	private static BiConsumer<Integer, Integer> window(Feedback feedback) {
+		return (done, total) -> {
+			if (ResultsTables.hasUi()) {
+				feedback.progress(done, total, "CSRA Evaluate: scoring images");
+			}
+		};
 	}
 
 	private static EvaluationReport evaluate(Dataset dataset, ScoreSource source,

@@ -6,18 +6,36 @@ import org.scijava.log.LogService;
 import java.util.function.BooleanSupplier;
 
 /**
- * Where a task reports: the status bar (progress per slice or file), the log, and whether
- * the user has cancelled. Any service may be null (plain Java use).
+ * Where a task reports: the status bar (progress per slice or file), the log, a progress sink
+ * (a window with a Cancel button, or progress lines in the log), and whether the user has
+ * cancelled. Any service may be null (plain Java use).
  *
  * @param status the status bar, or null
  * @param log the log, or null
  * @param cancelled checked between slices and files
+ * @param sink more progress reporting, and a Cancel button; {@link ProgressSink#NONE} for none
  */
-public record Feedback(StatusService status, LogService log, BooleanSupplier cancelled) {
+public record Feedback(StatusService status, LogService log, BooleanSupplier cancelled,
+	ProgressSink sink)
+{
+
+	/**
+	 * @param status the status bar, or null
+	 * @param log the log, or null
+	 * @param cancelled checked between slices and files
+	 */
+	public Feedback(StatusService status, LogService log, BooleanSupplier cancelled) {
+		this(status, log, cancelled, ProgressSink.NONE);
+	}
 
 	/** @return feedback that reports nowhere and never cancels */
 	public static Feedback none() {
 		return new Feedback(null, null, () -> false);
+	}
+
+	/** @return the same log and cancellation, without progress (for the steps of a step) */
+	public Feedback withoutProgress() {
+		return new Feedback(null, log, this::isCancelled);
 	}
 
 	/**
@@ -29,6 +47,7 @@ public record Feedback(StatusService status, LogService log, BooleanSupplier can
 		if (status != null) {
 			status.showStatus(done, total, message);
 		}
+		sink.progress(done, total, message);
 	}
 
 	/** Clears the progress bar. */
@@ -54,6 +73,6 @@ public record Feedback(StatusService status, LogService log, BooleanSupplier can
 
 	/** @return whether the user asked to stop */
 	public boolean isCancelled() {
-		return cancelled.getAsBoolean();
+		return cancelled.getAsBoolean() || sink.cancelRequested();
 	}
 }

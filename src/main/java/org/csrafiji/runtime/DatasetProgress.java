@@ -1,7 +1,11 @@
 package org.csrafiji.runtime;
 
+import org.csrafiji.core.CsraException;
+
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -10,7 +14,8 @@ import java.util.function.LongSupplier;
  * rewritten in place (carriage return) at most {@link #BAR_INTERVAL_NANOS} apart; elsewhere (a
  * log file, a pipe) it prints a line at each tenth of the work, so that logs stay short. The
  * rate and the estimate count only the images scored in this run, not those a resumed run found
- * done. Not for use by several threads at once.
+ * done. A front end may also watch each step ({@link #watchedBy}) and stop the run there:
+ * the images scored so far are written by then. Not for use by several threads at once.
  */
 public final class DatasetProgress {
 
@@ -31,6 +36,8 @@ public final class DatasetProgress {
 	private long lastDrawn;
 	private int lastStep;
 	private int drawnWidth;
+	private BiConsumer<Integer, Integer> watcher = (done, total) -> {};
+	private BooleanSupplier stop = () -> false;
 
 	private DatasetProgress(PrintStream out, String label, boolean bar, LongSupplier clock) {
 		this.out = out;
@@ -48,6 +55,18 @@ public final class DatasetProgress {
 	 */
 	public static DatasetProgress to(PrintStream out, String label, boolean terminal, LongSupplier clock) {
 		return new DatasetProgress(out, label, terminal, clock);
+	}
+
+	/**
+	 * @param watcher told (done, total) after each step, e.g. a progress bar
+	 * @param stop asked after each step; true ends the run there with a {@link CsraException}
+	 *          (what was scored is kept)
+	 * @return this reporter
+	 */
+	public DatasetProgress watchedBy(BiConsumer<Integer, Integer> watcher, BooleanSupplier stop) {
+		this.watcher = watcher;
+		this.stop = stop;
+		return this;
 	}
 
 	/** @return a reporter that prints nothing */
@@ -75,6 +94,11 @@ public final class DatasetProgress {
 	/** @param images how many more images are scored */
 	public void advance(int images) {
 		done += images;
+		watcher.accept(done, total);
+		if (stop.getAsBoolean()) {
+			throw new CsraException("Stopped by the user after " + done + " of " + total
+				+ " images.");
+		}
 		if (out == null) {
 			return;
 		}

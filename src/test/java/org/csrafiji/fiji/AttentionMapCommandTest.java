@@ -10,6 +10,7 @@ import ij.ImagePlus;
 import ij.gui.ImageRoi;
 import ij.gui.Overlay;
 import ij.gui.Roi;
+import ij.gui.TextRoi;
 
 import org.csrafiji.fiji.command.AttentionMapCommand;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,13 @@ class AttentionMapCommandTest extends ContextTestBase {
 		return m;
 	}
 
+	/** The outlines: neither heat maps nor the class names written beside them. */
+	private static List<Roi> outlines(Overlay o) {
+		List<Roi> out = of(o, ImageRoi.class, false);
+		out.removeIf(r -> r instanceof TextRoi);
+		return out;
+	}
+
 	private static List<Roi> of(Overlay o, Class<?> type, boolean is) {
 		List<Roi> out = new ArrayList<>();
 		for (Roi r : o) {
@@ -49,7 +57,7 @@ class AttentionMapCommandTest extends ContextTestBase {
 		Overlay o = imp.getOverlay();
 		assertNotNull(o);
 		List<Roi> heat = of(o, ImageRoi.class, true);
-		List<Roi> outlines = of(o, ImageRoi.class, false);
+		List<Roi> outlines = outlines(o);
 		assertEquals(Set.of("nucleus", "debris"), FijiFixtures.names(heat));
 		assertEquals(2, outlines.size());
 		for (Roi r : outlines) {
@@ -77,7 +85,7 @@ class AttentionMapCommandTest extends ContextTestBase {
 		attention(imp, "threshold", 0.001, "roi_threshold", 0.3);
 		List<Roi> heat = of(imp.getOverlay(), ImageRoi.class, true);
 		assertEquals(Set.copyOf(FijiFixtures.CLASSES), FijiFixtures.names(heat));
-		assertEquals(5, of(imp.getOverlay(), ImageRoi.class, false).size());
+		assertEquals(5, outlines(imp.getOverlay()).size());
 	}
 
 	@Test
@@ -87,7 +95,7 @@ class AttentionMapCommandTest extends ContextTestBase {
 		attention(imp, "classes", "cell");
 		Roi heat = of(imp.getOverlay(), ImageRoi.class, true).get(0);
 		assertEquals(new Rectangle(30, 10, 50, 40), heat.getBounds());
-		Roi outline = of(imp.getOverlay(), ImageRoi.class, false).get(0);
+		Roi outline = outlines(imp.getOverlay()).get(0);
 		assertTrue(new Rectangle(30, 10, 50, 40).contains(outline.getBounds()));
 	}
 
@@ -142,10 +150,120 @@ class AttentionMapCommandTest extends ContextTestBase {
 		attention(imp, "classes", "cell");
 		Overlay o = imp.getOverlay();
 		assertEquals(Set.of("cell"), FijiFixtures.names(of(o, ImageRoi.class, true)));
-		Set<String> others = FijiFixtures.names(of(o, ImageRoi.class, false));
+		Set<String> others = FijiFixtures.names(outlines(o));
 		assertTrue(others.contains("mine"), others.toString());
 		assertTrue(others.stream().allMatch(n -> n.equals("mine") || n.startsWith("cell (")),
 			others.toString());
 		assertNull(mine.getProperty(AttentionOverlayWriter.PROPERTY));
+	}
+
+	@Test
+	void eachClassHasOneColourForHeatMapOutlineAndName() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 96, 96, 1, 9);
+		attention(imp, "classes", "cell,nucleus,debris", "roi_threshold", 0.3);
+		List<Roi> outlines = outlines(imp.getOverlay());
+		List<Roi> names = of(imp.getOverlay(), TextRoi.class, true);
+		assertEquals(3, outlines.size());
+		assertEquals(3, names.size(), "a name at each outline");
+		Set<java.awt.Color> colours = new java.util.HashSet<>();
+		for (Roi o : outlines) {
+			String cls = o.getName().substring(0, o.getName().indexOf(' '));
+			java.awt.Color c = ClassColours.of(FijiFixtures.CLASSES.indexOf(cls));
+			assertEquals(c, o.getStrokeColor(), cls);
+			colours.add(c);
+			TextRoi name = (TextRoi) names.stream().filter(t -> ((TextRoi) t).getText().strip()
+				.equals(o.getName())).findFirst().orElseThrow();
+			assertEquals(c, name.getStrokeColor(), cls + " name");
+			Rectangle b = o.getBounds();
+			Rectangle n = name.getBounds();
+			assertTrue(Math.abs(n.x - b.x) <= n.width && Math.abs(n.y - b.y) <= n.height + 1,
+				"name at the outline's corner: " + n + " " + b);
+			ImageRoi heat = (ImageRoi) of(imp.getOverlay(), ImageRoi.class, true).stream().filter(
+				h -> h.getName().equals(cls)).findFirst().orElseThrow();
+			assertTrue(heat.getZeroTransparent());
+			int brightest = 0;
+			int[] px = (int[]) heat.getProcessor().convertToRGB().getPixels();
+			for (int p : px) {
+				java.awt.Color q = new java.awt.Color(p & 0xffffff);
+				if (q.getRed() + q.getGreen() + q.getBlue() > sum(brightest)) brightest = p & 0xffffff;
+			}
+			assertEquals(c.getRGB() & 0xffffff, brightest, cls + ": the heat map's maximum is the class"
+				+ " colour");
+		}
+		assertEquals(3, colours.size(), "three classes, three colours");
+	}
+
+	@Test
+	void lowAttentionLeavesTheImageAsItIs() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 96, 96, 1, 9);
+		attention(imp, "classes", "cell", "opacity", 1.0);
+		ImagePlus flat = imp.flatten();
+		ImageRoi heat = (ImageRoi) of(imp.getOverlay(), ImageRoi.class, true).get(0);
+		byte[] levels = (byte[]) heat.getProcessor().convertToByte(false).getPixels();
+		int transparent = 0;
+		int drawn = 0;
+		for (int i = 0; i < 96 * 96; i++) {
+			int grey = imp.getProcessor().get(i);
+			int rgb = flat.getProcessor().get(i) & 0xffffff;
+			boolean unchanged = rgb == (grey << 16 | grey << 8 | grey);
+			if (levels[i] == 0) {
+				transparent++;
+				assertTrue(unchanged || nearOverlayLine(imp, i), "pixel " + i + " under a transparent"
+					+ " heat-map level changed");
+			}
+			else {
+				drawn++;
+			}
+		}
+		assertTrue(transparent > 0 && drawn > 0, transparent + " transparent, " + drawn + " drawn");
+	}
+
+	private static int sum(int rgb) {
+		return (rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff);
+	}
+
+	/** Whether pixel i is under an outline or a name (drawn on top of everything). */
+	private static boolean nearOverlayLine(ImagePlus imp, int i) {
+		int x = i % imp.getWidth();
+		int y = i / imp.getWidth();
+		for (Roi r : imp.getOverlay()) {
+			if (r instanceof ImageRoi) continue;
+			Rectangle b = r.getBounds();
+			b.grow(2, 2);
+			if (b.contains(x, y)) return true;
+		}
+		return false;
+	}
+
+	@Test
+	void heatLevelsAreTransparentBelowAFifthOfTheRange() {
+		float[] ramp = new float[100];
+		for (int i = 0; i < 100; i++) {
+			ramp[i] = 1 + i; // 1 .. 100: the fifth of the range is at 1 + 0.2 * 99 = 20.8
+		}
+		byte[] px = AttentionOverlayWriter.levels(new ClassMap(null, "c", 0, 0.9f, 100, 1, ramp));
+		for (int i = 0; i < 100; i++) {
+			int level = px[i] & 0xff;
+			if (ramp[i] < 20.8f) assertEquals(0, level, "value " + ramp[i]);
+			else assertTrue(level >= 1, "value " + ramp[i]);
+		}
+		assertEquals(255, px[99] & 0xff);
+		for (int i = 21; i < 100; i++) {
+			assertTrue((px[i] & 0xff) >= (px[i - 1] & 0xff), "rises with the attention");
+		}
+	}
+
+	@Test
+	void aRerunReplacesOnlyThisImagesOutlinesInTheRoiManager() {
+		Roi mine = new Roi(0, 0, 5, 5);
+		assertEquals(List.of(1, 3), AttentionOverlayWriter.earlierOutlines(new Roi[] { mine,
+			outline(-7), outline(-8), outline(-7) }, -7));
+	}
+
+	private static Roi outline(int imageId) {
+		Roi r = new Roi(1, 1, 5, 5);
+		r.setProperty(AttentionOverlayWriter.PROPERTY, "true");
+		r.setProperty(AttentionOverlayWriter.IMAGE_PROPERTY, String.valueOf(imageId));
+		return r;
 	}
 }

@@ -39,6 +39,16 @@ final class FijiFixtures {
 			CsraModelService.class);
 	}
 
+	/** The command with this menu label, as imagej-legacy and RunService find it. */
+	static org.scijava.command.CommandInfo command(Context ctx, String title) {
+		for (org.scijava.command.CommandInfo info : ctx.service(CommandService.class)
+			.getCommands())
+		{
+			if (title.equals(info.getTitle())) return info;
+		}
+		throw new AssertionError("no command is labelled " + title);
+	}
+
 	static File spec(String name) {
 		try {
 			return new File(FijiFixtures.class.getResource("/fiji/" + name).toURI());

@@ -26,8 +26,8 @@ import java.util.function.Function;
 
 /**
  * "CSRA Batch Classify" driven the way users drive it without a GUI, naming no model choice
- * (so model_file is used): with macro options ({@code key=[value]}, bare word for a checked
- * box, as run("...", "...") and -batch macros pass them), and with the headless
+ * (so model_file is used): with macro options ({@code key=[value]}, {@code key=true} for a
+ * check box, as run("...", "...") and -batch macros pass them, read as imagej-legacy does), and with the headless
  * {@code --run} argument ({@code key='value',k2=true}) parsed by SciJava's ParseService.
  * Only these keys are given, so the model choice keeps its default, "other file".
  */
@@ -81,8 +81,8 @@ class HeadlessOptionsTest {
 	@Test
 	void macroOptionsRunTheBatch(@TempDir Path dir) throws Exception {
 		Map<String, Object> in = runBatch(dir, "input_dir=[{in}] output_csv=[{csv}]"
-			+ " model_file=[{model}] recursive file_pattern=[*.tif]", o -> MacroOptionsTest.convert(
-				BatchClassifyCommand.class, o));
+			+ " model_file=[{model}] recursive=true file_pattern=[*.tif]", o -> LegacyOptions.inputs(
+				o, ctx.service(CommandService.class).getCommand(BatchClassifyCommand.class)));
 		assertEquals(Boolean.TRUE, in.get("recursive"));
 		assertEquals("*.tif", in.get("file_pattern"));
 	}

@@ -37,13 +37,4 @@ class MapUpsamplerTest {
 			}
 		}
 	}
-
-	@Test
-	void infernoLutRunsFromBlackToPaleYellow() {
-		var lut = HeatLut.inferno();
-		assertEquals(0, lut.getRed(0));
-		assertEquals(4, lut.getBlue(0));
-		assertEquals(252, lut.getRed(255));
-		assertEquals(164, lut.getBlue(255));
-	}
 }

@@ -5,15 +5,13 @@ import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandService;
 import org.scijava.module.Module;
-import org.scijava.module.ModuleService;
 
 import java.util.Map;
 
 /**
- * A command that has run, seen through what the tests read. The CSRA commands are
- * DynamicCommands: the module that runs is the command itself (a Cancelable Module), not a
- * CommandModule, so CommandService.run answers null for them; they run through the
- * ModuleService, with the same pre- and postprocessing.
+ * A command that has run, seen through what the tests read: the CommandModule that
+ * {@code CommandService.run(class, true, inputs).get()} returns, as a script gets it (with
+ * SciJava's pre- and postprocessing).
  *
  * @param module the module that ran
  */
@@ -29,8 +27,7 @@ record Ran(Module module) {
 	static Ran run(Context ctx, Class<? extends Command> cmd, Map<String, Object> inputs)
 		throws Exception
 	{
-		return new Ran(ctx.service(ModuleService.class).run(ctx.service(CommandService.class)
-			.getCommand(cmd), true, inputs).get());
+		return new Ran(ctx.service(CommandService.class).run(cmd, true, inputs).get());
 	}
 
 	boolean isCanceled() {

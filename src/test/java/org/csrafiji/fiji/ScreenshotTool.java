@@ -74,7 +74,7 @@ public final class ScreenshotTool {
 		try {
 			File model = demo ? demoSpec : FijiFixtures.spec("shapes_r18_h1.json");
 			Ran m = FijiFixtures.run(ctx, AttentionMapCommand.class, "model_file", model, "image",
-				imp, "classes", demo ? "" : "square", "head", 1, "opacity", demo ? 0.4
+				imp, "classes", demo ? "" : "square", "head", 1, "opacity", demo ? 0.5
 					: 0.55, "roi_threshold", demo ? 0.5 : 0.95, "show_stack", false,
 				"use_selection", false);
 			requireRan(m);

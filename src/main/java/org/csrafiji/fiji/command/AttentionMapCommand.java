@@ -16,20 +16,20 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>CSRA>CSRA Attention Map")
 public class AttentionMapCommand extends ImageCommand {
 
-	@Parameter(label = "Classes (comma-separated; empty = predicted)", required = false)
+	@Parameter(label = "Classes (comma-separated; empty = predicted)", required = false, persist = false)
 	private String classes = "";
 
-	@Parameter(label = "Head (1 = first)", min = "1")
+	@Parameter(label = "Head (1 = first)", min = "1", persist = false)
 	private int head = 1;
 
-	@Parameter(label = "Heat-map opacity", min = "0", max = "1", stepSize = "0.1")
+	@Parameter(label = "Heat-map opacity", min = "0", max = "1", stepSize = "0.1", persist = false)
 	private double opacity = 0.5;
 
 	@Parameter(label = "Outline at fraction of map maximum", min = "0.01", max = "0.99",
-		stepSize = "0.05")
+		stepSize = "0.05", persist = false)
 	private double roi_threshold = 0.5;
 
-	@Parameter(label = "Show attention stack")
+	@Parameter(label = "Show attention stack", persist = false)
 	private boolean show_stack;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Attention stack", required = false)

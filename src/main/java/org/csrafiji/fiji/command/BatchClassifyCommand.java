@@ -18,16 +18,16 @@ import java.io.File;
 @Plugin(type = Command.class, menuPath = "Plugins>CSRA>CSRA Batch Classify")
 public class BatchClassifyCommand extends CsraCommand {
 
-	@Parameter(label = "Input folder", style = FileWidget.DIRECTORY_STYLE)
+	@Parameter(label = "Input folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File input_dir;
 
-	@Parameter(label = "Include sub-folders")
+	@Parameter(label = "Include sub-folders", persist = false)
 	private boolean recursive;
 
-	@Parameter(label = "File name pattern (glob)")
+	@Parameter(label = "File name pattern (glob)", persist = false)
 	private String file_pattern = "*.{tif,tiff,png,jpg,jpeg}";
 
-	@Parameter(label = "Output CSV", style = FileWidget.SAVE_STYLE)
+	@Parameter(label = "Output CSV", style = FileWidget.SAVE_STYLE, persist = false)
 	private File output_csv;
 
 	/**

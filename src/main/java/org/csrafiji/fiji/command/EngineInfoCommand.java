@@ -32,7 +32,6 @@ public class EngineInfoCommand extends ReportingCommand {
 		engine_table = info.table();
 		if (ResultsTables.hasUi()) {
 			engine_table.show(EngineInfo.TITLE);
-			resolveOutput("engine_table");
 		}
 	}
 }

@@ -11,6 +11,7 @@ import org.csrafiji.fiji.EvaluateTask;
 import org.csrafiji.fiji.EvaluationReport;
 import org.csrafiji.fiji.EvaluationSource;
 import org.csrafiji.fiji.InstalledModels;
+import org.csrafiji.fiji.ModelChoiceWidget;
 import org.csrafiji.fiji.ResultsTables;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -34,33 +35,33 @@ public class EvaluateCommand extends ReportingCommand {
 	private CsraModelService models;
 
 	@Parameter(label = "Scores from", choices = { EvaluateSettings.FROM_CSV,
-		EvaluateSettings.FROM_MODEL })
+		EvaluateSettings.FROM_MODEL }, persist = false)
 	private String scores = EvaluateSettings.FROM_CSV;
 
 	@Parameter(label = "Predictions CSV (image,<class...>)", style = FileWidget.OPEN_STYLE,
-		required = false)
+		required = false, persist = false)
 	private File predictions_csv;
 
 	@Parameter(label = "Labels (CSV, prepared JSON, COCO/WIDER JSON or VOC folder)",
-		style = FileWidget.OPEN_STYLE, required = false)
+		style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File labels_file;
 
-	/** Not persisted, as in the other commands: a run with only model_file uses that file. */
-	@Parameter(label = "Model", initializer = "listInstalledModels", persist = false)
+	/** An installed spec's name or "other file"; listed by {@link ModelChoiceWidget}. */
+	@Parameter(label = "Model", style = ModelChoiceWidget.STYLE, persist = false)
 	private String model = InstalledModels.FILE_CHOICE;
 
 	@Parameter(label = "Other model file (spec .json or checkpoint)", style = FileWidget.OPEN_STYLE,
-		required = false)
+		required = false, persist = false)
 	private File model_file;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, persist = false)
 	private String device = "auto";
 
-	@Parameter(label = "Dataset kind", choices = { "voc2007", "coco2014", "wider", "csv" })
+	@Parameter(label = "Dataset kind", choices = { "voc2007", "coco2014", "wider", "csv" }, persist = false)
 	private String dataset_kind = "voc2007";
 
 	@Parameter(label = "Dataset folder (or annotation / label file)", style = FileWidget.OPEN_STYLE,
-		required = false)
+		required = false, persist = false)
 	private File dataset_path;
 
 	/** Not persisted: an empty file would be stored as the working folder. */
@@ -68,14 +69,14 @@ public class EvaluateCommand extends ReportingCommand {
 		required = false, persist = false)
 	private File predictions_out;
 
-	@Parameter(label = "Images per batch", min = "1")
+	@Parameter(label = "Images per batch", min = "1", persist = false)
 	private int batch = 8;
 
-	@Parameter(label = "Score threshold", min = "0", max = "1", stepSize = "0.05")
+	@Parameter(label = "Score threshold", min = "0", max = "1", stepSize = "0.05", persist = false)
 	private double threshold = 0.5;
 
 	@Parameter(label = "Label convention", choices = { EvaluateSettings.AUTO, "voc07", "coco",
-		"wider" })
+		"wider" }, persist = false)
 	private String convention = EvaluateSettings.AUTO;
 
 	/** Not persisted: an empty folder would be stored as the working folder. */
@@ -95,7 +96,7 @@ public class EvaluateCommand extends ReportingCommand {
 	@Override
 	protected void execute() {
 		EvaluationSource source = EvaluateSettings.FROM_MODEL.equals(scores) ? EvaluateSettings
-			.modelRun(InstalledModels.find().resolve(model, model_file), device, dataset_kind,
+			.modelRun(InstalledModels.find().resolve(model, given(model_file)), device, dataset_kind,
 				dataset_path, predictions_out, batch) : EvaluateSettings.savedPredictions(
 					predictions_csv, labels_file);
 		EvaluationReport report = EvaluateTask.run(models, EvaluateSettings.of(source, threshold,
@@ -103,10 +104,7 @@ public class EvaluateCommand extends ReportingCommand {
 		metrics_table = report.metrics();
 		ap_table = report.averagePrecision();
 		if (ResultsTables.hasUi()) {
-			report.show(); // the windows are the outputs: nothing else should display them again
-			resolveOutput("metrics_table");
-			resolveOutput("ap_table");
-			resolveOutput("precision_recall");
+			report.show(); // the windows are the outputs; ShownOutputs keeps SciJava from a second
 		}
 		precision_recall = report.plotImage();
 	}

@@ -11,10 +11,10 @@ import org.scijava.plugin.Parameter;
  */
 abstract class ImageCommand extends CsraCommand {
 
-	@Parameter(label = "Image")
+	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Classify the selection only")
+	@Parameter(label = "Classify the selection only", persist = false)
 	private boolean use_selection = true;
 
 	/** @return the image, or null when none is open */

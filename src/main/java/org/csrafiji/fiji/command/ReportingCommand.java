@@ -1,20 +1,32 @@
 package org.csrafiji.fiji.command;
 
+import ij.IJ;
+
 import org.csrafiji.core.CsraException;
+import org.csrafiji.fiji.CancelWindow;
 import org.csrafiji.fiji.Feedback;
-import org.csrafiji.fiji.InstalledModels;
+import org.csrafiji.fiji.ProgressLog;
+import org.csrafiji.fiji.ProgressSink;
+import org.csrafiji.fiji.ResultsTables;
 import org.scijava.app.StatusService;
-import org.scijava.command.DynamicCommand;
+import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
-import org.scijava.module.MutableModuleItem;
 import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import java.io.File;
 
 /**
  * What every CSRA command does around its work: a user error (a missing file, a model that does
  * not fit its spec, an image too small) is written to the log and cancels the command with the
  * same message; nothing is thrown at the user.
+ * <p>
+ * A {@link ContextCommand}, not a DynamicCommand: SciJava wraps it in a CommandModule, so
+ * {@code CommandService.run(...)} returns a Future of the finished module and
+ * {@code --headless --run} waits for the command (for a command that is itself a Module,
+ * CommandService answers null).
  */
-abstract class ReportingCommand extends DynamicCommand {
+abstract class ReportingCommand extends ContextCommand {
 
 	@Parameter
 	private LogService log;
@@ -22,8 +34,13 @@ abstract class ReportingCommand extends DynamicCommand {
 	@Parameter
 	private StatusService status;
 
+	private Feedback feedback;
+
 	@Override
 	public final void run() {
+		if (ResultsTables.hasUi()) {
+			IJ.resetEscape(); // an Esc pressed before this run does not stop it
+		}
 		try {
 			execute();
 		}
@@ -33,23 +50,52 @@ abstract class ReportingCommand extends DynamicCommand {
 		catch (RuntimeException e) {
 			fail("CSRA failed unexpectedly: " + e, e);
 		}
+		finally {
+			if (feedback != null) {
+				feedback.sink().close();
+			}
+		}
 	}
 
 	/** Does the command's work; CSRA errors are reported by {@link #run()}. */
 	protected abstract void execute();
 
 	/**
-	 * The initializer of commands with a {@code model} input: offers the installed specs, then
-	 * the model_file choice.
+	 * @param file a file input
+	 * @return the file, or null when none was given: a macro's {@code key=[]} gives an empty path
 	 */
-	protected void listInstalledModels() {
-		MutableModuleItem<String> item = getInfo().getMutableInput("model", String.class);
-		item.setChoices(InstalledModels.find().choices());
+	protected static File given(File file) {
+		return file == null || file.getPath().isBlank() ? null : file;
 	}
 
-	/** @return progress, log and cancellation of this command */
+	/**
+	 * Progress, log and cancellation of this run. With a UI, progress goes to the status bar and
+	 * a window with a Cancel button, and Esc stops the run too; headless, progress lines with the
+	 * rate and the time left go to the log. The run stops after the step under way (a slice, a
+	 * file, a batch of images, an iteration) and keeps what is complete.
+	 *
+	 * @return the feedback of this run
+	 */
 	protected Feedback feedback() {
-		return new Feedback(status, log, this::isCanceled);
+		if (feedback == null) {
+			boolean ui = ResultsTables.hasUi();
+			ProgressSink sink = ui ? new CancelWindow(title()) : new ProgressLog(this::info,
+				System::nanoTime);
+			feedback = new Feedback(status, log, () -> isCanceled() || ui && IJ.escapePressed(),
+				sink);
+		}
+		return feedback;
+	}
+
+	private void info(String line) {
+		if (log != null) {
+			log.info(line);
+		}
+	}
+
+	private String title() {
+		String menu = getClass().getAnnotation(Plugin.class).menuPath();
+		return menu.substring(menu.lastIndexOf('>') + 1);
 	}
 
 	private void fail(String message, RuntimeException e) {

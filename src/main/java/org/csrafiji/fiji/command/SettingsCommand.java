@@ -15,7 +15,9 @@ import org.scijava.widget.FileWidget;
 /**
  * Plugins &gt; CSRA &gt; CSRA Settings: a local libtorch (its lib folder, version and flavour)
  * for the PyTorch engine, stored in Fiji's preferences and used from the next engine start on.
- * The inputs start from the stored values, not from SciJava's memory of the last dialog.
+ * The inputs a caller leaves out (still null when the initializer runs) start from the stored
+ * values, not from SciJava's memory of the last dialog; values a caller or macro gives are
+ * kept.
  * Natives load once per JVM: once the engine has started in this Fiji, a change takes effect
  * after Fiji is restarted, and the command says so.
  */
@@ -26,41 +28,42 @@ public class SettingsCommand extends ReportingCommand {
 	private PrefService prefs;
 
 	@Parameter(label = "Use a local libtorch (takes effect after restarting Fiji)", persist = false)
-	private boolean use_libtorch;
+	private Boolean use_libtorch;
 
 	@Parameter(label = "libtorch lib folder", style = FileWidget.DIRECTORY_STYLE, required = false,
 		persist = false)
 	private File libtorch_folder;
 
 	@Parameter(label = "libtorch version", persist = false)
-	private String version = LibtorchSettings.DEFAULT_VERSION;
+	private String version;
 
 	@Parameter(label = "Flavour", choices = { "cu128", "cu126", "cu124", "cu121", "cu118", "cpu" },
 		persist = false)
-	private String flavour = LibtorchSettings.DEFAULT_FLAVOUR;
+	private String flavour;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private String message;
 
-	/** Starts the inputs not given by the caller from the stored settings. */
+	/** Starts the inputs not given by the caller (still null) from the stored settings. */
 	protected void loadStored() {
 		LibtorchSettings s = LibtorchSettings.load(prefs);
-		if (!isInputResolved("use_libtorch")) {
+		if (use_libtorch == null) {
 			use_libtorch = s.folder() != null;
 		}
-		if (!isInputResolved("libtorch_folder")) {
-			libtorch_folder = s.folder() == null ? null : s.folder().toFile();
+		if (libtorch_folder == null && s.folder() != null) {
+			libtorch_folder = s.folder().toFile();
 		}
-		if (!isInputResolved("version")) {
+		if (version == null) {
 			version = s.version();
 		}
-		if (!isInputResolved("flavour")) {
+		if (flavour == null) {
 			flavour = s.flavour();
 		}
 	}
 
 	@Override
 	protected void execute() {
+		loadStored(); // a caller that skipped the initializer (process=false) gets the same values
 		LibtorchSettings s = use_libtorch && libtorch_folder != null && !libtorch_folder.getPath()
 			.isBlank() ? new LibtorchSettings(libtorch_folder.toPath(), version, flavour)
 				: new LibtorchSettings(null, version, flavour);

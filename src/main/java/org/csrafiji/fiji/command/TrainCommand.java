@@ -28,7 +28,7 @@ public class TrainCommand extends ReportingCommand {
 
 	@Parameter(label = "Training labels (CSV, prepared JSON, COCO/WIDER JSON or VOC folder)",
 		description = "A VOC folder trains on its trainval split (test is for evaluation); a"
-			+ " test split is refused.", style = FileWidget.OPEN_STYLE)
+			+ " test split is refused.", style = FileWidget.OPEN_STYLE, persist = false)
 	private File training_labels;
 
 	/** Not persisted: an empty file would be stored as the working folder. */
@@ -36,41 +36,41 @@ public class TrainCommand extends ReportingCommand {
 		required = false, persist = false)
 	private File validation_labels;
 
-	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
+	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File output_dir;
 
 	@Parameter(label = "Architecture", choices = { "resnet18", "resnet34", "resnet50",
-		"resnet101", "resnet152" })
+		"resnet101", "resnet152" }, persist = false)
 	private String arch = "resnet18";
 
-	@Parameter(label = "Base width (64 = torchvision; random init only)", min = "1")
+	@Parameter(label = "Base width (64 = torchvision; random init only)", min = "1", persist = false)
 	private int base_width = 64;
 
-	@Parameter(label = "Input size", min = "32")
+	@Parameter(label = "Input size", min = "32", persist = false)
 	private int input_size = 224;
 
-	@Parameter(label = "CSRA heads", choices = { "1", "2", "4", "6", "8" })
+	@Parameter(label = "CSRA heads", choices = { "1", "2", "4", "6", "8" }, persist = false)
 	private String heads = "1";
 
-	@Parameter(label = "Lambda", min = "0")
+	@Parameter(label = "Lambda", min = "0", persist = false)
 	private double lambda = 0.1;
 
-	@Parameter(label = "Epochs", min = "1")
+	@Parameter(label = "Epochs", min = "1", persist = false)
 	private int epochs = 8;
 
-	@Parameter(label = "Batch size", min = "1")
+	@Parameter(label = "Batch size", min = "1", persist = false)
 	private int batch_size = 16;
 
-	@Parameter(label = "Learning rate (backbone; head x10)", min = "0.000001")
+	@Parameter(label = "Learning rate (backbone; head x10)", min = "0.000001", persist = false)
 	private double learning_rate = 0.01;
 
-	@Parameter(label = "Decay x0.1 every (epochs, 0 = never)", min = "0")
+	@Parameter(label = "Decay x0.1 every (epochs, 0 = never)", min = "0", persist = false)
 	private int step_epochs = 4;
 
-	@Parameter(label = "Train the head only")
+	@Parameter(label = "Train the head only", persist = false)
 	private boolean head_only;
 
-	@Parameter(label = "Initial weights", choices = { TrainSettings.RANDOM, TrainSettings.FILE })
+	@Parameter(label = "Initial weights", choices = { TrainSettings.RANDOM, TrainSettings.FILE }, persist = false)
 	private String init = TrainSettings.RANDOM;
 
 	/** Not persisted: an empty file would be stored as the working folder. */
@@ -78,13 +78,13 @@ public class TrainCommand extends ReportingCommand {
 		style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File init_checkpoint;
 
-	@Parameter(label = "Seed", min = "0")
+	@Parameter(label = "Seed", min = "0", persist = false)
 	private long seed;
 
-	@Parameter(label = "Resume from output folder's last epoch")
+	@Parameter(label = "Resume from output folder's last epoch", persist = false)
 	private boolean resume;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, persist = false)
 	private String device = "auto";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Best model spec")

@@ -1,0 +1,146 @@
+package org.csrafiji.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import org.csrafiji.core.CsraException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Stopping long runs with the Cancel button (a {@link ProgressSink} that asks to stop, as
+ * {@link CancelWindow} does): each run stops after the step under way and keeps what is
+ * complete, and a batch or a model evaluation resumes from there.
+ */
+class CancellationTest extends ContextTestBase {
+
+	/** A Cancel button pressed when the run reports step {@code done} of {@code total}. */
+	private static final class PressedAt implements ProgressSink {
+
+		private final int done;
+		private final int total;
+		private boolean pressed;
+
+		PressedAt(int done, int total) {
+			this.done = done;
+			this.total = total;
+		}
+
+		@Override
+		public void progress(int d, int t, String message) {
+			pressed |= d == done && t == total;
+		}
+
+		@Override
+		public boolean cancelRequested() {
+			return pressed;
+		}
+	}
+
+	private static Feedback pressedAt(int done, int total) {
+		return new Feedback(null, null, () -> false, new PressedAt(done, total));
+	}
+
+	private static ClassifySettings settings(boolean allSlices) {
+		return ClassifySettings.of(FijiFixtures.spec("r18_h1.json"), "cpu", 0.5, allSlices, false,
+			ClassifySettings.DISPLAY_RANGE);
+	}
+
+	@Test
+	void aStopppedBatchKeepsTheFilesDoneAndResumes(@TempDir Path dir) throws Exception {
+		Path in = Files.createDirectories(dir.resolve("in"));
+		for (int i = 0; i < 5; i++) {
+			IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 40, 40, 1, 30 + i), in.resolve("f" + i
+				+ ".tif").toString());
+		}
+		Path csv = dir.resolve("out.csv");
+		BatchSettings batch = BatchSettings.of(in.toFile(), false, "*.tif", csv.toFile(), null);
+		CsraModelService models = ctx.service(CsraModelService.class);
+		// Cancel while the third file is being opened: it is left for the next run
+		BatchSummary first = BatchClassification.run(models, batch, settings(false), pressedAt(2, 5));
+		assertTrue(first.cancelled());
+		assertEquals(2, first.classified());
+		assertEquals(Set.of("f0.tif", "f1.tif"), files(csv));
+
+		BatchSummary second = BatchClassification.run(models, batch, settings(false), Feedback
+			.none());
+		assertFalse(second.cancelled());
+		assertEquals(2, second.skipped());
+		assertEquals(3, second.classified());
+		assertEquals(5, Files.readAllLines(csv).size() - 1, "one row per file, none twice");
+	}
+
+	private static Set<String> files(Path csv) throws Exception {
+		Set<String> out = new TreeSet<>();
+		Files.readAllLines(csv).stream().skip(1).forEach(l -> out.add(l.split(",")[0]));
+		return out;
+	}
+
+	@Test
+	void aStoppedStackKeepsTheSlicesDone() throws Exception {
+		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 48, 48, 5, 40);
+		imp.setTitle("stack-to-stop");
+		CsraModelService models = ctx.service(CsraModelService.class);
+		// Cancel while the third slice is classified: it is finished, the fourth is not begun
+		ResultsTable rt = ClassifyTask.run(models, imp, settings(true), pressedAt(2, 5));
+		List<String> rows = new ArrayList<>();
+		for (int r = 0; r < rt.size(); r++) {
+			if (rt.getStringValue("Image", r).equals("stack-to-stop")) {
+				rows.add(rt.getStringValue("Z", r));
+			}
+		}
+		assertEquals(List.of("1", "2", "3"), rows, "the slices classified before Cancel");
+	}
+
+	@Test
+	void aStoppedModelEvaluationKeepsItsScoresAndResumes(@TempDir Path dir) throws Exception {
+		StringBuilder labels = new StringBuilder("image," + String.join(",", FijiFixtures.CLASSES)
+			+ "\n");
+		for (int i = 0; i < 6; i++) {
+			IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 48, 48, 1, 50 + i), dir.resolve("img"
+				+ i + ".tif").toString());
+			labels.append("img").append(i).append(".tif");
+			for (int c = 0; c < FijiFixtures.CLASSES.size(); c++) {
+				labels.append(',').append((i + c) % 2);
+			}
+			labels.append('\n');
+		}
+		File csv = Files.writeString(dir.resolve("labels.csv"), labels).toFile();
+		File scores = dir.resolve("scores.csv").toFile();
+		EvaluateSettings settings = EvaluateSettings.of(EvaluateSettings.modelRun(FijiFixtures.spec(
+			"r18_h1.json"), "cpu", "csv", csv, scores, 2), 0.5, EvaluateSettings.AUTO, null);
+		CsraModelService models = ctx.service(CsraModelService.class);
+		CsraException stopped = assertThrows(CsraException.class, () -> EvaluateTask.run(models,
+			settings, new Feedback(null, null, new java.util.function.BooleanSupplier() {
+
+				private int asked;
+
+				@Override
+				public boolean getAsBoolean() {
+					return ++asked >= 2; // Cancel pressed during the second batch of two images
+				}
+			})));
+		assertTrue(stopped.getMessage().contains("Stopped by the user after 4 of 6"), stopped
+			.getMessage());
+		assertTrue(stopped.getMessage().contains("kept in " + scores), stopped.getMessage());
+		assertEquals(1 + 4, Files.readAllLines(scores.toPath()).size(), "two batches kept");
+
+		EvaluationReport done = EvaluateTask.run(models, settings, Feedback.none());
+		assertEquals(1 + 6, Files.readAllLines(scores.toPath()).size());
+		assertTrue(done.metrics().size() > 0);
+	}
+}
