@@ -82,6 +82,8 @@ public final class Main {
 					return BenchCli.run(rest, out, err);
 				case "evaluate":
 					return EvaluateCli.run(args, out, err);
+				case "slide-report":
+					return SlideReportCli.run(rest, out, err);
 				case "download":
 					return DownloadCli.run(rest, out, err);
 				default:
