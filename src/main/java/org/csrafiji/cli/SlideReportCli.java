@@ -26,7 +26,8 @@ import java.util.Set;
 final class SlideReportCli {
 
 	static final String USAGE = "usage: slide-report [--model models/demo/demo.json]"
-		+ " [--scenes 16] [--overlap 64] [--margin 0.5] [--batch 16] [--seed 20240]"
+		+ " [--scenes 16] [--overlap 64] [--margin 1] [--batch 16] [--seed 20240]"
+		+ " [--with-neighbours]"
 		+ " [--device cpu|gpu]";
 
 	private static final double FLOOR = 0.95;
@@ -36,7 +37,7 @@ final class SlideReportCli {
 
 	static int run(List<String> args, PrintStream out, PrintStream err) {
 		Options o = new Options(args, Set.of("model", "scenes", "overlap", "margin", "batch",
-			"seed", "device"), Set.of());
+			"seed", "device"), Set.of("with-neighbours"));
 		Path specFile = Path.of(o.get("model", "models/demo/demo.json"));
 		int scenes = o.integer("scenes", 16);
 		int seed = o.integer("seed", DemoCli.REPORT_SEED);
@@ -51,8 +52,9 @@ final class SlideReportCli {
 			SyntheticSlide slide = SyntheticSlide.of(new SceneGenerator(size, seed), scenes, scenes);
 			TileSettings tiles = new TileSettings(size, o.integer("overlap", 64), o.integer("batch",
 				16), 0);
-			ObjectCrop crop = new ObjectCrop(o.number("margin", 0.5), 0);
-			SlideReport.Result r = SlideReport.run(model, slide, tiles, crop,
+			ObjectCrop crop = new ObjectCrop(o.number("margin", 1.0), 0);
+			SlideReport.Result r = SlideReport.run(model, slide, tiles, crop, !o.has(
+				"with-neighbours"),
 				org.csrafiji.app.tiles.Progress.NONE);
 			boolean tilesOk = r.tileMap() >= FLOOR;
 			boolean objectsOk = r.objectAccuracy() >= FLOOR;
@@ -64,7 +66,7 @@ final class SlideReportCli {
 					.overlap(), r.tileSeconds(), tilesOk ? "ok" : "BELOW FLOOR"));
 			out.println(String.format(Locale.ROOT, "object accuracy %6.2f %%  (%d of %d objects' own"
 				+ " ROIs, margin %s; %.1f s; floor 95 %%) %s", 100 * r.objectAccuracy(), r
-					.objectHits(), r.objects(), o.get("margin", "0.5"), r.objectSeconds(), objectsOk
+					.objectHits(), r.objects(), o.get("margin", "1"), r.objectSeconds(), objectsOk
 						? "ok" : "BELOW FLOOR"));
 			return tilesOk && objectsOk ? 0 : 3;
 		}

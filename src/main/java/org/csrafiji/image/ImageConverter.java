@@ -129,7 +129,7 @@ public final class ImageConverter {
 		}
 		Rectangle region = region(imp);
 		boolean whole = region.width == imp.getWidth() && region.height == imp.getHeight();
-		write(imp, pos, region, whole ? Fit.STRETCH : options.selectionFit(), null, dst);
+		write(imp, pos, region, whole ? Fit.STRETCH : options.selectionFit(), null, null, dst);
 	}
 
 	/**
@@ -143,12 +143,14 @@ public final class ImageConverter {
 	 * @param fit stretched to the square input, or with its aspect ratio kept and padded
 	 * @param windows intensity windows from {@link #windows}, or null to find them over the
 	 *          rectangle (per-tile percentiles or minimum and maximum)
+	 * @param mask the object to show alone, its surroundings replaced by their mean; or null
+	 *          to read the rectangle as it is
 	 * @param dst where to write; needs 3 x size x size floats remaining
 	 * @throws ImageInputException when the rectangle is not inside the image, or the image
 	 *           cannot be classified
 	 */
 	public void toChw(ImagePlus imp, SlicePosition pos, Rectangle region, Fit fit,
-		PlaneWindows windows, FloatBuffer dst)
+		PlaneWindows windows, ImageMask mask, FloatBuffer dst)
 	{
 		Objects.requireNonNull(pos, "pos");
 		if (dst.remaining() < writer.length()) {
@@ -162,7 +164,7 @@ public final class ImageConverter {
 				+ region.width + " x " + region.height + " is not inside '" + imp.getTitle()
 				+ "' (" + imp.getWidth() + " x " + imp.getHeight() + "); choose one inside it.");
 		}
-		write(imp, pos, region, Objects.requireNonNull(fit, "fit"), windows, dst);
+		write(imp, pos, region, Objects.requireNonNull(fit, "fit"), windows, mask, dst);
 	}
 
 	/**
@@ -192,7 +194,7 @@ public final class ImageConverter {
 	}
 
 	private void write(ImagePlus imp, SlicePosition pos, Rectangle region, Fit fit,
-		PlaneWindows windows, FloatBuffer dst)
+		PlaneWindows windows, ImageMask mask, FloatBuffer dst)
 	{
 		checkPosition(imp, pos);
 		ChannelMap map = ChannelMap.resolve(imp, options.rgbChannels(), pos);
@@ -201,7 +203,7 @@ public final class ImageConverter {
 		Placement placement = Placement.of(fit, region.width, region.height, spec.size());
 		ResizedPlanes planes = PlaneResizer.resize(imp, channels, pixels, Crop.of(imp
 			.getWidth(), region), placement.width(), placement.height(), options, windows == null
-				? null : windows.windows(channels), pos);
+				? null : windows.windows(channels), mask, pos);
 		writer.write(planes, map.planeOf(), placement, dst);
 	}
 

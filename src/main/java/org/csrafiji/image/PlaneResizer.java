@@ -23,13 +23,14 @@ final class PlaneResizer {
 	 * @param height the height of the result
 	 * @param options scaling and percentiles
 	 * @param fixed the intensity window of each plane, or null to find them over the crop
+	 * @param mask the object whose surroundings are replaced by their mean, or null
 	 * @param where the position, for messages
 	 * @return the resized planes: one per array, or three (R, G, B) for an RGB or
 	 *         indexed-colour array
 	 */
 	static ResizedPlanes resize(ImagePlus imp, int[] channels, Object[] pixels, Crop crop,
 		int width, int height, ConversionOptions options, IntensityWindow[] fixed,
-		SlicePosition where)
+		ImageMask mask, SlicePosition where)
 	{
 		Class<?> type = pixels[0].getClass();
 		for (Object plane : pixels) {
@@ -43,19 +44,21 @@ final class PlaneResizer {
 		int n = pixels.length;
 		if (pixels[0] instanceof int[] rgb) {
 			byte[][] out = new byte[3][area];
-			Resampler.resize(new RgbRows(rgb, crop), width, height, out);
+			Resampler.resize(masked(new RgbRows(rgb, crop), crop, mask), width, height, out);
 			return new ResizedPlanes(out, null);
 		}
 		int[] palette = IndexedColour.palette(imp);
 		if (palette != null && pixels[0] instanceof byte[] indices) {
 			byte[][] out = new byte[3][area];
-			Resampler.resize(new PaletteRows(indices, palette, crop), width, height, out);
+			Resampler.resize(masked(new PaletteRows(indices, palette, crop), crop, mask), width,
+				height, out);
 			return new ResizedPlanes(out, null);
 		}
 		boolean windowed = fixed != null || options.percentiles() != null;
 		if (pixels[0] instanceof byte[] && !windowed) {
 			byte[][] out = new byte[n][area];
-			Resampler.resize(new ByteRows(cast(pixels, new byte[n][]), crop), width, height, out);
+			Resampler.resize(masked(new ByteRows(cast(pixels, new byte[n][]), crop), crop, mask),
+				width, height, out);
 			return new ResizedPlanes(out, null);
 		}
 		IntensityWindow[] windows = fixed != null ? fixed : new IntensityWindow[n];
@@ -73,8 +76,12 @@ final class PlaneResizer {
 			rows = new FloatWindowRows(cast(pixels, new float[n][]), windows, crop);
 		}
 		float[][] out = new float[n][area];
-		Resampler.resize(rows, width, height, out);
+		Resampler.resize(mask == null ? rows : MaskedRows.of(rows, crop, mask), width, height, out);
 		return new ResizedPlanes(null, out);
+	}
+
+	private static Uint8Rows masked(Uint8Rows rows, Crop crop, ImageMask mask) {
+		return mask == null ? rows : MaskedRows.of(rows, crop, mask);
 	}
 
 	private static <T> T[] cast(Object[] pixels, T[] typed) {

@@ -2,6 +2,8 @@ package org.csrafiji.app.objects;
 
 import java.awt.Rectangle;
 
+import org.csrafiji.image.ImageMask;
+
 /**
  * One object to classify.
  *
@@ -10,9 +12,10 @@ import java.awt.Rectangle;
  * @param centroidX x of its centroid (pixel centres at .5)
  * @param centroidY y of its centroid
  * @param area its area in pixels
+ * @param mask its pixels, in image coordinates
  */
 public record ImageObject(String name, Rectangle bounds, double centroidX, double centroidY,
-	long area)
+	long area, ImageMask mask)
 {
 
 	/** Copies the bounds. */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.csrafiji.image.ImageMask;
+
 /** Finds the objects of ROIs and of label images. */
 public final class ImageObjects {
 
@@ -49,7 +51,9 @@ public final class ImageObjects {
 				throw new IllegalArgumentException("ROI '" + name + "' encloses no pixel; remove it"
 					+ " or draw it larger.");
 			}
-			out.add(new ImageObject(name, b, sx / area, sy / area, area));
+			ImageMask within = (x, y) -> x >= b.x && y >= b.y && x < b.x + b.width && y < b.y
+				+ b.height && (mask == null || mask.get(x - b.x, y - b.y) != 0);
+			out.add(new ImageObject(name, b, sx / area, sy / area, area, within));
 		}
 		return List.copyOf(out);
 	}
@@ -92,7 +96,8 @@ public final class ImageObjects {
 		List<ImageObject> out = new ArrayList<>(stats.size());
 		stats.forEach((label, s) -> out.add(new ImageObject(String.valueOf(label), new Rectangle(
 			(int) s[0], (int) s[1], (int) (s[2] - s[0] + 1), (int) (s[3] - s[1] + 1)), s[5]
-				/ (double) s[4] + 0.5, s[6] / (double) s[4] + 0.5, s[4])));
+				/ (double) s[4] + 0.5, s[6] / (double) s[4] + 0.5, s[4], (x, y) -> (floats ? labels
+					.getf(x, y) : labels.get(x, y)) == label)));
 		return List.copyOf(out);
 	}
 }

@@ -29,15 +29,22 @@ public final class ObjectClassification {
 	private final CsraModel model;
 	private final ImageConverter converter;
 	private final ObjectCrop crop;
+	private final boolean alone;
 
 	/**
 	 * @param model the model
 	 * @param options channels, scaling and percentiles
 	 * @param crop the context margin and minimum crop side
+	 * @param alone whether each object is shown alone, the rest of its crop (neighbours
+	 *          included) replaced by the crop's mean outside the object; else the crop is read
+	 *          as it is
 	 */
-	public ObjectClassification(CsraModel model, ConversionOptions options, ObjectCrop crop) {
+	public ObjectClassification(CsraModel model, ConversionOptions options, ObjectCrop crop,
+		boolean alone)
+	{
 		this.model = Objects.requireNonNull(model, "model");
 		this.crop = Objects.requireNonNull(crop, "crop");
+		this.alone = alone;
 		converter = new ImageConverter(model.spec().input(), options);
 	}
 
@@ -69,8 +76,9 @@ public final class ObjectClassification {
 			int count = Math.min(batch, objects.size() - done);
 			buffer.clear();
 			for (int i = 0; i < count; i++) {
-				converter.toChw(imp, pos, crop.of(objects.get(done + i).bounds(), imp.getWidth(), imp
-					.getHeight()), Fit.PAD, windows, buffer);
+				ImageObject o = objects.get(done + i);
+				converter.toChw(imp, pos, crop.of(o.bounds(), imp.getWidth(), imp.getHeight()),
+					Fit.PAD, windows, alone ? o.mask() : null, buffer);
 			}
 			List<Prediction> predictions = model.predict(buffer, count);
 			for (int i = 0; i < count; i++) {

@@ -68,11 +68,12 @@ public final class SlideReport {
 	 * @param slide the slide
 	 * @param tiles how to tile it
 	 * @param crop the objects' context margin
+	 * @param alone whether each object is shown without its neighbours
 	 * @param progress tiles, then objects, done; cancel
 	 * @return the figures
 	 */
 	public static Result run(CsraModel model, SyntheticSlide slide, TileSettings tiles,
-		ObjectCrop crop, Progress progress)
+		ObjectCrop crop, boolean alone, Progress progress)
 	{
 		ClassLabels classes = model.spec().classes();
 		ShapeKind[] kinds = ShapeKind.values();
@@ -102,7 +103,7 @@ public final class SlideReport {
 			SlideObject o = slide.objects().get(i);
 			rois.add(SlideRois.of(o, o.kind().label() + "-" + (i + 1)));
 		}
-		List<ObjectRow> rows = new ObjectClassification(model, options, crop).run(slide.image(),
+		List<ObjectRow> rows = new ObjectClassification(model, options, crop, alone).run(slide.image(),
 			plane, ImageObjects.fromRois(rois), tiles.batch(), progress);
 		int hits = 0;
 		for (int i = 0; i < rows.size(); i++) {

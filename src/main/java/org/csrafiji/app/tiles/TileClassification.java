@@ -72,7 +72,8 @@ public final class TileClassification {
 			int count = Math.min(settings.batch(), total - done);
 			buffer.clear();
 			for (int i = 0; i < count; i++) {
-				converter.toChw(imp, pos, grid.tile(done + i), Fit.STRETCH, windows, buffer);
+				converter.toChw(imp, pos, grid.tile(done + i), Fit.STRETCH, windows, null,
+					buffer);
 			}
 			List<Prediction> predictions = model.predict(buffer, count);
 			for (int i = 0; i < count; i++) {
