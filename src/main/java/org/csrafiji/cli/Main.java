@@ -37,7 +37,12 @@ public final class Main {
 		"           [--threshold 0.5] [--json]",
 		"  evaluate --model SPEC.json --dataset voc2007:DIR|coco2014:DIR|wider:DIR|csv:FILE",
 		"           [--predictions-out PRED.csv] [--batch 8] [--device auto|cpu|gpu] [--json]",
-		"  download --model SPEC.json|NAME   fetch the published weights a spec names (weights_url)");
+		"  download --model SPEC.json|NAME   fetch the published weights a spec names (weights_url)",
+		"  tiles    [model options] --out DIR [--tile PX | --scale F] [--overlap PX] [--batch 8]",
+		"           [--map-step PX] [--channels 2,1,0] [--percentiles 1,99.8] IMAGE...",
+		"  objects  [model options] (--rois ROIS.zip | --labels LABELS.tif) --out FILE.csv",
+		"           [--margin 1] [--min-side PX] [--with-neighbours] [--batch 8] IMAGE",
+		"  slide-report [--model models/demo/demo.json] [--scenes 16] [--overlap 64] [--margin 1]");
 
 	private Main() {}
 
@@ -82,6 +87,12 @@ public final class Main {
 					return BenchCli.run(rest, out, err);
 				case "evaluate":
 					return EvaluateCli.run(args, out, err);
+				case "tiles":
+					return TilesCli.run(rest, out, err);
+				case "objects":
+					return ObjectsCli.run(rest, out, err);
+				case "slide-report":
+					return SlideReportCli.run(rest, out, err);
 				case "download":
 					return DownloadCli.run(rest, out, err);
 				default:

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Reads and writes {@link ModelSpec}s as JSON. Keys: name, description, architecture, head
  * ("csra" or "training-free"), heads, temperatures (numbers or "inf"; optional), lambda,
- * input_size, mean, std (on the [0, 1] scale), classes (a built-in list name or an array of
+ * input_size, mean, std (on the [0, 1] scale), channels (optional: the image channels for R,
+ * G and B) and percentiles (optional: low and high for grey channels), classes (a built-in list name or an array of
  * names), checkpoint (relative to the spec's folder), weights_url, sha256 (of the published weights,
  * whole or a prefix of at least 8 hex digits), reported, threshold, and
  * for architecture "torchscript" backbone (the module file, relative to the spec's folder).
@@ -92,7 +93,8 @@ public final class ModelSpecs {
 		}
 		b.lambda(num(o, "lambda", 0.1, source).doubleValue());
 		int size = num(o, "input_size", 448, source).intValue();
-		b.input(new InputSpec(size, triple(o, "mean", 0, source), triple(o, "std", 1, source)));
+		b.input(new InputSpec(size, triple(o, "mean", 0, source), triple(o, "std", 1, source),
+			optionalInts(o, "channels", 3, source), optionalDoubles(o, "percentiles", 2, source)));
 		if (o.has("classes")) {
 			JsonElement c = o.get("classes");
 			if (c.isJsonArray()) {
@@ -174,6 +176,16 @@ public final class ModelSpecs {
 		o.addProperty("input_size", spec.input().size());
 		o.add("mean", array(spec.input().mean()));
 		o.add("std", array(spec.input().std()));
+		if (spec.input().channels() != null) {
+			JsonArray c = new JsonArray();
+			for (int v : spec.input().channels()) {
+				c.add(v);
+			}
+			o.add("channels", c);
+		}
+		if (spec.input().percentiles() != null) {
+			o.add("percentiles", array(spec.input().percentiles()));
+		}
 		JsonArray names = new JsonArray();
 		spec.classes().names().forEach(names::add);
 		o.add("classes", names);
@@ -247,5 +259,43 @@ public final class ModelSpecs {
 		}
 		return new double[] { a.get(0).getAsDouble(), a.get(1).getAsDouble(), a.get(2)
 			.getAsDouble() };
+	}
+
+	/** An optional array of {@code n} numbers (channels, percentiles); null when absent. */
+	private static double[] optionalDoubles(JsonObject o, String key, int n, String source) {
+		if (!o.has(key)) {
+			return null;
+		}
+		JsonElement e = o.get(key);
+		if (!e.isJsonArray() || e.getAsJsonArray().size() != n) {
+			throw new ModelSpecException("Model spec '" + source + "': \"" + key + "\" needs " + n
+				+ " numbers in an array, not " + e + ".");
+		}
+		double[] out = new double[n];
+		for (int i = 0; i < n; i++) {
+			JsonElement v = e.getAsJsonArray().get(i);
+			if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) {
+				throw new ModelSpecException("Model spec '" + source + "': \"" + key + "\" needs "
+					+ n + " numbers in an array, not " + e + ".");
+			}
+			out[i] = v.getAsDouble();
+		}
+		return out;
+	}
+
+	private static int[] optionalInts(JsonObject o, String key, int n, String source) {
+		double[] d = optionalDoubles(o, key, n, source);
+		if (d == null) {
+			return null;
+		}
+		int[] out = new int[n];
+		for (int i = 0; i < n; i++) {
+			if (d[i] != Math.rint(d[i])) {
+				throw new ModelSpecException("Model spec '" + source + "': \"" + key
+					+ "\" needs whole numbers, not " + d[i] + ".");
+			}
+			out[i] = (int) d[i];
+		}
+		return out;
 	}
 }

@@ -12,13 +12,15 @@ import org.csrafiji.core.InputSpec;
  */
 final class ChwWriter {
 
+	private final int size;
 	private final int area;
 	private final float[] mean = new float[3];
 	private final float[] std = new float[3];
 	private final float[][] byteTables = new float[3][256];
 
 	ChwWriter(InputSpec spec) {
-		area = spec.size() * spec.size();
+		size = spec.size();
+		area = size * size;
 		double[] m = spec.mean();
 		double[] s = spec.std();
 		for (int c = 0; c < 3; c++) {
@@ -43,27 +45,46 @@ final class ChwWriter {
 	 * @param dst where to write; needs {@link #length()} floats remaining
 	 */
 	void write(ResizedPlanes planes, int[] planeOf, FloatBuffer dst) {
+		write(planes, planeOf, Placement.whole(size), dst);
+	}
+
+	/**
+	 * Writes R, G, B with the resized planes placed inside the square input and the rest
+	 * filled with each channel's mean over the placed planes; advances the buffer by
+	 * {@link #length()}.
+	 *
+	 * @param planes the resized planes, {@code placement.width() x placement.height()} each
+	 * @param planeOf for R, G, B: the plane that feeds it, or -1 for blank (zero)
+	 * @param placement where the planes go in the size x size input
+	 * @param dst where to write; needs {@link #length()} floats remaining
+	 */
+	void write(ResizedPlanes planes, int[] planeOf, Placement placement, FloatBuffer dst) {
 		int start = dst.position();
 		if (dst.hasArray()) {
 			float[] array = dst.array();
 			int base = dst.arrayOffset() + start;
 			for (int c = 0; c < 3; c++) {
-				fill(planes, planeOf[c], c, array, base + c * area);
+				fill(planes, planeOf[c], c, placement, array, base + c * area);
 			}
 		}
 		else {
 			float[] channel = new float[area];
 			for (int c = 0; c < 3; c++) {
-				fill(planes, planeOf[c], c, channel, 0);
+				fill(planes, planeOf[c], c, placement, channel, 0);
 				dst.put(start + c * area, channel);
 			}
 		}
 		dst.position(start + length());
 	}
 
-	private void fill(ResizedPlanes planes, int plane, int c, float[] out, int offset) {
+	private void fill(ResizedPlanes planes, int plane, int c, Placement placement, float[] out,
+		int offset)
+	{
 		if (plane < 0) {
 			Arrays.fill(out, offset, offset + area, (0f - mean[c]) / std[c]);
+		}
+		else if (!placement.isWhole(size)) {
+			placed(planes, plane, c, placement, out, offset);
 		}
 		else if (planes.bytes() != null) {
 			byte[] in = planes.bytes()[plane];
@@ -79,6 +100,36 @@ final class ChwWriter {
 			for (int i = 0; i < area; i++) {
 				out[offset + i] = (in[i] - m) / s;
 			}
+		}
+	}
+
+	/** Fills the padding with the plane's normalised mean, then copies the plane's rows in. */
+	private void placed(ResizedPlanes planes, int plane, int c, Placement placement,
+		float[] out, int offset)
+	{
+		int w = placement.width();
+		int h = placement.height();
+		float[] values = new float[w * h];
+		if (planes.bytes() != null) {
+			byte[] in = planes.bytes()[plane];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = byteTables[c][in[i] & 0xff];
+			}
+		}
+		else {
+			float[] in = planes.floats()[plane];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = (in[i] - mean[c]) / std[c];
+			}
+		}
+		double sum = 0;
+		for (float v : values) {
+			sum += v;
+		}
+		Arrays.fill(out, offset, offset + area, (float) (sum / values.length));
+		for (int r = 0; r < h; r++) {
+			System.arraycopy(values, r * w, out, offset + (placement.y() + r) * size + placement
+				.x(), w);
 		}
 	}
 }

@@ -49,12 +49,13 @@ public final class ImageConverter {
 	private final ChwWriter writer;
 
 	/**
-	 * @param spec input size, mean and standard deviation
-	 * @param options scaling, channels, slices and selection
+	 * @param spec input size, mean and standard deviation, and the channels and percentiles
+	 *          the model was trained with, used where the options name none
+	 * @param options scaling, channels, percentiles, slices and selection
 	 */
 	public ImageConverter(InputSpec spec, ConversionOptions options) {
 		this.spec = Objects.requireNonNull(spec, "spec");
-		this.options = Objects.requireNonNull(options, "options");
+		this.options = Objects.requireNonNull(options, "options").completedFrom(spec);
 		writer = new ChwWriter(spec);
 	}
 
@@ -127,16 +128,91 @@ public final class ImageConverter {
 				+ writer.length() + ".");
 		}
 		Rectangle region = region(imp);
+		boolean whole = region.width == imp.getWidth() && region.height == imp.getHeight();
+		write(imp, pos, region, whole ? Fit.STRETCH : options.selectionFit(), null, null, dst);
+	}
+
+	/**
+	 * Writes the normalised input of one rectangle of a plane (a tile, an object's crop) at
+	 * the buffer's position and advances the position past it. Only the rectangle's rows are
+	 * read; the selection and the minimum side of the options are not consulted.
+	 *
+	 * @param imp the image
+	 * @param pos the position
+	 * @param region the rectangle, inside the image
+	 * @param fit stretched to the square input, or with its aspect ratio kept and padded
+	 * @param windows intensity windows from {@link #windows}, or null to find them over the
+	 *          rectangle (per-tile percentiles or minimum and maximum)
+	 * @param mask the object to show alone, its surroundings replaced by their mean; or null
+	 *          to read the rectangle as it is
+	 * @param dst where to write; needs 3 x size x size floats remaining
+	 * @throws ImageInputException when the rectangle is not inside the image, or the image
+	 *           cannot be classified
+	 */
+	public void toChw(ImagePlus imp, SlicePosition pos, Rectangle region, Fit fit,
+		PlaneWindows windows, ImageMask mask, FloatBuffer dst)
+	{
+		Objects.requireNonNull(pos, "pos");
+		if (dst.remaining() < writer.length()) {
+			throw new IllegalArgumentException("The buffer has " + dst.remaining()
+				+ " floats left but one image needs " + writer.length() + ".");
+		}
+		if (region.isEmpty() || !new Rectangle(0, 0, imp.getWidth(), imp.getHeight()).contains(
+			region))
+		{
+			throw new ImageInputException("Rectangle " + region.x + "," + region.y + " "
+				+ region.width + " x " + region.height + " is not inside '" + imp.getTitle()
+				+ "' (" + imp.getWidth() + " x " + imp.getHeight() + "); choose one inside it.");
+		}
+		write(imp, pos, region, Objects.requireNonNull(fit, "fit"), windows, mask, dst);
+	}
+
+	/**
+	 * The intensity windows of a position's channels over the whole plane: the display range,
+	 * the plane's minimum and maximum, or its percentiles, as the options say. Reading tiles
+	 * with them scales every tile as the whole image.
+	 *
+	 * @param imp the image
+	 * @param pos the position
+	 * @return the windows (none for 8-bit data without percentiles, and for RGB)
+	 */
+	public PlaneWindows windows(ImagePlus imp, SlicePosition pos) {
 		checkPosition(imp, pos);
 		ChannelMap map = ChannelMap.resolve(imp, options.rgbChannels(), pos);
 		int[] channels = map.channels();
+		Object[] pixels = pixels(imp, pos, channels);
+		boolean grey = imp.getType() != ImagePlus.COLOR_RGB && IndexedColour.palette(imp) == null;
+		if (!grey || (pixels[0] instanceof byte[] && options.percentiles() == null)) {
+			return new PlaneWindows(channels, null);
+		}
+		Crop all = Crop.whole(imp.getWidth(), imp.getHeight());
+		IntensityWindow[] w = new IntensityWindow[channels.length];
+		for (int i = 0; i < channels.length; i++) {
+			w[i] = IntensityWindows.of(imp, channels[i], pixels[i], all, options, pos);
+		}
+		return new PlaneWindows(channels, w);
+	}
+
+	private void write(ImagePlus imp, SlicePosition pos, Rectangle region, Fit fit,
+		PlaneWindows windows, ImageMask mask, FloatBuffer dst)
+	{
+		checkPosition(imp, pos);
+		ChannelMap map = ChannelMap.resolve(imp, options.rgbChannels(), pos);
+		int[] channels = map.channels();
+		Object[] pixels = pixels(imp, pos, channels);
+		Placement placement = Placement.of(fit, region.width, region.height, spec.size());
+		ResizedPlanes planes = PlaneResizer.resize(imp, channels, pixels, Crop.of(imp
+			.getWidth(), region), placement.width(), placement.height(), options, windows == null
+				? null : windows.windows(channels), mask, pos);
+		writer.write(planes, map.planeOf(), placement, dst);
+	}
+
+	private static Object[] pixels(ImagePlus imp, SlicePosition pos, int[] channels) {
 		Object[] pixels = new Object[channels.length];
 		for (int i = 0; i < channels.length; i++) {
 			pixels[i] = StackPixels.read(imp, channels[i], pos.slice(), pos.frame());
 		}
-		ResizedPlanes planes = PlaneResizer.resize(imp, channels, pixels, Crop.of(imp
-			.getWidth(), region), spec.size(), options.scaling(), pos);
-		writer.write(planes, map.planeOf(), dst);
+		return pixels;
 	}
 
 	/**

@@ -23,16 +23,24 @@ final class IntensityWindows {
 	/**
 	 * @param imp the image, for its display ranges and title
 	 * @param channel the plane's 1-based channel
-	 * @param pixels the plane: short[] or float[]
+	 * @param pixels the plane: byte[] (with percentiles only), short[] or float[]
 	 * @param crop the classified area
-	 * @param scaling display range or per-plane minimum and maximum
+	 * @param options display range or per-plane minimum and maximum, or percentiles
 	 * @param where the plane's position, for messages
 	 * @return the window
 	 * @throws ImageInputException when a 32-bit plane has no finite value in the area
 	 */
 	static IntensityWindow of(ImagePlus imp, int channel, Object pixels, Crop crop,
-		IntensityScaling scaling, SlicePosition where)
+		ConversionOptions options, SlicePosition where)
 	{
+		if (options.percentiles() != null) {
+			IntensityWindow window = PercentileWindows.of(pixels, crop, options.percentiles());
+			if (window == null) {
+				throw noFinite(imp, channel, where);
+			}
+			return window;
+		}
+		IntensityScaling scaling = options.scaling();
 		if (pixels instanceof short[] shorts) {
 			return scaling == IntensityScaling.DISPLAY_RANGE ? displayRange(imp, channel)
 				: range(shorts, crop);
@@ -48,13 +56,19 @@ final class IntensityWindows {
 		}
 		IntensityWindow own = finiteRange(floats, crop);
 		if (own == null) {
-			throw new ImageInputException("Slice z=" + where.slice() + ", t=" + where.frame()
-				+ ", channel " + channel + " of '" + imp.getTitle()
-				+ "' has no finite value in the classified area (all NaN or infinite), so there"
-				+ " is nothing to classify; choose another slice or area, or replace the NaNs"
-				+ " (Process > Noise > Remove NaNs).");
+			throw noFinite(imp, channel, where);
 		}
 		return own;
+	}
+
+	private static ImageInputException noFinite(ImagePlus imp, int channel,
+		SlicePosition where)
+	{
+		return new ImageInputException("Slice z=" + where.slice() + ", t=" + where.frame()
+			+ ", channel " + channel + " of '" + imp.getTitle()
+			+ "' has no finite value in the classified area (all NaN or infinite), so there"
+			+ " is nothing to classify; choose another slice or area, or replace the NaNs"
+			+ " (Process > Noise > Remove NaNs).");
 	}
 
 	/** A composite image keeps one range per channel; other images one for all. */

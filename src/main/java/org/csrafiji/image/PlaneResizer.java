@@ -19,14 +19,18 @@ final class PlaneResizer {
 	 * @param channels the 1-based channel of each plane
 	 * @param pixels the planes' pixel arrays, all of one type
 	 * @param crop the classified area
-	 * @param size the side of the square result
-	 * @param scaling how 16-bit and 32-bit values map onto [0, 1]
+	 * @param width the width of the result
+	 * @param height the height of the result
+	 * @param options scaling and percentiles
+	 * @param fixed the intensity window of each plane, or null to find them over the crop
+	 * @param mask the object whose surroundings are replaced by their mean, or null
 	 * @param where the position, for messages
 	 * @return the resized planes: one per array, or three (R, G, B) for an RGB or
 	 *         indexed-colour array
 	 */
 	static ResizedPlanes resize(ImagePlus imp, int[] channels, Object[] pixels, Crop crop,
-		int size, IntensityScaling scaling, SlicePosition where)
+		int width, int height, ConversionOptions options, IntensityWindow[] fixed,
+		ImageMask mask, SlicePosition where)
 	{
 		Class<?> type = pixels[0].getClass();
 		for (Object plane : pixels) {
@@ -36,34 +40,48 @@ final class PlaneResizer {
 					+ " (Image > Type) before classifying it.");
 			}
 		}
-		int area = size * size;
+		int area = width * height;
 		int n = pixels.length;
 		if (pixels[0] instanceof int[] rgb) {
 			byte[][] out = new byte[3][area];
-			Resampler.resize(new RgbRows(rgb, crop), size, size, out);
+			Resampler.resize(masked(new RgbRows(rgb, crop), crop, mask), width, height, out);
 			return new ResizedPlanes(out, null);
 		}
 		int[] palette = IndexedColour.palette(imp);
 		if (palette != null && pixels[0] instanceof byte[] indices) {
 			byte[][] out = new byte[3][area];
-			Resampler.resize(new PaletteRows(indices, palette, crop), size, size, out);
+			Resampler.resize(masked(new PaletteRows(indices, palette, crop), crop, mask), width,
+				height, out);
 			return new ResizedPlanes(out, null);
 		}
-		if (pixels[0] instanceof byte[]) {
+		boolean windowed = fixed != null || options.percentiles() != null;
+		if (pixels[0] instanceof byte[] && !windowed) {
 			byte[][] out = new byte[n][area];
-			Resampler.resize(new ByteRows(cast(pixels, new byte[n][]), crop), size, size, out);
+			Resampler.resize(masked(new ByteRows(cast(pixels, new byte[n][]), crop), crop, mask),
+				width, height, out);
 			return new ResizedPlanes(out, null);
 		}
-		IntensityWindow[] windows = new IntensityWindow[n];
-		for (int p = 0; p < n; p++) {
-			windows[p] = IntensityWindows.of(imp, channels[p], pixels[p], crop, scaling, where);
+		IntensityWindow[] windows = fixed != null ? fixed : new IntensityWindow[n];
+		for (int p = 0; fixed == null && p < n; p++) {
+			windows[p] = IntensityWindows.of(imp, channels[p], pixels[p], crop, options, where);
 		}
-		FloatRows rows = pixels[0] instanceof short[] ? new ShortRows(cast(pixels,
-			new short[n][]), windows, crop) : new FloatWindowRows(cast(pixels, new float[n][]),
-				windows, crop);
+		FloatRows rows;
+		if (pixels[0] instanceof byte[]) {
+			rows = new ByteWindowRows(cast(pixels, new byte[n][]), windows, crop);
+		}
+		else if (pixels[0] instanceof short[]) {
+			rows = new ShortRows(cast(pixels, new short[n][]), windows, crop);
+		}
+		else {
+			rows = new FloatWindowRows(cast(pixels, new float[n][]), windows, crop);
+		}
 		float[][] out = new float[n][area];
-		Resampler.resize(rows, size, size, out);
+		Resampler.resize(mask == null ? rows : MaskedRows.of(rows, crop, mask), width, height, out);
 		return new ResizedPlanes(null, out);
+	}
+
+	private static Uint8Rows masked(Uint8Rows rows, Crop crop, ImageMask mask) {
+		return mask == null ? rows : MaskedRows.of(rows, crop, mask);
 	}
 
 	private static <T> T[] cast(Object[] pixels, T[] typed) {

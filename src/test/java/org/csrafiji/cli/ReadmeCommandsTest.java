@@ -55,6 +55,7 @@ class ReadmeCommandsTest {
 	/** Documented commands this test does not run, and why; their options are still checked. */
 	static final Map<String, String> NOT_RUN = Map.of( //
 		"demo-report", "scores 500 fresh scenes: minutes", //
+		"slide-report", "tiles and classifies a 4096 x 4096 slide: minutes", //
 		"classify --model models/resnet50.json image.png",
 		"needs the TorchScript export of models/export_torchscript.py (Python, torchvision)",
 		"bench-train --python python3 --python /usr/bin/python3", "a benchmark beside two Pythons",
