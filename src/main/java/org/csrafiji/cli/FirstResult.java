@@ -1,6 +1,5 @@
 package org.csrafiji.cli;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +19,8 @@ import org.csrafiji.runtime.ModelLoader;
 /**
  * The child process of {@code bench} that measures the time to the first result in a new JVM:
  * {@code FirstResult CHECKPOINT.pth IMAGE ARCH SIZE}. Prints one JSON line with the phases in ms:
- * JVM start to {@code main} ({@code jvm_ms}, from the JVM's own start time), engine start,
- * reading the checkpoint into a ready model, and opening and classifying the one image.
+ * engine start (natives loaded), reading the checkpoint into a ready model, and opening and
+ * classifying the one image (the first forward, which also sets up the engine's kernels).
  */
 final class FirstResult {
 
@@ -31,8 +30,6 @@ final class FirstResult {
 	 * @param args checkpoint, image, architecture, input side
 	 */
 	public static void main(String[] args) {
-		long mainAt = System.currentTimeMillis();
-		long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
 		long t = System.nanoTime();
 		Engines.pytorch();
 		double engine = (System.nanoTime() - t) / 1e6;
@@ -46,7 +43,6 @@ final class FirstResult {
 			ImagePlus imp = ImageFiles.open(Path.of(args[1]));
 			new ImageClassifier(model, ConversionOptions.defaults()).classify(imp);
 			double image = (System.nanoTime() - t) / 1e6;
-			r.put("jvm_ms", (double) (mainAt - jvmStart));
 			r.put("engine_ms", engine);
 			r.put("load_ms", load);
 			r.put("image_ms", image);
