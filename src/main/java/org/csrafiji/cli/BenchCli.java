@@ -16,6 +16,8 @@ import org.csrafiji.model.NamedParameter;
 import org.csrafiji.model.NetworkFactory;
 import org.csrafiji.model.RandomWeights;
 import org.csrafiji.model.ParameterNames;
+import org.csrafiji.model.ResNetConfig;
+import org.csrafiji.model.ViTConfig;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.Engines;
@@ -54,13 +56,39 @@ final class BenchCli {
 
 	static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
 		Options o = new Options(args, Set.of("arch", "size", "heads", "classes", "iterations",
-			"device", "python", "pytorch-script", "lambda"), Set.of("json"));
+			"device", "python", "pytorch-script", "lambda", "job-images"), Set.of("json"));
 		ModelSpec spec = ModelOptions.randomSpec(o);
 		int n = Math.max(1, o.integer("iterations", 10));
 		long t0 = System.nanoTime();
 		Engines.pytorch();
 		double engineMs = ms(t0);
 		Map<String, Object> r = new LinkedHashMap<>();
+		int jobImages = o.integer("job-images", 64);
+		Path dir = Files.createTempDirectory("csra-bench");
+		try {
+			Path checkpoint = dir.resolve(spec.architecture() + "-bench.pth");
+			TorchCheckpointWriter.write(checkpoint, randomStateDict(spec));
+			forwardBench(o, spec, n, engineMs, checkpoint, r, err);
+			if (jobImages > 0) {
+				r.putAll(jobBench(o, spec, jobImages, dir, checkpoint, r, err));
+			}
+		}
+		finally {
+			deleteTree(dir);
+		}
+		if (o.has("json")) {
+			out.println(new com.google.gson.GsonBuilder().create().toJson(r));
+		}
+		else {
+			r.forEach((k, v) -> out.println(String.format(Locale.ROOT, "%-36s %s", k, v
+				instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v)));
+		}
+		return 0;
+	}
+
+	private static void forwardBench(Options o, ModelSpec spec, int n, double engineMs,
+		Path checkpoint, Map<String, Object> r, PrintStream err) throws IOException
+	{
 		try (CsraModel model = CsraModel.random(spec, DeviceChoice.parse(o.get("device", "auto")),
 			1))
 		{
@@ -135,19 +163,55 @@ final class BenchCli {
 			r.put("outside_backbone_fraction", median(outside[1]));
 			r.put("end_to_end_2048_ms", median(endToEnd[0]));
 			r.put("outside_backbone_fraction_2048", median(outside[0]));
-			r.put("load_ms", loadTime(model, spec));
+			r.put("load_ms", loadTime(model, spec, checkpoint));
 			if (!torchResults.isEmpty()) {
 				r.put("pytorch", torchResults);
 			}
+			double gflops = MatmulRate.gflops(model.device());
+			r.put("matmul_gflops", gflops);
+			if (!ViTConfig.isViT(spec.architecture())) {
+				double flops = ResNetFlops.of(ResNetConfig.of(ResNetConfig.depthOf(spec
+					.architecture()), 64), spec.input().size());
+				double boundMs = flops / (gflops * 1e6);
+				r.put("forward_gflop", flops / 1e9);
+				r.put("matmul_bound_ms", boundMs);
+				r.put("forward_over_matmul_bound", median(forward) / boundMs);
+			}
 		}
-		if (o.has("json")) {
-			out.println(new com.google.gson.GsonBuilder().create().toJson(r));
+	}
+
+	private static Map<String, Object> jobBench(Options o, ModelSpec spec, int images, Path dir,
+		Path checkpoint, Map<String, Object> r, PrintStream err) throws IOException
+	{
+		err.println("csra bench: writing " + images + " VOC-size JPEGs");
+		List<Path> files = VocFolder.write(dir.resolve("voc"), images, 11);
+		JobBench jobs = new JobBench(dir.resolve("voc"), checkpoint, spec.architecture(), spec
+			.input().size(), err);
+		Map<String, Object> j = new LinkedHashMap<>(jobs.evaluate(images));
+		double perForward = 1000 / (double) r.get("forward_ms");
+		j.put("forward_images_per_s", perForward);
+		j.put("job_evaluate_over_forward", (double) j.get("job_evaluate_images_per_s") / perForward);
+		String script = o.get("pytorch-script", "src/test/python/bench_pytorch.py");
+		List<Map<String, Object>> loops = new ArrayList<>();
+		for (String python : o.all("python")) {
+			Map<String, Object> loop = jobs.pytorchLoop(python, script);
+			loop.put("ratio_evaluate_over_pytorch_job", (double) j.get("job_evaluate_images_per_s")
+				/ (double) loop.get("job_images_per_s"));
+			loops.add(loop);
 		}
-		else {
-			r.forEach((k, v) -> out.println(String.format(Locale.ROOT, "%-28s %s", k, v
-				instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v)));
+		if (!loops.isEmpty()) {
+			j.put("pytorch_job", loops);
 		}
-		return 0;
+		j.putAll(jobs.firstResult(files.get(0)));
+		return j;
+	}
+
+	private static void deleteTree(Path dir) throws IOException {
+		try (var walk = Files.walk(dir)) {
+			for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
 	}
 
 	private static ImagePlus largeImage(int side, Random random) {
@@ -178,26 +242,17 @@ final class BenchCli {
 		return sd;
 	}
 
-	private static double loadTime(CsraModel model, ModelSpec spec) throws IOException {
-		Path dir = Files.createTempDirectory("csra-bench");
-		Path file = dir.resolve(spec.architecture() + "-bench.pth");
-		try {
-			TorchCheckpointWriter.write(file, randomStateDict(spec));
-			double[] t = new double[3];
-			for (int i = 0; i < t.length; i++) {
-				long s = System.nanoTime();
-				try (CsraModel loaded = ModelLoader.load(spec.withCheckpoint(file), DeviceChoice
-					.parse(model.device().isGpu() ? "gpu" : "cpu")))
-				{
-					t[i] = ms(s);
-				}
+	private static double loadTime(CsraModel model, ModelSpec spec, Path file) {
+		double[] t = new double[3];
+		for (int i = 0; i < t.length; i++) {
+			long s = System.nanoTime();
+			try (CsraModel loaded = ModelLoader.load(spec.withCheckpoint(file), DeviceChoice
+				.parse(model.device().isGpu() ? "gpu" : "cpu")))
+			{
+				t[i] = ms(s);
 			}
-			return median(t);
 		}
-		finally {
-			Files.deleteIfExists(file);
-			Files.deleteIfExists(dir);
-		}
+		return median(t);
 	}
 
 	private static List<PyTorchPeer> startPeers(Options o, ModelSpec spec, PrintStream err)

@@ -5,13 +5,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import ij.ImagePlus;
 
+import org.csrafiji.app.pipeline.Prefetcher;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.EngineException;
 import org.csrafiji.core.ImageInputException;
@@ -23,9 +20,10 @@ import org.csrafiji.image.ImageConverter;
 /**
  * Runs a model over the samples of a dataset and appends their scores to a predictions file,
  * named by {@link Sample#key()}. Samples whose key the file already holds are skipped, so that an
- * interrupted run resumes where it stopped. Images are opened and converted on a few threads,
- * a batch at a time, then run through the model in one pass; each finished batch is written
- * before the next begins, so a failure or an interruption loses at most one batch.
+ * interrupted run resumes where it stopped. Images are opened and converted on a few threads
+ * ({@link Prefetcher}) while the model runs the batch before, at most one batch ahead; each
+ * batch runs through the model in one pass and is written before the next begins, so a
+ * failure or an interruption loses at most one batch.
  * <p>
  * An image that cannot be opened or converted stops the run with an error naming the sample and
  * its file: every image must be scored for the metrics to mean anything, and the rows written
@@ -101,15 +99,19 @@ public final class DatasetScorer {
 		}
 		progress.start(resumed + todo.size(), resumed);
 		FloatBuffer input = predictor.newInputBuffer(batch);
-		ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, batch), r -> {
-			Thread t = new Thread(r, "csra-dataset-images");
-			t.setDaemon(true);
-			return t;
-		});
-		try {
+		int per = 3 * converter.spec().size() * converter.spec().size();
+		// The next batch is read and converted on the workers while this thread runs the current
+		// one; at most one batch waits, as plain float arrays (engine arrays stay on this thread).
+		try (Prefetcher<Sample, float[]> images = new Prefetcher<>(todo, s -> convert(s, per), Math
+			.min(threads, batch), batch, "csra-dataset-images"))
+		{
 			for (int from = 0; from < todo.size(); from += batch) {
 				List<Sample> chunk = todo.subList(from, Math.min(todo.size(), from + batch));
-				convert(chunk, input, pool);
+				input.clear();
+				for (int i = 0; i < chunk.size(); i++) {
+					input.put(next(images));
+				}
+				input.clear();
 				List<double[]> scores = predictor.scores(input, chunk.size());
 				for (int i = 0; i < chunk.size(); i++) {
 					writer.append(chunk.get(i).key(), scores.get(i));
@@ -118,37 +120,25 @@ public final class DatasetScorer {
 			}
 		}
 		finally {
-			pool.shutdownNow();
 			progress.finish();
 		}
 		return new Result(resumed + todo.size(), resumed, todo.size());
 	}
 
-	private void convert(List<Sample> chunk, FloatBuffer input, ExecutorService pool) {
-		int per = 3 * converter.spec().size() * converter.spec().size();
-		List<Future<?>> jobs = new ArrayList<>(chunk.size());
-		for (int i = 0; i < chunk.size(); i++) {
-			Sample sample = chunk.get(i);
-			FloatBuffer slot = input.duplicate();
-			slot.limit((i + 1) * per).position(i * per);
-			jobs.add(pool.submit(() -> convert(sample, slot)));
+	private static float[] next(Prefetcher<Sample, float[]> images) {
+		try {
+			return images.next().get();
 		}
-		for (Future<?> job : jobs) {
-			try {
-				job.get();
-			}
-			catch (ExecutionException e) {
-				jobs.forEach(j -> j.cancel(true));
-				if (e.getCause() instanceof RuntimeException r) {
-					throw r;
-				}
-				throw new EngineException("Reading an image failed: " + e.getCause(), e.getCause());
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new EngineException("Interrupted while reading images; run again to resume.", e);
-			}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new EngineException("Interrupted while reading images; run again to resume.", e);
 		}
+	}
+
+	private float[] convert(Sample sample, int per) {
+		float[] chw = new float[per];
+		convert(sample, FloatBuffer.wrap(chw));
+		return chw;
 	}
 
 	private void convert(Sample sample, FloatBuffer slot) {

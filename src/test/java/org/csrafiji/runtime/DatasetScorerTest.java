@@ -2,6 +2,7 @@ package org.csrafiji.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,7 @@ class DatasetScorerTest {
 	Path dir;
 
 	/** Scores each image by the mean of each of its three planes; counts images and batches. */
-	private static final class ChannelMeans implements BatchPredictor {
+	private static class ChannelMeans implements BatchPredictor {
 
 		final List<Integer> batches = new ArrayList<>();
 
@@ -198,5 +199,60 @@ class DatasetScorerTest {
 		Predictions p = PredictionsCsv.read(csv);
 		assertEquals(List.of("s0#3"), p.keys());
 		assertArrayEquals(expected(tiny, lenient), p.scores().row(0), 1e-6);
+	}
+
+	private static boolean readerThreadsAlive() {
+		return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(
+			"csra-dataset-images") && t.isAlive());
+	}
+
+	@Test
+	void theNextBatchIsReadWhileTheCurrentOneRuns() throws IOException {
+		// During the first batch's forward the stand-in waits, then deletes the second batch's
+		// files: only images already read ahead can still be scored. Reading after the forward
+		// (as before pipelining) fails on the missing files.
+		List<Sample> samples = samples(4);
+		ChannelMeans model = new ChannelMeans() {
+
+			@Override
+			public List<double[]> scores(FloatBuffer input, int count) {
+				if (batches.isEmpty()) {
+					try {
+						// Ample time to read two 16 x 16 TIFFs on a loaded machine.
+						Thread.sleep(3000);
+						Files.delete(samples.get(2).image());
+						Files.delete(samples.get(3).image());
+					}
+					catch (InterruptedException | IOException e) {
+						throw new IllegalStateException(e);
+					}
+				}
+				return super.scores(input, count);
+			}
+		};
+		List<double[]> want = samples.stream().map(DatasetScorerTest::expected).toList();
+		Path csv = dir.resolve("pred.csv");
+		assertEquals(new DatasetScorer.Result(4, 0, 4), score(samples, csv, model, 2, 2));
+		Predictions p = PredictionsCsv.read(csv);
+		for (int i = 0; i < 4; i++) {
+			assertArrayEquals(want.get(i), p.scores().row(i), 1e-6, "sample " + i);
+		}
+		assertFalse(readerThreadsAlive());
+	}
+
+	@Test
+	void anUnreadableImageStopsTheRunAfterTheBatchesBeforeItWithNoReaderLeft() throws IOException {
+		List<Sample> samples = new ArrayList<>(samples(7));
+		Files.writeString(samples.get(5).image(), "not an image");
+		Path csv = dir.resolve("pred.csv");
+		ChannelMeans model = new ChannelMeans();
+		ImageInputException e = assertThrows(ImageInputException.class, () -> score(samples, csv,
+			model, 2, 3));
+		assertTrue(e.getMessage().contains("'" + samples.get(5).key() + "'"), e.getMessage());
+		// Batches {0,1} and {2,3} ran and were written; the batch holding sample 5 did not run.
+		assertEquals(List.of(2, 2), model.batches);
+		assertEquals(samples.subList(0, 4).stream().map(Sample::key).toList(), PredictionsCsv.read(
+			csv).keys());
+		assertFalse(readerThreadsAlive());
 	}
 }
