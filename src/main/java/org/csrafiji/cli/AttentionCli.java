@@ -11,7 +11,7 @@ import org.csrafiji.fiji.AttentionSettings;
 import org.csrafiji.fiji.ClassifiedImage;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.runtime.ImageClassifier;
+import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.runtime.SlicePrediction;
 
 import java.io.IOException;

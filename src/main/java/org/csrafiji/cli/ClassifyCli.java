@@ -14,7 +14,7 @@ import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.SlicePosition;
 import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.runtime.ImageClassifier;
+import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.runtime.SlicePrediction;
 
 import java.io.PrintStream;

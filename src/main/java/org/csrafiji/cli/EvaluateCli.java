@@ -24,10 +24,10 @@ import org.csrafiji.eval.ResultJson;
 import org.csrafiji.eval.ResultTable;
 import org.csrafiji.eval.ScoreSource;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.runtime.DatasetProgress;
-import org.csrafiji.runtime.DatasetScorer;
-import org.csrafiji.runtime.DatasetSpec;
-import org.csrafiji.runtime.ModelScoreSource;
+import org.csrafiji.app.DatasetProgress;
+import org.csrafiji.app.DatasetScorer;
+import org.csrafiji.app.DatasetSpec;
+import org.csrafiji.app.ModelScoreSource;
 
 /**
  * The {@code evaluate} command, in two modes that print the same table or, with {@code --json},

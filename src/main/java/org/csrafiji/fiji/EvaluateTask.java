@@ -24,10 +24,10 @@ import org.csrafiji.eval.ScoreSource;
 import org.csrafiji.fiji.EvaluationSource.ModelRun;
 import org.csrafiji.fiji.EvaluationSource.SavedPredictions;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.runtime.DatasetProgress;
-import org.csrafiji.runtime.DatasetScorer;
+import org.csrafiji.app.DatasetProgress;
+import org.csrafiji.app.DatasetScorer;
 import org.csrafiji.runtime.DeviceChoice;
-import org.csrafiji.runtime.ModelScoreSource;
+import org.csrafiji.app.ModelScoreSource;
 
 /**
  * "CSRA Evaluate": the metrics of {@code csra.jar evaluate} for saved predictions or for a model

@@ -5,7 +5,7 @@ import ij.ImagePlus;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.image.SlicePosition;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.runtime.ImageClassifier;
+import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.runtime.SlicePrediction;
 
 import java.awt.Rectangle;

@@ -17,7 +17,7 @@ import org.csrafiji.core.ModelSpecs;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
-import org.csrafiji.runtime.ImageClassifier;
+import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.runtime.ModelLoader;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package org.csrafiji.runtime;
+package org.csrafiji.app;
+
+import org.csrafiji.runtime.BatchPredictor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

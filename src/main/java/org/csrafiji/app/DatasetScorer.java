@@ -1,4 +1,7 @@
-package org.csrafiji.runtime;
+package org.csrafiji.app;
+
+import org.csrafiji.runtime.BatchPredictor;
+import org.csrafiji.runtime.CsraModel;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;

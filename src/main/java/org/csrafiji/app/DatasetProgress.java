@@ -1,4 +1,4 @@
-package org.csrafiji.runtime;
+package org.csrafiji.app;
 
 import org.csrafiji.core.CsraException;
 
