@@ -1,33 +1,20 @@
 package org.csrafiji.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.CsraException;
-import org.csrafiji.core.DatasetException;
-import org.csrafiji.core.OutputFileException;
-import org.csrafiji.eval.Dataset;
-import org.csrafiji.eval.DatasetLoader;
 import org.csrafiji.eval.EvaluationOptions;
-import org.csrafiji.eval.EvaluationResult;
-import org.csrafiji.eval.Evaluator;
 import org.csrafiji.eval.LabelConvention;
-import org.csrafiji.eval.ModelStamp;
-import org.csrafiji.eval.Predictions;
 import org.csrafiji.eval.ResultJson;
 import org.csrafiji.eval.ResultTable;
-import org.csrafiji.eval.ScoreSource;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.app.DatasetProgress;
-import org.csrafiji.app.DatasetScorer;
+import org.csrafiji.app.DatasetEvaluation;
 import org.csrafiji.app.DatasetSpec;
-import org.csrafiji.app.ModelScoreSource;
+import org.csrafiji.app.ScoresKeptException;
 
 /**
  * The {@code evaluate} command, in two modes that print the same table or, with {@code --json},
@@ -35,7 +22,7 @@ import org.csrafiji.app.ModelScoreSource;
  * <ul>
  * <li>{@code --predictions PRED.csv --labels LABELS}: scores saved predictions against a label
  * source, a label CSV, an official prepared JSON list, a COCO instances file, a WIDER-Attribute
- * annotation file or a VOC folder (see {@link DatasetLoader}); rows are matched by image file
+ * annotation file or a VOC folder (see {@link org.csrafiji.eval.DatasetLoader}); rows are matched by image file
  * name without extension, columns by class name.</li>
  * <li>{@code --model SPEC.json --dataset KIND:PATH}: runs the model over the dataset
  * ({@link DatasetSpec}) first. The dataset's classes must be the model's (by name); that is
@@ -115,17 +102,24 @@ public final class EvaluateCli {
 			out.println(USAGE);
 			return 0;
 		}
+		ConsoleProgress progress = ConsoleProgress.on(err, "evaluate");
 		try {
-			if (options.modelMode()) {
-				evaluateModel(options, out, err);
+			DatasetEvaluation.Settings settings = new DatasetEvaluation.Settings(options.convention(),
+				options.threshold());
+			DatasetEvaluation.Outcome outcome = options.modelMode() ? evaluateModel(options, settings,
+				progress, err) : DatasetEvaluation.ofPredictions(options.predictions(), options.labels(),
+					settings, progress);
+			if (options.json()) {
+				out.println(ResultJson.toJson(outcome.result()));
 			}
 			else {
-				ScoreSource source = ScoreSource.csv(options.predictions());
-				ClassLabels classes = source.classes();
-				evaluate(options, DatasetLoader.load(options.labels(), options.convention(), classes), source,
-					out, err);
+				out.print(ResultTable.format(outcome.result()));
 			}
 			return 0;
+		}
+		catch (ScoresKeptException e) {
+			err.println("error: " + e.getMessage() + " To go on from there, run the same command again.");
+			return DATA_ERROR;
 		}
 		catch (CsraException e) {
 			err.println("error: " + e.getMessage());
@@ -137,77 +131,19 @@ public final class EvaluateCli {
 		}
 	}
 
-	private static void evaluateModel(Request options, PrintStream out, PrintStream err) {
+	private static DatasetEvaluation.Outcome evaluateModel(Request options,
+		DatasetEvaluation.Settings settings, ConsoleProgress progress, PrintStream err) {
 		Options modelOptions = new Options(options.model(), MODEL_KEYS, ModelOptions.FLAGS);
-		Path csv = options.predictionsOut() != null ? options.predictionsOut() : temporaryCsv();
 		try (CsraModel model = ModelOptions.load(modelOptions, err)) {
-			Dataset dataset = options.dataset().load(model.spec().classes());
-			DatasetScorer scorer = DatasetScorer.forModel(model, options.batch());
-			boolean terminal = err == System.err && System.console() != null;
-			ModelScoreSource source = new ModelScoreSource(ModelStamp.of(model.spec()), model.spec()
-				.classes(), scorer, csv, DatasetProgress.to(err, "evaluate", terminal, System::nanoTime),
-				n -> err.println("note: " + n));
-			source.requireSameClasses(dataset);
-			err.println("evaluate: " + dataset.samples().size() + " images of " + dataset.source() + ", "
-				+ (options.predictionsOut() != null ? "scores in " + csv
-					: "scores in a temporary file (give --predictions-out PRED.csv to keep them and to be"
-						+ " able to resume)"));
-			try {
-				evaluate(options, dataset, source, out, err);
-			}
-			catch (CsraException e) {
-				// a file that cannot be opened was not written to: its message says how to go on
-				throw options.predictionsOut() == null || e instanceof OutputFileException ? e
-					: new DatasetException(e.getMessage()
-					+ " The scores written so far are kept in " + csv
-					+ "; run the same command again to go on from there.", e);
-			}
-			source.lastRun().ifPresent(r -> err.println("evaluate: ran the model on " + r.scored()
-				+ " images" + (r.resumed() > 0 ? ", " + r.resumed() + " were already scored in " + csv : "")));
-		}
-		finally {
 			if (options.predictionsOut() == null) {
-				deleteQuietly(csv, err);
+				progress.info("give --predictions-out PRED.csv to keep the scores and to be able to resume");
 			}
-		}
-	}
-
-	private static void evaluate(Request options, Dataset dataset, ScoreSource source, PrintStream out,
-		PrintStream err) {
-		Predictions predictions = source.scoresFor(dataset);
-		EvaluationOptions settings = EvaluationOptions.atThreshold(options.threshold())
-			.withIgnoredInCounts(options.convention() != null ? options.convention().ignoredCounting()
-				: dataset.ignoredCounting());
-		EvaluationResult result = Evaluator.evaluate(dataset, predictions, settings);
-		dataset.notes().forEach(n -> err.println("note: " + n));
-		result.warnings().forEach(w -> err.println("warning: " + w));
-		if (options.json()) {
-			out.println(ResultJson.toJson(result));
-		}
-		else {
-			out.print(ResultTable.format(result));
-		}
-	}
-
-	private static Path temporaryCsv() {
-		try {
-			Path csv = Files.createTempFile("csra-predictions-", ".csv");
-			csv.toFile().deleteOnExit(); // also when the run is interrupted
-			return csv;
-		}
-		catch (IOException e) {
-			throw new DatasetException("Cannot create a temporary predictions file: " + e.getMessage()
-				+ "; give --predictions-out PRED.csv in a writable folder.", e);
-		}
-	}
-
-	private static void deleteQuietly(Path csv, PrintStream err) {
-		try {
-			Files.deleteIfExists(csv);
-		}
-		catch (IOException e) {
-			err.println("warning: could not delete the temporary predictions file " + csv + ": "
-				+ e.getMessage());
+			DatasetEvaluation.Outcome outcome = DatasetEvaluation.ofModel(model, options.dataset(), options
+				.predictionsOut(), options.batch(), settings, progress);
+			outcome.run().ifPresent(r -> progress.info("ran the model on " + r.scored() + " images" + (r
+				.resumed() > 0 ? ", " + r.resumed() + " were already scored in " + options.predictionsOut()
+					: "")));
+			return outcome;
 		}
 	}
 

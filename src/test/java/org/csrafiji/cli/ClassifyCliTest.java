@@ -62,6 +62,14 @@ class ClassifyCliTest {
 	}
 
 	@Test
+	void aBareCheckpointIsReadAsFijiReadsItWithoutNamingItsArchitecture() {
+		// the fixture is a resnet18; before the shared resolver the CLI assumed resnet101 here
+		assertEquals(0, run("classify", "--checkpoint", CKPT, "--size", "96", "--json", rgbImage(
+			"a.tif", 96, 96)), err);
+		assertTrue(err.contains("(resnet18, 1 head(s)"), err);
+	}
+
+	@Test
 	void jsonHasOneEntryPerImageWithScoresAndLogitsByClassName() {
 		String a = rgbImage("a.tif", 130, 90);
 		String b = rgbImage("b=2.tif", 96, 96);
