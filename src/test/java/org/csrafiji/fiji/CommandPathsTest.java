@@ -132,6 +132,11 @@ class CommandPathsTest {
 		out.add(new Case("CSRA Engine Info", Map.of(), m -> m == null || m.getOutput(
 			"engine_table") instanceof ResultsTable));
 
+		// A spec whose checkpoint is in place: nothing to fetch, and the command says so.
+		out.add(new Case("CSRA Download Weights", Map.of("model_file", FijiFixtures.spec(
+			"r18_h1.json")), m -> m == null || m.getOutput("message").toString().contains(
+				"already installed")));
+
 		out.add(new Case("CSRA Settings", Map.of("use_libtorch", false), m -> m == null || m
 			.getOutput("message").toString().startsWith("No local libtorch")));
 
