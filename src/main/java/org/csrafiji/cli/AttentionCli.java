@@ -23,7 +23,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -46,7 +45,7 @@ final class AttentionCli {
 		Options o = new Options(args, keys, ModelOptions.FLAGS);
 		refuseNumberedHead(o);
 		if (o.positional().isEmpty() || !o.has("out")) {
-			throw new CsraException("attention needs --out DIR and at least one image.");
+			throw new UsageException("attention needs --out DIR and at least one image.");
 		}
 		ClassifyCli.requireFiles(o.positional());
 		Path dir = OutputFolder.create("out", o.get("out", null),
@@ -72,7 +71,7 @@ final class AttentionCli {
 				List<String> row = new ArrayList<>(List.of(Path.of(f).getFileName().toString(), labels
 					.toString()));
 				for (float s : p.scores()) {
-					row.add(String.format(Locale.ROOT, "%.6f", s));
+					row.add(Float.toString(s)); // as a batch writes them: each float exactly
 				}
 				csv.append(Csv.row(row)).append('\n');
 				ClassifiedImage ci = new ClassifiedImage(imp, classifier.converter().region(imp),

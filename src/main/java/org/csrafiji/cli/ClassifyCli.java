@@ -42,7 +42,7 @@ final class ClassifyCli {
 		flags.addAll(Set.of("json", "all-slices"));
 		Options o = new Options(args, keys, flags);
 		if (o.positional().isEmpty()) {
-			throw new CsraException("classify needs at least one image file; e.g. classify"
+			throw new UsageException("classify needs at least one image file; e.g. classify"
 				+ " --model models/demo/demo.json image.png");
 		}
 		requireFiles(o.positional());
