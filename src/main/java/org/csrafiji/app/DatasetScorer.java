@@ -1,5 +1,6 @@
 package org.csrafiji.app;
 
+import org.csrafiji.train.DatasetImages;
 import org.csrafiji.runtime.BatchPredictor;
 import org.csrafiji.runtime.CsraModel;
 

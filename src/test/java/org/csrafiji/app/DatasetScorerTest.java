@@ -1,5 +1,6 @@
 package org.csrafiji.app;
 
+import org.csrafiji.train.DatasetImages;
 import org.csrafiji.runtime.BatchPredictor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

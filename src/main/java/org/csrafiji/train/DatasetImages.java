@@ -1,4 +1,4 @@
-package org.csrafiji.app;
+package org.csrafiji.train;
 
 import java.awt.Rectangle;
 
