@@ -53,7 +53,7 @@ class DependencyRuleTest {
 
 	/** Outside libraries each concept must not use: prefix to the concepts kept free of it. */
 	private static final Map<String, Set<String>> FREE_OF = Map.of(
-		"ij.", Set.of("core", "checkpoint", "model", "runtime", "eval", "train", "spark"),
+		"ij.", Set.of("core", "checkpoint", "model", "runtime", "eval", "spark"),
 		"ai.djl.", Set.of("core", "image", "checkpoint", "eval"),
 		"org.scijava.", Set.of("core", "image", "checkpoint", "model", "runtime", "eval", "train",
 			"app", "render", "cli", "spark"),
