@@ -1,5 +1,8 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.ImageClassification;
+import org.csrafiji.app.AttentionSettings;
+import org.csrafiji.app.ClassifiedImage;
 import ij.ImagePlus;
 
 import org.csrafiji.runtime.CsraModel;

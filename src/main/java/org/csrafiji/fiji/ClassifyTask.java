@@ -1,5 +1,7 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.ImageClassification;
+import org.csrafiji.app.ClassifiedImage;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 

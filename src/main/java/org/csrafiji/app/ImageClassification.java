@@ -1,11 +1,12 @@
-package org.csrafiji.fiji;
+package org.csrafiji.app;
 
 import ij.ImagePlus;
 
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.image.SlicePosition;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.app.ImageClassifier;
+import org.csrafiji.fiji.ClassifySettings;
+import org.csrafiji.fiji.Feedback;
 import org.csrafiji.runtime.SlicePrediction;
 
 import java.awt.Rectangle;
