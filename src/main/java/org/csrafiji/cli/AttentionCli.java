@@ -11,8 +11,8 @@ import org.csrafiji.app.AttentionSettings;
 import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.app.ImageClassifier;
-import org.csrafiji.runtime.SlicePrediction;
+import org.csrafiji.app.ImageClassification;
+import org.csrafiji.app.Progress;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,15 +55,15 @@ final class AttentionCli {
 			o.number("opacity", 0.5), o.number("roi-threshold", 0.5), false);
 		StringBuilder csv = new StringBuilder();
 		try (CsraModel model = ModelOptions.load(o, err)) {
-			ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults());
 			double threshold = model.spec().threshold();
 			List<String> header = new ArrayList<>(List.of("image", "labels"));
 			header.addAll(model.spec().classes().names());
 			csv.append(Csv.row(header)).append('\n');
 			for (String f : o.positional()) {
 				ImagePlus imp = ClassifyCli.open(f);
-				List<SlicePrediction> preds = classifier.classify(imp);
-				Prediction p = preds.get(0).prediction();
+				ClassifiedImage ci = ImageClassification.run(model, imp, ConversionOptions.defaults(),
+					Progress.NONE);
+				Prediction p = ci.slices().get(0).prediction();
 				StringBuilder labels = new StringBuilder();
 				for (int c : p.predicted(threshold)) {
 					labels.append(labels.length() == 0 ? "" : ";").append(p.labels().name(c));
@@ -74,8 +74,6 @@ final class AttentionCli {
 					row.add(Float.toString(s)); // as a batch writes them: each float exactly
 				}
 				csv.append(Csv.row(row)).append('\n');
-				ClassifiedImage ci = new ClassifiedImage(imp, classifier.converter().region(imp),
-					preds, true);
 				Path png = dir.resolve(stem(f) + ".attention.png");
 				Path partial = dir.resolve(png.getFileName() + ".partial");
 				if (!new FileSaver(AttentionMontage.render(ci, threshold, settings)).saveAsPng(partial

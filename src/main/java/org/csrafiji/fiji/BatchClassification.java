@@ -126,7 +126,7 @@ public final class BatchClassification {
 	{
 		IJ.redirectErrorMessages(); // an unreadable file is logged, not shown in a dialog
 		ImagePlus imp = ImageFiles.open(file);
-		return ImageClassification.run(model, imp, settings, feedback);
+		return ImageClassification.run(model, imp, settings.conversion(), new TaskProgress(feedback, "CSRA"));
 	}
 
 	private static List<List<String>> rows(String key, ClassifiedImage ci, double threshold) {

@@ -24,7 +24,7 @@ public final class ClassifyTask {
 	{
 		ImageInputs.require(imp);
 		CsraModel model = LoadedModels.get(service, settings, feedback);
-		ClassifiedImage ci = ImageClassification.run(model, imp, settings, feedback);
+		ClassifiedImage ci = ImageClassification.run(model, imp, settings.conversion(), new TaskProgress(feedback, "CSRA"));
 		ImageInputs.reportCancel(ci, feedback);
 		ResultsTable rt = new ResultsTableWriter(service.tables()).write(imp.getTitle(), ci
 			.slices(), settings.threshold());
