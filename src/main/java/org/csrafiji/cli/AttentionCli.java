@@ -7,12 +7,12 @@ import org.csrafiji.core.CsraException;
 import org.csrafiji.core.OutputFiles;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.eval.Csv;
-import org.csrafiji.fiji.AttentionSettings;
-import org.csrafiji.fiji.ClassifiedImage;
+import org.csrafiji.app.AttentionSettings;
+import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.runtime.ImageClassifier;
-import org.csrafiji.runtime.SlicePrediction;
+import org.csrafiji.app.ImageClassification;
+import org.csrafiji.app.Progress;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +23,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -46,7 +45,7 @@ final class AttentionCli {
 		Options o = new Options(args, keys, ModelOptions.FLAGS);
 		refuseNumberedHead(o);
 		if (o.positional().isEmpty() || !o.has("out")) {
-			throw new CsraException("attention needs --out DIR and at least one image.");
+			throw new UsageException("attention needs --out DIR and at least one image.");
 		}
 		ClassifyCli.requireFiles(o.positional());
 		Path dir = OutputFolder.create("out", o.get("out", null),
@@ -56,15 +55,15 @@ final class AttentionCli {
 			o.number("opacity", 0.5), o.number("roi-threshold", 0.5), false);
 		StringBuilder csv = new StringBuilder();
 		try (CsraModel model = ModelOptions.load(o, err)) {
-			ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults());
 			double threshold = model.spec().threshold();
 			List<String> header = new ArrayList<>(List.of("image", "labels"));
 			header.addAll(model.spec().classes().names());
 			csv.append(Csv.row(header)).append('\n');
 			for (String f : o.positional()) {
 				ImagePlus imp = ClassifyCli.open(f);
-				List<SlicePrediction> preds = classifier.classify(imp);
-				Prediction p = preds.get(0).prediction();
+				ClassifiedImage ci = ImageClassification.run(model, imp, ConversionOptions.defaults(),
+					Progress.NONE);
+				Prediction p = ci.slices().get(0).prediction();
 				StringBuilder labels = new StringBuilder();
 				for (int c : p.predicted(threshold)) {
 					labels.append(labels.length() == 0 ? "" : ";").append(p.labels().name(c));
@@ -72,11 +71,9 @@ final class AttentionCli {
 				List<String> row = new ArrayList<>(List.of(Path.of(f).getFileName().toString(), labels
 					.toString()));
 				for (float s : p.scores()) {
-					row.add(String.format(Locale.ROOT, "%.6f", s));
+					row.add(Float.toString(s)); // as a batch writes them: each float exactly
 				}
 				csv.append(Csv.row(row)).append('\n');
-				ClassifiedImage ci = new ClassifiedImage(imp, classifier.converter().region(imp),
-					preds, true);
 				Path png = dir.resolve(stem(f) + ".attention.png");
 				Path partial = dir.resolve(png.getFileName() + ".partial");
 				if (!new FileSaver(AttentionMontage.render(ci, threshold, settings)).saveAsPng(partial

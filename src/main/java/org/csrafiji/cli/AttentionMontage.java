@@ -6,9 +6,9 @@ import ij.process.ImageProcessor;
 
 import org.csrafiji.fiji.AttentionLayers;
 import org.csrafiji.fiji.AttentionOverlayWriter;
-import org.csrafiji.fiji.AttentionSettings;
+import org.csrafiji.app.AttentionSettings;
 import org.csrafiji.fiji.ClassMap;
-import org.csrafiji.fiji.ClassifiedImage;
+import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.fiji.MapGrid;
 
 import java.awt.Color;

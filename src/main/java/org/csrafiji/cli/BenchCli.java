@@ -21,7 +21,7 @@ import org.csrafiji.model.ViTConfig;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.Engines;
-import org.csrafiji.runtime.ImageClassifier;
+import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.runtime.ModelLoader;
 
 import java.io.IOException;

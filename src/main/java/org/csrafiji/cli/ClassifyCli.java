@@ -14,7 +14,8 @@ import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.SlicePosition;
 import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.runtime.ImageClassifier;
+import org.csrafiji.app.ImageClassification;
+import org.csrafiji.app.Progress;
 import org.csrafiji.runtime.SlicePrediction;
 
 import java.io.PrintStream;
@@ -42,7 +43,7 @@ final class ClassifyCli {
 		flags.addAll(Set.of("json", "all-slices"));
 		Options o = new Options(args, keys, flags);
 		if (o.positional().isEmpty()) {
-			throw new CsraException("classify needs at least one image file; e.g. classify"
+			throw new UsageException("classify needs at least one image file; e.g. classify"
 				+ " --model models/demo/demo.json image.png");
 		}
 		requireFiles(o.positional());
@@ -51,11 +52,11 @@ final class ClassifyCli {
 		ConversionOptions conversion = new ConversionOptions(ConversionOptions.defaults()
 			.scaling(), null, o.has("all-slices"), false);
 		try (CsraModel model = ModelOptions.load(o, err)) {
-			ImageClassifier classifier = new ImageClassifier(model, conversion);
 			double threshold = model.spec().threshold();
 			for (String f : o.positional()) {
 				ImagePlus imp = open(f);
-				List<SlicePrediction> preds = classifier.classify(imp);
+				List<SlicePrediction> preds = ImageClassification.run(model, imp, conversion, Progress.NONE)
+					.slices();
 				for (SlicePrediction sp : preds) {
 					Prediction p = sp.prediction();
 					List<Integer> chosen = p.predicted(threshold);

@@ -42,8 +42,7 @@ final class DownloadCli {
 	static int run(List<String> args, PrintStream out, PrintStream err) {
 		Options o = new Options(args, Set.of("model"), Set.of());
 		if (!o.has("model") || !o.positional().isEmpty()) {
-			err.println("csra: download needs --model SPEC (and nothing else)\n" + USAGE);
-			return 2;
+			throw new UsageException("download needs --model SPEC (and nothing else).");
 		}
 		ModelSpec spec = ModelSpecs.read(specFile(o.get("model", null)));
 		AtomicBoolean cancelled = new AtomicBoolean();

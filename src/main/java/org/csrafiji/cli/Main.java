@@ -8,7 +8,11 @@ import java.util.List;
 
 /**
  * Entry point of {@code java -jar target/csra.jar}: dispatches to a subcommand and turns any
- * error into one clear line on standard error and a non-zero exit status.
+ * error into one clear line on standard error, {@code csra: error: ...}. The exit status is the
+ * same for every subcommand: 0 done, 1 failed (bad input, a file that cannot be read or written,
+ * a floor missed), 2 usage (an unknown option, a missing or malformed value: the line points to
+ * the subcommand's {@code --help}), 130 stopped with Ctrl-C. {@code SUBCOMMAND --help} prints that
+ * subcommand's part of the usage and exits with 0.
  */
 public final class Main {
 
@@ -44,7 +48,30 @@ public final class Main {
 		"           [--margin 1] [--min-side PX] [--with-neighbours] [--batch 8] IMAGE",
 		"  slide-report [--model models/demo/demo.json] [--scenes 16] [--overlap 64] [--margin 1]");
 
+	/** The subcommands, as {@link #USAGE} lists them. */
+	static final List<String> COMMANDS = List.of("classify", "attention", "bench", "train",
+		"demo-data", "demo-report", "bench-train", "evaluate", "download");
+
 	private Main() {}
+
+	/**
+	 * @param command a subcommand
+	 * @return its lines of {@link #USAGE} (each block that starts with it, with the lines that go on
+	 *         from there)
+	 */
+	static String usage(String command) {
+		StringBuilder s = new StringBuilder("usage: java -jar target/csra.jar");
+		boolean in = false;
+		for (String line : USAGE.split("\n")) {
+			if (line.startsWith("  ") && !line.startsWith("   ")) {
+				in = line.substring(2).startsWith(command + " ");
+			}
+			if (in) {
+				s.append('\n').append(line);
+			}
+		}
+		return s.toString();
+	}
 
 	/**
 	 * @param args command line
@@ -69,6 +96,11 @@ public final class Main {
 			return args.isEmpty() ? 2 : 0;
 		}
 		List<String> rest = args.subList(1, args.size());
+		String command = args.get(0);
+		if (COMMANDS.contains(command) && (rest.contains("--help") || rest.contains("-h"))) {
+			out.println(usage(command));
+			return 0;
+		}
 		try {
 			switch (args.get(0)) {
 				case "classify":
@@ -96,9 +128,14 @@ public final class Main {
 				case "download":
 					return DownloadCli.run(rest, out, err);
 				default:
-					err.println("csra: unknown command '" + args.get(0) + "'\n" + USAGE);
+					err.println("csra: error: unknown command '" + args.get(0) + "'\n" + USAGE);
 					return 2;
 			}
+		}
+		catch (UsageException e) {
+			err.println("csra: error: " + e.getMessage() + " See 'java -jar csra.jar " + command
+				+ " --help'.");
+			return 2;
 		}
 		catch (CsraException e) {
 			err.println("csra: error: " + e.getMessage());

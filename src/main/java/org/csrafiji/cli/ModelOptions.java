@@ -1,20 +1,17 @@
 package org.csrafiji.cli;
 
-import org.csrafiji.app.download.WeightsAdvice;
-import org.csrafiji.checkpoint.NormalizedCheckpoint;
+import org.csrafiji.app.ModelRequest;
+import org.csrafiji.app.ModelResolver;
 import org.csrafiji.core.ClassLabels;
+import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.HeadKind;
 import org.csrafiji.core.InputSpec;
-import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.ModelSpecBuilder;
-import org.csrafiji.core.ModelSpecs;
 import org.csrafiji.core.ModelSpecException;
 import org.csrafiji.model.TorchScriptBackbone;
 import org.csrafiji.model.ViTConfig;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
-import org.csrafiji.runtime.Engines;
-import org.csrafiji.runtime.ModelLoader;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -47,16 +44,26 @@ final class ModelOptions {
 	 * @return the loaded model
 	 */
 	static CsraModel load(Options o, java.io.PrintStream log) {
-		ModelSpec read = o.has("model") ? ModelSpecs.read(Path.of(o.get("model", null))) : null;
-		if (read != null && !o.has("checkpoint") && WeightsAdvice.missing(read)) {
-			throw new ModelSpecException(WeightsAdvice.missingWeights(read,
-				"java -jar csra.jar download --model " + o.get("model", null)));
+		return ModelResolver.load(request(o), new ConsoleProgress(log, "csra", false,
+			System::nanoTime));
+	}
+
+	/**
+	 * @param o parsed options
+	 * @return the model they ask for: {@code --model} and {@code --checkpoint}, the other model
+	 *         options overriding the spec and what a bare checkpoint says of itself
+	 */
+	static ModelRequest request(Options o) {
+		Path spec = o.has("model") ? Path.of(o.get("model", null)) : null;
+		Path checkpoint = o.has("checkpoint") ? Path.of(o.get("checkpoint", null)) : null;
+		if (spec == null && checkpoint == null) {
+			throw new ModelSpecException("No model given; pass --model SPEC.json or --checkpoint FILE.");
 		}
-		ModelSpecBuilder b = read != null ? read.toBuilder() : new ModelSpecBuilder().name(
-			"command-line model");
-		if (o.has("checkpoint")) {
-			b.checkpoint(Path.of(o.get("checkpoint", null)));
-		}
+		return new ModelRequest(spec, checkpoint, b -> overrides(o, b), DeviceChoice.parse(o.get(
+			"device", "auto")), "java -jar csra.jar download --model " + o.get("model", null));
+	}
+
+	private static void overrides(Options o, ModelSpecBuilder b) {
 		if (o.has("arch")) {
 			b.architecture(o.get("arch", null));
 			if (!o.has("model") && ViTConfig.isViT(o.get("arch", null))) {
@@ -96,31 +103,6 @@ final class ModelOptions {
 		if (o.has("threshold")) {
 			b.threshold(o.number("threshold", 0.5));
 		}
-		DeviceChoice device = DeviceChoice.parse(o.get("device", "auto"));
-		ModelSpec draft = b.build(1);
-		NormalizedCheckpoint ckpt = ModelLoader.read(draft);
-		if (!o.has("model")) {
-			// Without a spec the checkpoint says what it holds.
-			if (!o.has("head")) {
-				b.head(ckpt.heads() == 0 ? HeadKind.TRAINING_FREE : HeadKind.CSRA);
-			}
-			if (!o.has("heads") && ckpt.heads() > 0) {
-				b.heads(ckpt.heads());
-			}
-		}
-		ModelSpec spec = b.build(ckpt.classes());
-		log.println("csra: model " + spec.name() + " (" + spec.architecture() + ", "
-			+ (spec.head() == HeadKind.CSRA ? spec.heads() + " head(s), T=" + spec.temperatures()
-				: "training-free") + ", lambda " + spec.lambda() + ", " + spec.classes().size()
-			+ " classes, input " + spec.input().size() + ") from " + ckpt.weights().source()
-			+ " [" + ckpt.layout() + " layout]");
-		CsraModel model = ModelLoader.load(spec, ckpt, device);
-		model.notes().forEach(n -> log.println("csra: note: " + n));
-		model.warnings().forEach(w -> log.println("csra: warning: " + w));
-		log.println("csra: running on " + DeviceChoice.describe(model.device()) + " (" + Engines
-			.describe() + ")");
-		warnIfNativesDiffer(log);
-		return model;
 	}
 
 	/**
@@ -129,7 +111,7 @@ final class ModelOptions {
 	 * @param log standard error
 	 */
 	static void warnIfNativesDiffer(java.io.PrintStream log) {
-		Engines.natives().warning().ifPresent(w -> log.println("csra: warning: " + w));
+		ModelResolver.warnIfNativesDiffer(new ConsoleProgress(log, "csra", false, System::nanoTime));
 	}
 
 	/** Three comma-separated numbers, e.g. --mean 0.485,0.456,0.406. */

@@ -1,6 +1,5 @@
 package org.csrafiji.cli;
 
-import org.csrafiji.core.CsraException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,14 +38,14 @@ final class Options {
 				else if (withValue.contains(key)) {
 					if (value == null) {
 						if (i + 1 >= args.size()) {
-							throw new CsraException("Option --" + key + " needs a value.");
+							throw new UsageException("Option --" + key + " needs a value.");
 						}
 						value = args.get(++i);
 					}
 					values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
 				}
 				else {
-					throw new CsraException("Unknown option --" + key + "; see --help.");
+					throw new UsageException("Unknown option --" + key + ".");
 				}
 			}
 			else {
@@ -74,7 +73,7 @@ final class Options {
 			return v == null ? def : Integer.parseInt(v);
 		}
 		catch (NumberFormatException e) {
-			throw new CsraException("--" + key + " needs a whole number, not '" + v + "'.");
+			throw new UsageException("--" + key + " needs a whole number, not '" + v + "'.", e);
 		}
 	}
 
@@ -84,8 +83,40 @@ final class Options {
 			return v == null ? def : Double.parseDouble(v);
 		}
 		catch (NumberFormatException e) {
-			throw new CsraException("--" + key + " needs a number, not '" + v + "'.");
+			throw new UsageException("--" + key + " needs a number, not '" + v + "'.", e);
 		}
+	}
+
+	/**
+	 * @param key an option that takes a value
+	 * @param parse turns the value into what the option means; its exception is a usage error
+	 * @param <T> what the option means
+	 * @return the meaning, or null when the option is not given
+	 * @throws UsageException when the value cannot be parsed
+	 */
+	<T> T parsed(String key, java.util.function.Function<String, T> parse) {
+		String v = get(key, null);
+		if (v == null) {
+			return null;
+		}
+		try {
+			return parse.apply(v);
+		}
+		catch (RuntimeException e) {
+			throw new UsageException(e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * @param key an option
+	 * @return these options without it
+	 */
+	Options without(String key) {
+		Options o = new Options(List.of(), Set.of(), Set.of());
+		o.values.putAll(values);
+		o.values.remove(key);
+		o.positional.addAll(positional);
+		return o;
 	}
 
 	List<String> positional() {

@@ -56,27 +56,25 @@ public final class TrainCli {
 	 *         a wrong command line, 130 when it was stopped (Ctrl-C)
 	 */
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
-		Options o;
+		List<String> rest = !args.isEmpty() && args.get(0).equals("train") ? args.subList(1, args
+			.size()) : args;
+		Options o = new Options(rest, VALUES, FLAGS);
+		if (o.has("help")) {
+			out.println(USAGE);
+			return 0;
+		}
 		TrainingOptions options;
 		try {
-			List<String> rest = !args.isEmpty() && args.get(0).equals("train") ? args.subList(1, args
-				.size()) : args;
-			o = new Options(rest, VALUES, FLAGS);
-			if (o.has("help")) {
-				out.println(USAGE);
-				return 0;
-			}
 			options = options(o);
-			if (o.has("check-determinism") && o.has("data")) {
-				return determinism(o, options, out, err);
-			}
-			if (!o.has("data") || !o.has("out")) {
-				throw new CsraException("--data and --out are required");
-			}
 		}
-		catch (CsraException | IllegalArgumentException e) {
-			err.println("error: " + e.getMessage() + "; " + USAGE);
-			return 2;
+		catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage(), e);
+		}
+		if (o.has("check-determinism") && o.has("data")) {
+			return determinism(o, options, out, err);
+		}
+		if (!o.has("data") || !o.has("out")) {
+			throw new UsageException("--data and --out are required.");
 		}
 		try {
 			Dataset train = load(o.get("data", null), true);
@@ -115,9 +113,8 @@ public final class TrainCli {
 			}
 			return 0;
 		}
-		catch (CsraException | IllegalArgumentException e) {
-			err.println("error: " + e.getMessage());
-			return 1;
+		catch (IllegalArgumentException e) {
+			throw new CsraException(e.getMessage(), e);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.core.AttentionMaps;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.CsraException;

@@ -1,5 +1,8 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.ImageClassification;
+import org.csrafiji.app.AttentionSettings;
+import org.csrafiji.app.ClassifiedImage;
 import ij.ImagePlus;
 
 import org.csrafiji.runtime.CsraModel;
@@ -27,7 +30,7 @@ public final class AttentionTask {
 	{
 		ImageInputs.require(imp);
 		CsraModel model = LoadedModels.get(service, settings, feedback);
-		ClassifiedImage ci = ImageClassification.run(model, imp, settings, feedback);
+		ClassifiedImage ci = ImageClassification.run(model, imp, settings.conversion(), new TaskProgress(feedback, "CSRA"));
 		ImageInputs.reportCancel(ci, feedback);
 		List<ClassMap> maps = AttentionLayers.select(ci, settings.threshold(), attention
 			.classes(), attention.head());

@@ -1,5 +1,7 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.ImageClassification;
+import org.csrafiji.app.ClassifiedImage;
 import ij.IJ;
 import ij.ImagePlus;
 
@@ -124,7 +126,7 @@ public final class BatchClassification {
 	{
 		IJ.redirectErrorMessages(); // an unreadable file is logged, not shown in a dialog
 		ImagePlus imp = ImageFiles.open(file);
-		return ImageClassification.run(model, imp, settings, feedback);
+		return ImageClassification.run(model, imp, settings.conversion(), new TaskProgress(feedback, "CSRA"));
 	}
 
 	private static List<List<String>> rows(String key, ClassifiedImage ci, double threshold) {

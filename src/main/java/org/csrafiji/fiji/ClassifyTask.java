@@ -1,5 +1,7 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.ImageClassification;
+import org.csrafiji.app.ClassifiedImage;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
@@ -22,7 +24,7 @@ public final class ClassifyTask {
 	{
 		ImageInputs.require(imp);
 		CsraModel model = LoadedModels.get(service, settings, feedback);
-		ClassifiedImage ci = ImageClassification.run(model, imp, settings, feedback);
+		ClassifiedImage ci = ImageClassification.run(model, imp, settings.conversion(), new TaskProgress(feedback, "CSRA"));
 		ImageInputs.reportCancel(ci, feedback);
 		ResultsTable rt = new ResultsTableWriter(service.tables()).write(imp.getTitle(), ci
 			.slices(), settings.threshold());

@@ -10,7 +10,7 @@ import org.csrafiji.eval.EvaluationOptions;
 import org.csrafiji.eval.LabelConvention;
 import org.csrafiji.fiji.EvaluationSource.ModelRun;
 import org.csrafiji.fiji.EvaluationSource.SavedPredictions;
-import org.csrafiji.runtime.DatasetSpec;
+import org.csrafiji.app.DatasetSpec;
 import org.csrafiji.runtime.DeviceChoice;
 
 /**

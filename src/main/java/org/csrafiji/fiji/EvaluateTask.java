@@ -1,33 +1,18 @@
 package org.csrafiji.fiji;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 
+import org.csrafiji.app.DatasetEvaluation;
+import org.csrafiji.app.ScoresKeptException;
 import org.csrafiji.core.CsraException;
-import org.csrafiji.core.OutputFileException;
-import org.csrafiji.eval.Dataset;
-import org.csrafiji.eval.DatasetLoader;
-import org.csrafiji.eval.EvaluationOptions;
 import org.csrafiji.eval.EvaluationResult;
-import org.csrafiji.eval.Evaluator;
 import org.csrafiji.eval.LabelMatrix;
-import org.csrafiji.eval.MatchedData;
-import org.csrafiji.eval.ModelStamp;
 import org.csrafiji.eval.PrecisionRecallCurve;
-import org.csrafiji.eval.PredictionMatcher;
 import org.csrafiji.eval.ResultTable;
-import org.csrafiji.eval.ScoreSource;
 import org.csrafiji.fiji.EvaluationSource.ModelRun;
 import org.csrafiji.fiji.EvaluationSource.SavedPredictions;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.runtime.DatasetProgress;
-import org.csrafiji.runtime.DatasetScorer;
-import org.csrafiji.runtime.DeviceChoice;
-import org.csrafiji.runtime.ModelScoreSource;
 
 /**
  * "CSRA Evaluate": the metrics of {@code csra.jar evaluate} for saved predictions or for a model
@@ -37,6 +22,8 @@ import org.csrafiji.runtime.ModelScoreSource;
  * warnings (e.g. classes without positives).
  */
 public final class EvaluateTask {
+
+	private static final String TITLE = "CSRA Evaluate";
 
 	private EvaluateTask() {
 	}
@@ -63,93 +50,38 @@ public final class EvaluateTask {
 
 	private static EvaluationReport fromCsv(SavedPredictions saved, EvaluateSettings settings,
 		Feedback feedback) {
-		ScoreSource source = ScoreSource.csv(saved.predictionsCsv());
-		Dataset dataset = DatasetLoader.load(saved.labelsFile(), settings.convention(), source
-			.classes());
-		return evaluate(dataset, source, settings, feedback);
+		return report(DatasetEvaluation.ofPredictions(saved.predictionsCsv(), saved.labelsFile(),
+			settings(settings), new TaskProgress(feedback, TITLE)), feedback);
 	}
 
 	private static EvaluationReport fromModel(CsraModelService models, ModelRun run,
 		EvaluateSettings settings, Feedback feedback) {
 		CsraModel model = models.model(run.modelFile(), run.device());
-		Dataset dataset = run.dataset().load(model.spec().classes());
-		Path csv = run.predictionsOut() != null ? run.predictionsOut() : temporaryCsv();
 		try {
-			DatasetScorer scorer = DatasetScorer.forModel(model, run.batch());
-			ModelScoreSource source = new ModelScoreSource(ModelStamp.of(model.spec()), model.spec()
-				.classes(), scorer, csv, DatasetProgress.to(LogLines.to(feedback), "CSRA Evaluate", false,
-					System::nanoTime).watchedBy(window(feedback), feedback::isCancelled),
-				n -> feedback.info("CSRA Evaluate: " + n));
-			source.requireSameClasses(dataset);
-			LoadedModels.warnIfNativesDiffer(feedback);
-			feedback.info("CSRA Evaluate: " + model.spec().name() + " on " + DeviceChoice.describe(model
-				.device()) + ", " + dataset.samples().size() + " images of " + dataset.source()
-				+ (run.predictionsOut() != null ? ", scores in " + csv : ""));
-			try {
-				return evaluate(dataset, source, settings, feedback);
-			}
-			catch (CsraException e) {
-				// a file that cannot be opened was not written to: its message says how to go on
-				throw run.predictionsOut() == null || e instanceof OutputFileException ? e
-					: new CsraException(e.getMessage()
-					+ " The scores written so far are kept in " + csv
-					+ "; run again with the same predictions_out to go on from there.", e);
-			}
+			return report(DatasetEvaluation.ofModel(model, run.dataset(), run.predictionsOut(), run.batch(),
+				settings(settings), new TaskProgress(feedback, TITLE)), feedback);
 		}
-		finally {
-			if (run.predictionsOut() == null) {
-				deleteQuietly(csv, feedback);
-			}
+		catch (ScoresKeptException e) {
+			throw new CsraException(e.getMessage()
+				+ " Run again with the same predictions_out to go on from there.", e);
 		}
 	}
 
-	/** With a UI, the status bar and the Cancel window follow the scoring; headless, the log does. */
-	private static BiConsumer<Integer, Integer> window(Feedback feedback) {
-		return (done, total) -> {
-			if (ResultsTables.hasUi()) {
-				feedback.progress(done, total, "CSRA Evaluate: scoring images");
-			}
-		};
+	private static DatasetEvaluation.Settings settings(EvaluateSettings settings) {
+		return new DatasetEvaluation.Settings(settings.convention(), settings.threshold());
 	}
 
-	private static EvaluationReport evaluate(Dataset dataset, ScoreSource source,
-		EvaluateSettings settings, Feedback feedback) {
-		MatchedData matched = PredictionMatcher.match(dataset, source.scoresFor(dataset));
-		EvaluationOptions options = settings.options().withIgnoredInCounts(settings.convention() != null
-			? settings.convention().ignoredCounting() : dataset.ignoredCounting());
-		EvaluationResult result = Evaluator.evaluate(matched.labels(), matched.scores(), options);
-		dataset.notes().forEach(n -> feedback.info("CSRA Evaluate: " + n));
-		result.warnings().forEach(w -> feedback.warn("CSRA Evaluate: " + w));
-		feedback.info("CSRA Evaluate, " + dataset.source() + ":\n" + ResultTable.format(result));
-		LabelMatrix labels = matched.labels();
+	/** The log gets the command line's text table; the tables and the plot are returned. */
+	private static EvaluationReport report(DatasetEvaluation.Outcome outcome, Feedback feedback) {
+		EvaluationResult result = outcome.result();
+		feedback.info(TITLE + ", " + outcome.dataset().source() + ":\n" + ResultTable.format(result));
+		LabelMatrix labels = outcome.matched().labels();
 		List<PrecisionRecallCurve> curves = new ArrayList<>();
 		for (int c = 0; c < labels.classCount(); c++) {
-			curves.add(PrecisionRecallCurve.of(labels, matched.scores(), c));
+			curves.add(PrecisionRecallCurve.of(labels, outcome.matched().scores(), c));
 		}
 		int drawn = (int) curves.stream().filter(k -> k.positives() > 0).count();
 		return new EvaluationReport(result, MetricsTables.metrics(result), MetricsTables
 			.averagePrecision(result, labels.classes().names()), PrecisionRecallPlot.of(curves), drawn);
-	}
-
-	private static Path temporaryCsv() {
-		try {
-			Path csv = Files.createTempFile("csra-predictions-", ".csv");
-			csv.toFile().deleteOnExit();
-			return csv;
-		}
-		catch (IOException e) {
-			throw new CsraException("Cannot create a temporary predictions file: " + e.getMessage()
-				+ "; set predictions_out to a file in a writable folder.", e);
-		}
-	}
-
-	private static void deleteQuietly(Path csv, Feedback feedback) {
-		try {
-			Files.deleteIfExists(csv);
-		}
-		catch (IOException e) {
-			feedback.warn("CSRA Evaluate: could not delete the temporary predictions file " + csv + ": "
-				+ e.getMessage());
-		}
 	}
 }

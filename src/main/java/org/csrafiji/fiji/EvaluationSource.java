@@ -2,7 +2,7 @@ package org.csrafiji.fiji;
 
 import java.nio.file.Path;
 
-import org.csrafiji.runtime.DatasetSpec;
+import org.csrafiji.app.DatasetSpec;
 import org.csrafiji.runtime.DeviceChoice;
 
 /**

@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.ClassifiedImage;
 import ij.ImagePlus;
 
 import org.csrafiji.core.ImageInputException;

@@ -1,20 +1,13 @@
 package org.csrafiji.fiji;
 
-import org.csrafiji.app.download.WeightsAdvice;
-import org.csrafiji.checkpoint.NormalizedCheckpoint;
-import org.csrafiji.core.HeadKind;
-import org.csrafiji.core.ModelSpec;
-import org.csrafiji.core.ModelSpecBuilder;
+import org.csrafiji.app.ModelRequest;
+import org.csrafiji.app.ModelResolver;
 import org.csrafiji.core.ModelSpecException;
-import org.csrafiji.core.ModelSpecs;
-import org.csrafiji.model.CheckpointShape;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
-import org.csrafiji.runtime.ModelLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * What a user's model file means: a spec ({@code .json}, naming its checkpoint) or a bare
@@ -30,7 +23,7 @@ public final class ModelFiles {
 	 * @return whether it is read as a spec
 	 */
 	public static boolean isSpec(Path file) {
-		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+		return ModelRequest.isSpec(file);
 	}
 
 	/**
@@ -45,25 +38,8 @@ public final class ModelFiles {
 			throw new ModelSpecException("The model file '" + file + "' does not exist; choose a"
 				+ " model spec (.json) or a checkpoint (.pth) in model_file.");
 		}
-		if (isSpec(file)) {
-			ModelSpec spec = ModelSpecs.read(file);
-			if (WeightsAdvice.missing(spec)) {
-				throw new ModelSpecException(WeightsAdvice.missingWeights(spec,
-					InstalledSpec.DOWNLOAD_COMMAND + " (" + downloadInput(file) + ")"));
-			}
-			return ModelLoader.load(spec, device);
-		}
-		ModelSpecBuilder b = new ModelSpecBuilder().name(stripExtension(file)).checkpoint(file);
-		NormalizedCheckpoint ckpt = ModelLoader.read(b.build(1));
-		b.head(ckpt.isCsra() ? HeadKind.CSRA : HeadKind.TRAINING_FREE);
-		if (ckpt.isCsra()) {
-			b.heads(ckpt.heads());
-		}
-		CheckpointShape shape = CheckpointShape.of(ckpt.weights());
-		if (shape != null && shape.depth() > 0) {
-			b.architecture("resnet" + shape.depth());
-		}
-		return ModelLoader.load(b.build(ckpt.classes()), ckpt, device);
+		return ModelResolver.load(ModelRequest.file(file, device).withDownloadAdvice(
+			InstalledSpec.DOWNLOAD_COMMAND + " (" + downloadInput(file) + ")"));
 	}
 
 	/** @return model=NAME when the spec is the installed one of that name, else model_file=FILE */

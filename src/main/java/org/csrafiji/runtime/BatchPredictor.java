@@ -7,7 +7,7 @@ import java.util.List;
 import org.csrafiji.core.Prediction;
 
 /**
- * What {@link DatasetScorer} runs batches through: a model's forward pass reduced to its class
+ * What {@code org.csrafiji.app.DatasetScorer} runs batches through: a model's forward pass reduced to its class
  * scores. Tests wrap one to count the images it sees.
  */
 public interface BatchPredictor {

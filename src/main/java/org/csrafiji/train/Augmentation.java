@@ -1,5 +1,12 @@
 package org.csrafiji.train;
 
+import java.awt.Rectangle;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.Roi;
+import ij.plugin.Duplicator;
+
 import java.util.Random;
 
 /**
@@ -29,16 +36,42 @@ public record Augmentation(int size, RandomResizedCrop crop, boolean flip) {
 	}
 
 	/**
-	 * @param image the image
+	 * Flips the image at random, then crops it by the crop distribution (the random draws in that
+	 * order, so a seed gives the same batches as before), leaving the resize to the input size to
+	 * the caller's
+	 * {@link org.csrafiji.image.ImageConverter}, so that training pixels go through the one
+	 * conversion of classification and evaluation. The image is not changed.
+	 *
+	 * @param image the image (all its channels and slices are kept)
 	 * @param random source of randomness (unused without augmentation)
-	 * @return the augmented image, size x size
+	 * @return the image itself without augmentation, else a flipped and cropped copy
 	 */
-	public RgbImage apply(RgbImage image, Random random) {
-		RgbImage img = flip && random.nextBoolean() ? image.flipped() : image;
-		if (crop != null) {
-			RandomResizedCrop.Box b = crop.choose(img.width(), img.height(), random);
-			img = img.crop(b.x(), b.y(), b.width(), b.height());
+	public ImagePlus apply(ImagePlus image, Random random) {
+		boolean mirror = flip && random.nextBoolean();
+		int w = image.getWidth();
+		RandomResizedCrop.Box b = crop == null ? null : crop.choose(w, image.getHeight(), random);
+		if (!mirror && b == null) {
+			return image;
 		}
-		return img.resized(size, size);
+		Roi before = image.getRoi();
+		ImagePlus out;
+		if (b == null) {
+			image.deleteRoi();
+			out = new Duplicator().run(image);
+		}
+		else {
+			// the box of the flipped image is the mirrored box of the original one
+			image.setRoi(new Rectangle(mirror ? w - b.x() - b.width() : b.x(), b.y(), b.width(), b
+				.height()));
+			out = new Duplicator().run(image);
+		}
+		image.setRoi(before);
+		if (mirror) {
+			ImageStack stack = out.getStack();
+			for (int i = 1; i <= stack.getSize(); i++) {
+				stack.getProcessor(i).flipHorizontal();
+			}
+		}
+		return out;
 	}
 }

@@ -4,7 +4,11 @@ import org.csrafiji.core.InputSpec;
 import org.csrafiji.eval.Dataset;
 import org.csrafiji.eval.LabelRow;
 import org.csrafiji.eval.LabelState;
-import org.csrafiji.eval.Sample;
+import org.csrafiji.image.ImageConverter;
+
+import ij.ImagePlus;
+
+import java.nio.FloatBuffer;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,8 +19,10 @@ import java.util.Random;
 
 /**
  * Cuts a dataset into batches: per epoch a seeded shuffle (training) or the file order
- * (validation), each image read, augmented, scaled to [0, 1] and normalised by the input
- * spec's mean and std. Decoded images are kept in memory up to a budget, so later epochs skip
+ * (validation), each image opened as evaluation opens it ({@link DatasetImages}: ImageJ, crop
+ * boxes applied), augmented, and converted by the {@link ImageConverter} of classification and
+ * evaluation (resize, scale to [0, 1], normalise by the input spec's mean and std), so that a
+ * validation batch holds exactly the input {@code csra evaluate} gives the model. Decoded images are kept in memory up to a budget, so later epochs skip
  * decoding. The randomness of an epoch depends only on the seed and the epoch, so a resumed
  * run sees the same batches.
  */
@@ -27,7 +33,8 @@ public final class BatchSource {
 	private final Dataset dataset;
 	private final InputSpec input;
 	private final Augmentation augmentation;
-	private final Map<Integer, RgbImage> cache = new HashMap<>();
+	private final ImageConverter converter;
+	private final Map<Integer, ImagePlus> cache = new HashMap<>();
 	private long cached;
 
 	/**
@@ -39,6 +46,8 @@ public final class BatchSource {
 		this.dataset = dataset;
 		this.input = input;
 		this.augmentation = augmentation;
+		this.converter = new ImageConverter(new InputSpec(augmentation.size(), input.mean(), input
+			.std()), DatasetImages.CONVERSION);
 	}
 
 	/** @return number of samples */
@@ -85,10 +94,10 @@ public final class BatchSource {
 		float[] px = new float[indices.size() * 3 * plane];
 		float[] targets = new float[indices.size() * classes];
 		float[] mask = new float[targets.length];
-		double[] mean = input.mean();
-		double[] std = input.std();
 		for (int b = 0; b < indices.size(); b++) {
-			augmentation.apply(image(indices.get(b)), random).toChw(mean, std, px, b * 3 * plane);
+			ImagePlus imp = augmentation.apply(image(indices.get(b)), random);
+			converter.toChw(imp, converter.positions(imp).get(0), FloatBuffer.wrap(px, b * 3 * plane, 3
+				* plane));
 			LabelRow row = dataset.samples().get(indices.get(b)).labels();
 			for (int k = 0; k < classes; k++) {
 				LabelState st = row.get(k);
@@ -99,22 +108,14 @@ public final class BatchSource {
 		return new Batch(indices.size(), px, targets, mask);
 	}
 
-	private RgbImage image(int index) {
-		RgbImage img = cache.get(index);
+	/** The sample's image, opened as evaluation opens it ({@link DatasetImages}), crop box applied. */
+	private ImagePlus image(int index) {
+		ImagePlus img = cache.get(index);
 		if (img != null) {
 			return img;
 		}
-		Sample sample = dataset.samples().get(index);
-		img = RgbImage.read(sample.image());
-		if (sample.crop().isPresent()) {
-			var box = sample.crop().get();
-			int x = (int) Math.max(0, Math.floor(box.x()));
-			int y = (int) Math.max(0, Math.floor(box.y()));
-			int w = (int) Math.min(img.width() - x, Math.ceil(box.width()));
-			int h = (int) Math.min(img.height() - y, Math.ceil(box.height()));
-			img = img.crop(x, y, Math.max(1, w), Math.max(1, h));
-		}
-		long bytes = 3L * img.width() * img.height();
+		img = DatasetImages.open(dataset.samples().get(index));
+		long bytes = (long) img.getSizeInBytes();
 		if (cached + bytes <= CACHE_BYTES) {
 			cache.put(index, img);
 			cached += bytes;

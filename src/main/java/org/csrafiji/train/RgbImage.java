@@ -1,42 +1,19 @@
 package org.csrafiji.train;
 
-import org.csrafiji.core.ImageInputException;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 
-import javax.imageio.ImageIO;
 
 /**
- * An 8-bit RGB image as three row-major planes, the form the training pipeline crops, flips and
- * resizes (as torchvision does on PIL images) before scaling to [0, 1].
+ * An 8-bit RGB image as three row-major planes, resized (as torchvision does on PIL images)
+ * before scaling to [0, 1]: the demo report's synthetic scenes, drawn in memory. Files are read
+ * through {@link DatasetImages} and {@link org.csrafiji.image.ImageConverter} instead.
  *
  * @param width width
  * @param height height
  * @param planes red, green and blue, each width x height unsigned bytes
  */
 public record RgbImage(int width, int height, byte[][] planes) {
-
-	/**
-	 * @param file a PNG, JPEG, TIFF or other file ImageIO reads
-	 * @return its RGB planes (grey images repeated, alpha dropped)
-	 */
-	public static RgbImage read(Path file) {
-		BufferedImage img;
-		try {
-			img = ImageIO.read(file.toFile());
-		}
-		catch (IOException e) {
-			throw new ImageInputException("Cannot read training image " + file + ": " + e
-				.getMessage(), e);
-		}
-		if (img == null) {
-			throw new ImageInputException("Training image " + file + " is in a format Java cannot"
-				+ " read; convert it to PNG or JPEG.");
-		}
-		return of(img);
-	}
 
 	/**
 	 * @param img any buffered image
@@ -53,36 +30,6 @@ public record RgbImage(int width, int height, byte[][] planes) {
 			p[2][i] = (byte) argb[i];
 		}
 		return new RgbImage(w, h, p);
-	}
-
-	/**
-	 * @param x left
-	 * @param y top
-	 * @param w width
-	 * @param h height
-	 * @return the region, copied
-	 */
-	public RgbImage crop(int x, int y, int w, int h) {
-		byte[][] out = new byte[3][w * h];
-		for (int c = 0; c < 3; c++) {
-			for (int r = 0; r < h; r++) {
-				System.arraycopy(planes[c], (y + r) * width + x, out[c], r * w, w);
-			}
-		}
-		return new RgbImage(w, h, out);
-	}
-
-	/** @return the mirror image (left and right swapped) */
-	public RgbImage flipped() {
-		byte[][] out = new byte[3][width * height];
-		for (int c = 0; c < 3; c++) {
-			for (int r = 0; r < height; r++) {
-				for (int x = 0; x < width; x++) {
-					out[c][r * width + x] = planes[c][r * width + width - 1 - x];
-				}
-			}
-		}
-		return new RgbImage(width, height, out);
 	}
 
 	/**

@@ -62,6 +62,14 @@ class ClassifyCliTest {
 	}
 
 	@Test
+	void aBareCheckpointIsReadAsFijiReadsItWithoutNamingItsArchitecture() {
+		// the fixture is a resnet18; before the shared resolver the CLI assumed resnet101 here
+		assertEquals(0, run("classify", "--checkpoint", CKPT, "--size", "96", "--json", rgbImage(
+			"a.tif", 96, 96)), err);
+		assertTrue(err.contains("(resnet18, 1 head(s)"), err);
+	}
+
+	@Test
 	void jsonHasOneEntryPerImageWithScoresAndLogitsByClassName() {
 		String a = rgbImage("a.tif", 130, 90);
 		String b = rgbImage("b=2.tif", 96, 96);
@@ -222,6 +230,7 @@ class ClassifyCliTest {
 
 	@Test
 	void errorsAreOneLineWithNonZeroStatus() {
+		// exit 1 for input that cannot be used, 2 for a command line that cannot run (CliContractTest)
 		String a = rgbImage("a.tif", 64, 64);
 		assertEquals(1, run("classify", "--checkpoint", "missing.pth", a));
 		assertTrue(err.contains("missing.pth"), err);
@@ -233,7 +242,7 @@ class ClassifyCliTest {
 		assertEquals(1, run("classify", "--checkpoint", CKPT, "--arch", "resnet18", "--heads",
 			"4", a));
 		assertTrue(err.contains("1 CSRA head"), err);
-		assertEquals(1, run("classify", "--checkpoint", CKPT, "--bogus", a));
+		assertEquals(2, run("classify", "--checkpoint", CKPT, "--bogus", a)); // usage
 		assertTrue(err.contains("--bogus"), err);
 		assertEquals(1, run("classify", "--checkpoint", CKPT, dir.resolve("nope.png").toString()));
 		assertEquals(1, run("classify", "--checkpoint", CKPT, "--device", "tpu", a));

@@ -115,7 +115,7 @@ class EvaluateCliTest {
 		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels.toString());
 		assertEquals(1, r.code());
 		assertEquals(1, r.err().lines().count(), r.err());
-		assertTrue(r.err().startsWith("error: Image 'img9'"), r.err());
+		assertTrue(r.err().startsWith("csra: error: Image 'img9'"), r.err());
 		assertEquals("", r.out());
 	}
 
@@ -135,7 +135,7 @@ class EvaluateCliTest {
 	void badCommandLinesSayWhatIsWrong() throws IOException {
 		EvaluateRun noLabels = run("evaluate", "--predictions", "p.csv");
 		assertEquals(2, noLabels.code());
-		assertTrue(noLabels.err().startsWith("error: --labels is missing"), noLabels.err());
+		assertTrue(noLabels.err().startsWith("csra: error: --labels is missing"), noLabels.err());
 		assertEquals(1, noLabels.err().lines().count());
 		assertEquals(2, run("evaluate", "--labels", "l.csv", "--predictions", "p.csv", "--threshold", "high").code());
 		assertEquals(2, run("evaluate", "--convention", "imagenet").code());
@@ -144,7 +144,7 @@ class EvaluateCliTest {
 		assertTrue(model.err().contains("'VOCdevkit' is not one of voc2007:DIR"), model.err());
 		EvaluateRun help = run("evaluate", "--help");
 		assertEquals(0, help.code());
-		assertTrue(help.out().startsWith("usage: evaluate"));
+		assertTrue(help.out().startsWith("usage: ") && help.out().contains("\n  evaluate --predictions"), help.out());
 		EvaluateRun absent = run("evaluate", "--predictions", dir.resolve("none.csv").toString(), "--labels",
 			labels().toString());
 		assertEquals(1, absent.code());

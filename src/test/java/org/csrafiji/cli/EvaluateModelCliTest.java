@@ -286,7 +286,7 @@ class EvaluateModelCliTest {
 	void badModelCommandLinesSayWhatIsWrong() throws IOException {
 		EvaluateRun noDataset = run("evaluate", "--model", spec().toString());
 		assertEquals(2, noDataset.code());
-		assertTrue(noDataset.err().startsWith("error: --dataset is missing"), noDataset.err());
+		assertTrue(noDataset.err().startsWith("csra: error: --dataset is missing"), noDataset.err());
 		EvaluateRun noModel = run("evaluate", "--dataset", "csv:x.csv");
 		assertEquals(2, noModel.code());
 		assertTrue(noModel.err().contains("--model SPEC.json"), noModel.err());

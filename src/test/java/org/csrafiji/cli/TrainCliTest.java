@@ -26,7 +26,7 @@ class TrainCliTest {
 		PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
 		Path data = demoData(48, 4, 3, o, e, err);
 		Path run = tmp.resolve("run");
-		int rc = TrainCli.run(List.of("train", "--data", "csv:" + data.resolve("train/labels.csv"),
+		int rc = Main.run(List.of("train", "--data", "csv:" + data.resolve("train/labels.csv"),
 			"--val", data.resolve("val/labels.csv").toString(), "--out", run.toString(), "--arch",
 			"resnet18", "--base-width", "4", "--size", "48", "--epochs", "1", "--batch", "4",
 			"--seed", "2"), o, e);
@@ -73,7 +73,7 @@ class TrainCliTest {
 		List<String> first = new java.util.ArrayList<>(List.of("train", "--data", labels, "--out", tmp
 			.resolve("first").toString()));
 		first.addAll(recipe);
-		assertEquals(0, TrainCli.run(first, o, e), err.toString(StandardCharsets.UTF_8));
+		assertEquals(0, Main.run(first, o, e), err.toString(StandardCharsets.UTF_8));
 		List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty(
 			"java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
 			Main.class.getName(), "train", "--data", labels, "--out", tmp.resolve("second")
@@ -92,7 +92,7 @@ class TrainCliTest {
 		PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
 		PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
 		Path data = demoData(32, 2, 4, o, e, err);
-		int rc = TrainCli.run(List.of("train", "--data", data.resolve("train/labels.csv").toString(),
+		int rc = Main.run(List.of("train", "--data", data.resolve("train/labels.csv").toString(),
 			"--base-width", "4", "--size", "32", "--batch", "4", "--epochs", "2", "--check-determinism",
 			"--iterations", "3"), o, e);
 		String text = out.toString(StandardCharsets.UTF_8);
@@ -116,12 +116,12 @@ class TrainCliTest {
 		assertEquals(List.of("000003"), TrainCli.load("voc:" + voc, false).samples().stream().map(
 			s -> s.key()).toList());
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int rc = TrainCli.run(List.of("train", "--data", "voc:" + main.resolve("test.txt"), "--out",
+		int rc = Main.run(List.of("train", "--data", "voc:" + main.resolve("test.txt"), "--out",
 			tmp.resolve("run").toString()), new PrintStream(new ByteArrayOutputStream(), true,
 				StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 		String text = err.toString(StandardCharsets.UTF_8);
 		assertEquals(1, rc, text);
-		assertTrue(text.startsWith("error: Refusing to train on ") && text.strip().lines().count() == 1,
+		assertTrue(text.startsWith("csra: error: Refusing to train on ") && text.strip().lines().count() == 1,
 			text);
 		assertTrue(!Files.exists(tmp.resolve("run")), "nothing written for a refused run");
 	}
@@ -131,7 +131,7 @@ class TrainCliTest {
 		ByteArrayOutputStream err)
 	{
 		Path data = tmp.resolve("data");
-		assertEquals(0, DemoCli.runData(List.of("--out", data.toString(), "--train", "8", "--val",
+		assertEquals(0, Main.run(List.of("demo-data", "--out", data.toString(), "--train", "8", "--val",
 			String.valueOf(val), "--size", String.valueOf(size), "--seed", String.valueOf(seed)), o,
 			e), err.toString(StandardCharsets.UTF_8));
 		return data;
@@ -140,7 +140,7 @@ class TrainCliTest {
 	@Test
 	void missingOutIsAUsageError() {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int rc = TrainCli.run(List.of("--data", "x.csv"), new PrintStream(new ByteArrayOutputStream()),
+		int rc = Main.run(List.of("train", "--data", "x.csv"), new PrintStream(new ByteArrayOutputStream()),
 			new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertEquals(2, rc);
 		assertTrue(err.toString(StandardCharsets.UTF_8).contains("--out"));

@@ -1,5 +1,7 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.AttentionSettings;
+import org.csrafiji.app.ClassifiedImage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +19,7 @@ import org.csrafiji.core.ModelSpecs;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
-import org.csrafiji.runtime.ImageClassifier;
+import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.runtime.ModelLoader;
 import org.junit.jupiter.api.Test;
 

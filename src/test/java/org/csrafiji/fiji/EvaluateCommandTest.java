@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.csrafiji.cli.EvaluateCli;
+import org.csrafiji.cli.Main;
 import org.csrafiji.fiji.command.EvaluateCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +61,7 @@ class EvaluateCommandTest extends ContextTestBase {
 		List<String> all = new ArrayList<>(List.of("evaluate"));
 		all.addAll(List.of(args));
 		all.add("--json");
-		// EvaluateCli directly: Main.run strips "evaluate" before EvaluateCli, which requires it
-		int rc = EvaluateCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err,
+		int rc = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err,
 			true, StandardCharsets.UTF_8));
 		assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
 		return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();

@@ -11,7 +11,10 @@ import org.csrafiji.eval.Sample;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.ModelLoader;
-import org.csrafiji.train.RgbImage;
+import ij.ImagePlus;
+
+import org.csrafiji.image.ImageConverter;
+import org.csrafiji.train.DatasetImages;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -28,11 +31,10 @@ class DemoModelTest {
 			DeviceChoice.CPU))
 		{
 			assertEquals(samples.classes().names(), model.spec().classes().names());
-			int s = model.spec().input().size();
+			ImageConverter converter = new ImageConverter(model.spec().input(), DatasetImages.CONVERSION);
 			for (Sample sample : samples.samples()) {
-				float[] chw = new float[3 * s * s];
-				RgbImage.read(sample.image()).resized(s, s).toChw(model.spec().input().mean(), model
-					.spec().input().std(), chw, 0);
+				ImagePlus imp = DatasetImages.open(sample);
+				float[] chw = converter.toChw(imp, converter.positions(imp).get(0));
 				Prediction p = model.predict(chw);
 				for (int c = 0; c < samples.classes().size(); c++) {
 					boolean present = sample.labels().get(c) == LabelState.POSITIVE;

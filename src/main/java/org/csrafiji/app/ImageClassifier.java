@@ -1,4 +1,7 @@
-package org.csrafiji.runtime;
+package org.csrafiji.app;
+
+import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.SlicePrediction;
 
 import ij.ImagePlus;
 

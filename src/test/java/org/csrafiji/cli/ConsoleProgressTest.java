@@ -1,4 +1,4 @@
-package org.csrafiji.runtime;
+package org.csrafiji.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.csrafiji.app.DatasetProgress;
 import org.junit.jupiter.api.Test;
 
-/** {@link DatasetProgress} on a clock the test moves. */
-class DatasetProgressTest {
+/** A dataset run's {@link DatasetProgress} rendered by {@link ConsoleProgress}, on a clock the test moves. */
+class ConsoleProgressTest {
 
 	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 	private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -23,7 +24,8 @@ class DatasetProgressTest {
 
 	/** Reports a run over {@code total} images, {@code resumed} of them done before. */
 	private String runAtOneImageEvery(boolean terminal, int total, int resumed, long nanos) {
-		DatasetProgress p = DatasetProgress.to(out, "evaluate", terminal, now::get);
+		DatasetProgress p = DatasetProgress.to(new ConsoleProgress(out, "evaluate", terminal, now::get),
+			"images");
 		p.start(total, resumed);
 		for (int i = resumed; i < total; i++) {
 			now.addAndGet(nanos);
@@ -35,19 +37,20 @@ class DatasetProgressTest {
 
 	@Test
 	void textGivesCountRateAndEstimate() {
-		DatasetProgress p = DatasetProgress.to(out, "evaluate", false, now::get);
+		ConsoleProgress console = new ConsoleProgress(out, "evaluate", false, now::get);
+		DatasetProgress p = DatasetProgress.to(console, "images");
 		p.start(4952, 0);
 		now.set(38_709_677_419L); // 120 images at 3.1 img/s
 		p.advance(120);
-		assertEquals("evaluate: 120/4952 images, 3.1 img/s, eta 26 min", p.text(now.get()));
+		assertEquals("evaluate: 120/4952 images, 3.1/s, eta 26 min", console.text(now.get()));
 	}
 
 	@Test
 	void durationsAreRoundedForPeople() {
-		assertEquals("1 s", DatasetProgress.duration(0.2));
-		assertEquals("42 s", DatasetProgress.duration(42.4));
-		assertEquals("25 min", DatasetProgress.duration(25 * 60 + 10));
-		assertEquals("3.2 h", DatasetProgress.duration(3.2 * 3600));
+		assertEquals("1 s", ConsoleProgress.duration(0.2));
+		assertEquals("42 s", ConsoleProgress.duration(42.4));
+		assertEquals("25 min", ConsoleProgress.duration(25 * 60 + 10));
+		assertEquals("3.2 h", ConsoleProgress.duration(3.2 * 3600));
 	}
 
 	@Test
@@ -56,7 +59,7 @@ class DatasetProgressTest {
 		long redraws = s.chars().filter(c -> c == '\r').count();
 		// 5 s of work: one timed redraw per quarter second, then the final one
 		assertEquals(5 * 4 + 1, redraws);
-		assertTrue(s.endsWith("evaluate: 100/100 images, 20.0 img/s" + System.lineSeparator()), s);
+		assertTrue(s.endsWith("evaluate: 100/100 images, 20.0/s" + System.lineSeparator()), s);
 	}
 
 	@Test
@@ -64,8 +67,8 @@ class DatasetProgressTest {
 		String[] lines = runAtOneImageEvery(false, 100, 40, 100_000_000L).split("\\R"); // 10 img/s
 		assertEquals("evaluate: 40 of 100 images already scored, going on with the other 60", lines[0]);
 		assertEquals(1 + 6, lines.length, printed());
-		assertEquals("evaluate: 50/100 images, 10.0 img/s, eta 5 s", lines[1]);
-		assertEquals("evaluate: 100/100 images, 10.0 img/s", lines[6]);
+		assertEquals("evaluate: 50/100 images, 10.0/s, eta 5 s", lines[1]);
+		assertEquals("evaluate: 100/100 images, 10.0/s", lines[6]);
 		assertTrue(!printed().contains("\r"));
 	}
 }

@@ -1,4 +1,7 @@
-package org.csrafiji.runtime;
+package org.csrafiji.app;
+
+import org.csrafiji.train.DatasetImages;
+import org.csrafiji.runtime.BatchPredictor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

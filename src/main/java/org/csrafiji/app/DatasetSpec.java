@@ -1,4 +1,4 @@
-package org.csrafiji.runtime;
+package org.csrafiji.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

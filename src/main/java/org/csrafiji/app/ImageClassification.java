@@ -1,11 +1,11 @@
-package org.csrafiji.fiji;
+package org.csrafiji.app;
 
 import ij.ImagePlus;
 
 import org.csrafiji.core.ImageInputException;
+import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.SlicePosition;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.runtime.ImageClassifier;
 import org.csrafiji.runtime.SlicePrediction;
 
 import java.awt.Rectangle;
@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Classifies one image slice by slice, reporting progress per slice and stopping between
- * slices when the user cancels. The image is only read.
+ * The classify use case, for every front end: one image slice by slice (the slices the
+ * conversion options select), reporting progress per slice and stopping between slices when the
+ * user cancels. The image is only read.
  */
 public final class ImageClassification {
 
@@ -24,31 +25,31 @@ public final class ImageClassification {
 	/**
 	 * @param model the model
 	 * @param imp the image, not null
-	 * @param settings conversion options
-	 * @param feedback progress and cancellation
-	 * @return the predictions
+	 * @param conversion how pixels become model input (scaling, channels, slices, selection)
+	 * @param progress progress per slice, and cancellation
+	 * @return the predictions; {@link ClassifiedImage#complete()} is false when cancelled
 	 */
-	public static ClassifiedImage run(CsraModel model, ImagePlus imp, ClassifySettings settings,
-		Feedback feedback)
+	public static ClassifiedImage run(CsraModel model, ImagePlus imp, ConversionOptions conversion,
+		Progress progress)
 	{
 		if (imp == null) {
 			throw new ImageInputException("No image is open; open an image (or select one) and"
 				+ " run the command again.");
 		}
-		ImageClassifier classifier = new ImageClassifier(model, settings.conversion());
+		ImageClassifier classifier = new ImageClassifier(model, conversion);
 		Rectangle region = classifier.converter().region(imp);
 		List<SlicePosition> positions = classifier.converter().positions(imp);
 		List<SlicePrediction> out = new ArrayList<>(positions.size());
 		FloatBuffer buffer = model.newInputBuffer(1);
 		for (SlicePosition pos : positions) {
-			if (feedback.isCancelled()) {
+			if (progress.isCancelled()) {
 				break;
 			}
-			feedback.progress(out.size(), positions.size(), "CSRA: classifying " + imp.getTitle()
+			progress.progress(out.size(), positions.size(), "classifying " + imp.getTitle()
 				+ " (" + pos + ")");
 			out.add(new SlicePrediction(pos, classifier.classify(imp, pos, buffer)));
 		}
-		feedback.progress(positions.size(), positions.size(), "CSRA: classified "
+		progress.progress(positions.size(), positions.size(), "classified "
 			+ imp.getTitle());
 		return new ClassifiedImage(imp, region, out, out.size() == positions.size());
 	}

@@ -1,4 +1,4 @@
-package org.csrafiji.runtime;
+package org.csrafiji.train;
 
 import java.awt.Rectangle;
 
@@ -10,6 +10,7 @@ import ij.process.ImageProcessor;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.eval.CropBox;
 import org.csrafiji.eval.Sample;
+import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.ImageFiles;
 
 /**
@@ -20,6 +21,12 @@ import org.csrafiji.image.ImageFiles;
  * instead of padded.
  */
 public final class DatasetImages {
+
+	/**
+	 * How a dataset's images become model input, for evaluation and training alike: the defaults,
+	 * with crops of any size (a WIDER person box may be a few pixels wide).
+	 */
+	public static final ConversionOptions CONVERSION = ConversionOptions.defaults().withMinimumSide(1);
 
 	private DatasetImages() {
 	}

@@ -1,4 +1,8 @@
-package org.csrafiji.runtime;
+package org.csrafiji.app;
+
+import org.csrafiji.train.DatasetImages;
+import org.csrafiji.runtime.BatchPredictor;
+import org.csrafiji.runtime.CsraModel;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -14,7 +18,6 @@ import org.csrafiji.core.EngineException;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.eval.PredictionsWriter;
 import org.csrafiji.eval.Sample;
-import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.ImageConverter;
 
 /**
@@ -56,8 +59,8 @@ public final class DatasetScorer {
 	 * @return the scorer
 	 */
 	public static DatasetScorer forModel(CsraModel model, int batch) {
-		return new DatasetScorer(new ImageConverter(model.spec().input(), ConversionOptions
-			.defaults().withMinimumSide(1)), BatchPredictor.of(model), batch, Math.max(1, Runtime
+		return new DatasetScorer(new ImageConverter(model.spec().input(), DatasetImages.CONVERSION),
+			BatchPredictor.of(model), batch, Math.max(1, Runtime
 				.getRuntime().availableProcessors()));
 	}
 

@@ -1,4 +1,4 @@
-package org.csrafiji.runtime;
+package org.csrafiji.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
