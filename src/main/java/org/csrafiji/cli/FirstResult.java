@@ -13,7 +13,7 @@ import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.Engines;
-import org.csrafiji.runtime.ImageClassifier;
+import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.runtime.ModelLoader;
 
 /**

@@ -18,7 +18,7 @@ import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.SlicePosition;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
-import org.csrafiji.runtime.ImageClassifier;
+import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.runtime.ModelLoader;
 import org.csrafiji.train.synthetic.SceneGenerator;
 import org.csrafiji.train.synthetic.SyntheticSlide;
