@@ -50,7 +50,8 @@ public final class Main {
 
 	/** The subcommands, as {@link #USAGE} lists them. */
 	static final List<String> COMMANDS = List.of("classify", "attention", "bench", "train",
-		"demo-data", "demo-report", "bench-train", "evaluate", "download");
+		"demo-data", "demo-report", "bench-train", "evaluate", "download", "tiles", "objects",
+		"slide-report");
 
 	private Main() {}
 

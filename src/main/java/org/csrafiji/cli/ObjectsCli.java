@@ -48,7 +48,7 @@ final class ObjectsCli {
 		flags.add("with-neighbours");
 		Options o = new Options(args, keys, flags);
 		if (o.positional().size() != 1 || !o.has("out") || o.has("rois") == o.has("labels")) {
-			throw new CsraException("objects needs one image, --out FILE.csv and either --rois"
+			throw new UsageException("objects needs one image, --out FILE.csv and either --rois"
 				+ " ROIS.zip or --labels LABEL_IMAGE; e.g. objects --model models/demo/demo.json"
 				+ " --rois cells.zip --out cells.csv image.tif");
 		}

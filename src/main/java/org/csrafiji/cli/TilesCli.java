@@ -42,7 +42,7 @@ final class TilesCli {
 		keys.addAll(Set.of("tile", "scale", "overlap", "batch", "map-step", "out"));
 		Options o = new Options(args, keys, ModelOptions.FLAGS);
 		if (o.positional().isEmpty() || !o.has("out")) {
-			throw new CsraException("tiles needs --out DIR and at least one image; e.g. tiles"
+			throw new UsageException("tiles needs --out DIR and at least one image; e.g. tiles"
 				+ " --model models/demo/demo.json --out tiles slide.tif");
 		}
 		if (o.has("tile") && o.has("scale")) {

@@ -68,16 +68,19 @@ class CliContractTest {
 
 	@Test
 	void aRequiredPartLeftOutIsAUsageError() {
-		Map<String, List<String>> incomplete = Map.of(
-			"classify", List.of("classify", "--checkpoint", "x.pth"),
-			"attention", List.of("attention", "--checkpoint", "x.pth", "a.png"),
-			"train", List.of("train", "--data", "csv:x.csv"),
-			"demo-data", List.of("demo-data"),
-			"demo-report", List.of("demo-report", "--count", "0"),
-			"evaluate", List.of("evaluate", "--predictions", "p.csv"),
-			"download", List.of("download"),
-			"bench", List.of("bench", "--classes", "many"),
-			"bench-train", List.of("bench-train", "--size", "big"));
+		Map<String, List<String>> incomplete = Map.ofEntries(
+			Map.entry("classify", List.of("classify", "--checkpoint", "x.pth")),
+			Map.entry("attention", List.of("attention", "--checkpoint", "x.pth", "a.png")),
+			Map.entry("train", List.of("train", "--data", "csv:x.csv")),
+			Map.entry("demo-data", List.of("demo-data")),
+			Map.entry("demo-report", List.of("demo-report", "--count", "0")),
+			Map.entry("evaluate", List.of("evaluate", "--predictions", "p.csv")),
+			Map.entry("download", List.of("download")),
+			Map.entry("bench", List.of("bench", "--classes", "many")),
+			Map.entry("bench-train", List.of("bench-train", "--size", "big")),
+			Map.entry("tiles", List.of("tiles", "--checkpoint", "x.pth", "a.png")),
+			Map.entry("objects", List.of("objects", "--checkpoint", "x.pth", "--out", "o.csv", "a.png")),
+			Map.entry("slide-report", List.of("slide-report", "--scenes", "many")));
 		assertEquals(Main.COMMANDS.size(), incomplete.size(), "one case per subcommand");
 		incomplete.forEach((command, args) -> {
 			Result r = run(args);
@@ -103,7 +106,12 @@ class CliContractTest {
 				"l.csv").toString()),
 			List.of("download", "--model", dir.resolve("missing.json").toString()),
 			List.of("bench", "--device", "tpu"),
-			List.of("bench-train", "--arch", "vit_b16")));
+			List.of("bench-train", "--arch", "vit_b16"),
+			List.of("tiles", "--checkpoint", missing, "--out", dir.resolve("t").toString(), image
+				.toString()),
+			List.of("objects", "--checkpoint", missing, "--rois", dir.resolve("r.zip").toString(),
+				"--out", dir.resolve("o.csv").toString(), image.toString()),
+			List.of("slide-report", "--model", dir.resolve("missing.json").toString())));
 		assertEquals(Main.COMMANDS.size(), failing.size(), "one case per subcommand");
 		for (List<String> args : failing) {
 			Result r = run(args);

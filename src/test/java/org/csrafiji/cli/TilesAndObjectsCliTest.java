@@ -64,7 +64,7 @@ class TilesAndObjectsCliTest {
 		assertEquals(1 + objects, Files.readAllLines(dir.resolve("labels.csv")).size());
 		io = run("objects", "--model", "models/demo/demo.json", "--out", dir.resolve("x.csv")
 			.toString(), folder.resolve("slide.tif").toString());
-		assertEquals("1", io[2]);
+		assertEquals("2", io[2], "a usage error");
 		assertTrue(io[1].contains("either --rois"), io[1]);
 	}
 
