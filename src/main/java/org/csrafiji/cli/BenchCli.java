@@ -102,7 +102,7 @@ final class BenchCli {
 						classifier.classify(large[k]);
 						long total = System.nanoTime() - t;
 						endToEnd[k][i] = total / 1e6;
-						outside[k][i] = (double) (total - CsraModel.lastTimings().backboneNanos())
+						outside[k][i] = (double) (total - model.lastTimings().backboneNanos())
 							/ total;
 					}
 					for (int p = 0; p < peers.size(); p++) {
@@ -208,7 +208,7 @@ final class BenchCli {
 		for (String python : o.all("python")) {
 			err.println("csra bench: starting PyTorch beside it with " + python);
 			peers.add(new PyTorchPeer(python, List.of(python, script, "--serve", "--arch", spec
-				.architecture(), "--size", String.valueOf(spec
+				.architecture().name(), "--size", String.valueOf(spec
 					.input().size()), "--heads", String.valueOf(spec.heads()), "--classes", String
 						.valueOf(spec.classes().size()))));
 		}

@@ -99,7 +99,7 @@ public final class DemoCli {
 			return 2;
 		}
 		catch (RuntimeException e) {
-			err.println("error: " + e.getMessage());
+			err.println("error: " + CliWording.message(e));
 			return 1;
 		}
 	}

@@ -128,7 +128,7 @@ public final class EvaluateCli {
 			return 0;
 		}
 		catch (CsraException e) {
-			err.println("error: " + e.getMessage());
+			err.println("error: " + CliWording.message(e));
 			return DATA_ERROR;
 		}
 		catch (RuntimeException e) {

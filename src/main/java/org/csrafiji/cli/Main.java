@@ -90,7 +90,7 @@ public final class Main {
 			}
 		}
 		catch (CsraException e) {
-			err.println("csra: error: " + e.getMessage());
+			err.println("csra: error: " + CliWording.message(e));
 			return 1;
 		}
 		catch (java.io.IOException e) {

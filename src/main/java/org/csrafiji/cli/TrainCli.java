@@ -116,7 +116,7 @@ public final class TrainCli {
 			return 0;
 		}
 		catch (CsraException | IllegalArgumentException e) {
-			err.println("error: " + e.getMessage());
+			err.println("error: " + CliWording.message(e));
 			return 1;
 		}
 	}

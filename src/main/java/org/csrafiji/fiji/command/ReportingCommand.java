@@ -3,6 +3,7 @@ package org.csrafiji.fiji.command;
 import ij.IJ;
 
 import org.csrafiji.core.CsraException;
+import org.csrafiji.fiji.DialogWording;
 import org.csrafiji.fiji.CancelWindow;
 import org.csrafiji.fiji.Feedback;
 import org.csrafiji.fiji.ProgressLog;
@@ -45,7 +46,7 @@ abstract class ReportingCommand extends ContextCommand {
 			execute();
 		}
 		catch (CsraException e) {
-			fail(e.getMessage(), null);
+			fail(DialogWording.message(e), null);
 		}
 		catch (RuntimeException e) {
 			fail("CSRA failed unexpectedly: " + e, e);
