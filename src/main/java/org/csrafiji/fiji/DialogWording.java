@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import java.util.Collection;
 import java.util.Optional;
 
 import org.csrafiji.core.CsraException;
@@ -42,10 +43,12 @@ public final class DialogWording {
 
 	/**
 	 * @param e an error
-	 * @return its message, followed by the dialog field to change when there is one
+	 * @param labels the labels of the fields of the dialog the user filled in
+	 * @return its message, followed by the field to change when that dialog has it
 	 */
-	public static String message(CsraException e) {
-		return e.getMessage() + e.setting().flatMap(DialogWording::field).map(f -> " (dialog field: "
-			+ f + ")").orElse("");
+	public static String message(CsraException e, Collection<String> labels) {
+		return e.getMessage() + e.setting().flatMap(DialogWording::field).filter(f -> labels
+			.stream().anyMatch(l -> l != null && l.startsWith(f))).map(f -> " (dialog field: " + f
+				+ ")").orElse("");
 	}
 }
