@@ -29,4 +29,15 @@ public class ModelSpecException extends CsraException {
 	public ModelSpecException(String message, Setting setting, String value, Path file) {
 		super(message, setting, value, file);
 	}
+
+	/**
+	 * @param message what went wrong, why, and what to do
+	 * @param cause the underlying error, or null
+	 * @param setting the setting to change, or null
+	 * @param value the setting's offending value, or null
+	 * @param file the file involved, or null
+	 */
+	public ModelSpecException(String message, Throwable cause, Setting setting, String value, Path file) {
+		super(message, cause, setting, value, file);
+	}
 }

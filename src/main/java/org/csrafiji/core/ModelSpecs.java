@@ -37,6 +37,19 @@ public final class ModelSpecs {
 	 * @return the spec, with its checkpoint resolved against the file's folder
 	 */
 	public static ModelSpec read(Path file) {
+		try {
+			return readFile(file);
+		}
+		catch (ModelSpecException e) {
+			if (e.file().isPresent()) {
+				throw e;
+			}
+			throw new ModelSpecException(e.getMessage(), e, e.setting().orElse(null), e.value()
+				.orElse(null), file);
+		}
+	}
+
+	private static ModelSpec readFile(Path file) {
 		if (!Files.isRegularFile(file)) {
 			throw new ModelSpecException("Model spec '" + file
 				+ "' does not exist; give the path of a .json spec (see the models/ folder).");
