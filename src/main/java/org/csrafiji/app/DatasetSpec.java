@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.csrafiji.core.Setting;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.DatasetException;
 import org.csrafiji.eval.CocoReader;
@@ -63,8 +64,9 @@ public record DatasetSpec(Kind kind, Path path) {
 				return new DatasetSpec(k, Path.of(text.substring(colon + 1)));
 			}
 		}
-		throw new DatasetException("--dataset '" + text + "' is not one of " + FORMS + " (kinds: "
-			+ Arrays.stream(Kind.values()).map(Kind::label).collect(Collectors.joining(", ")) + ").");
+		throw new DatasetException("The dataset '" + text + "' is not one of " + FORMS + " (kinds: "
+			+ Arrays.stream(Kind.values()).map(Kind::label).collect(Collectors.joining(", ")) + ").",
+			Setting.DATASET, text, null);
 	}
 
 	/**

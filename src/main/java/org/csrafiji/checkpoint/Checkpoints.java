@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.csrafiji.core.CheckpointException;
+import org.csrafiji.core.Setting;
 
 /**
  * Reads checkpoint files. The format is recognised from the file's first bytes, not its
@@ -28,6 +29,19 @@ public final class Checkpoints {
 	 *           its pickle names anything a state_dict does not need
 	 */
 	public static StateDict read(Path file) {
+		try {
+			return readFile(file);
+		}
+		catch (CheckpointException e) {
+			if (e.file().isPresent()) {
+				throw e;
+			}
+			throw new CheckpointException(e.getMessage(), e, e.setting().orElse(Setting.CHECKPOINT), e
+				.value().orElse(null), file);
+		}
+	}
+
+	private static StateDict readFile(Path file) {
 		String source = String.valueOf(file.getFileName());
 		if (Files.isDirectory(file)) {
 			throw new CheckpointException(file + " is a folder; choose the checkpoint file inside it.");

@@ -6,6 +6,7 @@ import ij.process.ShortProcessor;
 
 import org.csrafiji.checkpoint.TensorData;
 import org.csrafiji.checkpoint.TorchCheckpointWriter;
+import org.csrafiji.core.Architecture;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.image.ConversionOptions;
 import ai.djl.Device;
@@ -130,7 +131,7 @@ final class BenchCli {
 						classifier.classify(large[k]);
 						long total = System.nanoTime() - t;
 						endToEnd[k][i] = total / 1e6;
-						outside[k][i] = (double) (total - CsraModel.lastTimings().backboneNanos())
+						outside[k][i] = (double) (total - model.lastTimings().backboneNanos())
 							/ total;
 					}
 					for (int p = 0; p < peers.size(); p++) {
@@ -169,9 +170,8 @@ final class BenchCli {
 			}
 			double gflops = MatmulRate.gflops(model.device());
 			r.put("matmul_gflops", gflops);
-			if (!ViTConfig.isViT(spec.architecture())) {
-				double flops = ResNetFlops.of(ResNetConfig.of(ResNetConfig.depthOf(spec
-					.architecture()), 64), spec.input().size());
+			if (spec.architecture() instanceof Architecture.ResNet resnet) {
+				double flops = ResNetFlops.of(ResNetConfig.of(resnet.depth(), 64), spec.input().size());
 				double boundMs = flops / (gflops * 1e6);
 				r.put("forward_gflop", flops / 1e9);
 				r.put("matmul_bound_ms", boundMs);
@@ -185,7 +185,7 @@ final class BenchCli {
 	{
 		err.println("csra bench: writing " + images + " VOC-size JPEGs");
 		List<Path> files = VocFolder.write(dir.resolve("voc"), images, 11);
-		JobBench jobs = new JobBench(dir.resolve("voc"), checkpoint, spec.architecture(), spec
+		JobBench jobs = new JobBench(dir.resolve("voc"), checkpoint, spec.architecture().name(), spec
 			.input().size(), err);
 		Map<String, Object> j = new LinkedHashMap<>(jobs.evaluate(images));
 		double perForward = 1000 / (double) r.get("forward_ms");
@@ -263,7 +263,7 @@ final class BenchCli {
 		for (String python : o.all("python")) {
 			err.println("csra bench: starting PyTorch beside it with " + python);
 			peers.add(new PyTorchPeer(python, List.of(python, script, "--serve", "--arch", spec
-				.architecture(), "--size", String.valueOf(spec
+				.architecture().name(), "--size", String.valueOf(spec
 					.input().size()), "--heads", String.valueOf(spec.heads()), "--classes", String
 						.valueOf(spec.classes().size()))));
 		}

@@ -139,7 +139,7 @@ public final class Main {
 			return 2;
 		}
 		catch (CsraException e) {
-			err.println("csra: error: " + e.getMessage());
+			err.println("csra: error: " + CliWording.message(e));
 			return 1;
 		}
 		catch (java.io.IOException e) {

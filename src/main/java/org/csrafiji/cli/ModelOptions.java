@@ -2,14 +2,13 @@ package org.csrafiji.cli;
 
 import org.csrafiji.app.ModelRequest;
 import org.csrafiji.app.ModelResolver;
+import org.csrafiji.core.Architecture;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.HeadKind;
 import org.csrafiji.core.InputSpec;
 import org.csrafiji.core.ModelSpecBuilder;
 import org.csrafiji.core.ModelSpecException;
-import org.csrafiji.model.TorchScriptBackbone;
-import org.csrafiji.model.ViTConfig;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 
@@ -64,18 +63,19 @@ final class ModelOptions {
 	}
 
 	private static void overrides(Options o, ModelSpecBuilder b) {
-		if (o.has("arch")) {
+		if (o.has("backbone")) {
+			String arch = o.get("arch", Architecture.TorchScript.NAME);
+			if (!Architecture.TorchScript.NAME.equalsIgnoreCase(arch)) {
+				throw new ModelSpecException("--backbone FILE.pt goes with --arch torchscript, not --arch "
+					+ arch + ".");
+			}
+			b.architecture(new Architecture.TorchScript(Path.of(o.get("backbone", null)), false));
+		}
+		else if (o.has("arch")) {
 			b.architecture(o.get("arch", null));
-			if (!o.has("model") && ViTConfig.isViT(o.get("arch", null))) {
+			if (!o.has("model") && Architecture.parse(o.get("arch", null)) instanceof Architecture.ViT) {
 				b.input(vitInput(o.integer("size", VIT_SIZE))); // the official ViT preprocessing
 			}
-		}
-		if (o.has("backbone")) {
-			if (!TorchScriptBackbone.isTorchScript(o.get("arch", TorchScriptBackbone.ARCH))) {
-				throw new ModelSpecException("--backbone FILE.pt goes with --arch torchscript, not --arch "
-					+ o.get("arch", null) + ".");
-			}
-			b.architecture(TorchScriptBackbone.architecture(Path.of(o.get("backbone", null))));
 		}
 		if (o.has(TRUST)) {
 			b.trustCode(true);
@@ -143,7 +143,7 @@ final class ModelOptions {
 			throw new ModelSpecException("--classes must be at least 1.");
 		}
 		String arch = o.get("arch", "resnet101");
-		InputSpec input = ViTConfig.isViT(arch) ? vitInput(o.integer("size", VIT_SIZE))
+		InputSpec input = Architecture.parse(arch) instanceof Architecture.ViT ? vitInput(o.integer("size", VIT_SIZE))
 			: InputSpec.unitRange(o.integer("size", 448));
 		return new ModelSpecBuilder().name("random").architecture(arch)
 			.heads(o.integer("heads", 1)).lambda(o.number("lambda", 0.1)).input(input)

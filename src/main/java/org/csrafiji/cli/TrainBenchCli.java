@@ -2,8 +2,8 @@ package org.csrafiji.cli;
 
 import ai.djl.Device;
 
+import org.csrafiji.core.Architecture;
 import org.csrafiji.core.CsraException;
-import org.csrafiji.model.ResNetConfig;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.train.TrainingBenchmark;
 import org.csrafiji.train.TrainingOptions;
@@ -39,11 +39,11 @@ final class TrainBenchCli {
 		Options o = new Options(args, Set.of("arch", "base-width", "size", "batch", "classes",
 			"steps", "rounds", "python", "device", "pytorch-script"), Set.of());
 		String arch = o.get("arch", "resnet18");
-		int depth = ResNetConfig.depthOf(arch);
-		if (depth < 0) {
+		if (!(Architecture.parse(arch) instanceof Architecture.ResNet resnet)) {
 			throw new CsraException("bench-train measures ResNets; --arch " + arch
 				+ " is not one.");
 		}
+		int depth = resnet.depth();
 		TrainingOptions options = TrainingOptions.defaults().toBuilder().architecture(arch)
 			.baseWidth(o.integer("base-width", 16)).size(o.integer("size", 128)).batchSize(o
 				.integer("batch", 16)).build();

@@ -1,5 +1,7 @@
 package org.csrafiji.core;
 
+import java.nio.file.Path;
+
 /** The deep-learning engine cannot start or run (missing natives, device unavailable). */
 public class EngineException extends CsraException {
 
@@ -16,5 +18,15 @@ public class EngineException extends CsraException {
 	 */
 	public EngineException(String message, Throwable cause) {
 		super(message, cause);
+	}
+
+	/**
+	 * @param message what went wrong, why, and what to do
+	 * @param setting the setting to change, or null
+	 * @param value the setting's offending value, or null
+	 * @param file the file involved, or null
+	 */
+	public EngineException(String message, Setting setting, String value, Path file) {
+		super(message, setting, value, file);
 	}
 }

@@ -47,17 +47,19 @@ public record InputSpec(int size, double[] mean, double[] std, int[] channels,
 		}
 		for (double m : mean) {
 			if (!Double.isFinite(m)) {
-				throw new ModelSpecException("mean values (spec field \"mean\", or --mean) must be"
+				throw new ModelSpecException("mean values (spec field \"mean\") must be"
 					+ " finite numbers; got " + Arrays.toString(mean) + ". Use the training"
-					+ " normalisation, e.g. 0.485, 0.456, 0.406 for ImageNet.");
+					+ " normalisation, e.g. 0.485, 0.456, 0.406 for ImageNet.", Setting.MEAN,
+					Arrays.toString(mean), null);
 			}
 		}
 		for (double s : std) {
 			if (!(s >= MIN_STD) || !Double.isFinite(s)) {
-				throw new ModelSpecException("std values (spec field \"std\", or --std) must be"
+				throw new ModelSpecException("std values (spec field \"std\") must be"
 					+ " finite numbers of at least " + MIN_STD + "; got " + Arrays.toString(std)
 					+ ". A smaller one makes one grey step worth thousands and the network"
-					+ " overflows; use the training normalisation, e.g. 0.229, 0.224, 0.225.");
+					+ " overflows; use the training normalisation, e.g. 0.229, 0.224, 0.225.",
+					Setting.STD, Arrays.toString(std), null);
 			}
 		}
 		mean = mean.clone();

@@ -11,7 +11,9 @@ import java.util.Optional;
  *
  * @param name short identifier
  * @param description one line for people
- * @param architecture backbone name, e.g. resnet101
+ * @param architecture the backbone: a ResNet, a ViT, or a TorchScript module with its file and
+ *        the user's consent to run its code (spec fields "architecture", "backbone" and
+ *        "trust_code")
  * @param head which head
  * @param heads number of CSRA heads (ignored for the training-free head)
  * @param temperatures one per head
@@ -24,20 +26,19 @@ import java.util.Optional;
  *        or a prefix of at least 8, as OpenMMLab puts in its file names), or null
  * @param reported what the authors report for this model (e.g. "VOC2007 mAP 94.7"), or null
  * @param threshold score above which a class is predicted
- * @param trustCode the user's consent to run code the model carries: a TorchScript backbone
- *          is a program, and loading it runs that program (spec field {@code "trust_code"})
  */
-public record ModelSpec(String name, String description, String architecture, HeadKind head,
+public record ModelSpec(String name, String description, Architecture architecture, HeadKind head,
 	int heads, List<Temperature> temperatures, double lambda, InputSpec input,
 	ClassLabels classes, Path checkpoint, String weightsUrl, String sha256, String reported,
-	double threshold, boolean trustCode)
+	double threshold)
 {
 
 	/** Checks consistency. */
 	public ModelSpec {
-		if (architecture == null || architecture.isBlank()) {
+		if (architecture == null) {
 			throw new ModelSpecException("Model spec '" + name
-				+ "' names no architecture; add \"architecture\": \"resnet101\" (or another supported backbone).");
+				+ "' names no architecture; add \"architecture\": \"resnet101\" (or another supported"
+				+ " backbone).", Setting.ARCHITECTURE, null, null);
 		}
 		if (head == HeadKind.CSRA) {
 			if (heads < 1) {
@@ -74,6 +75,14 @@ public record ModelSpec(String name, String description, String architecture, He
 		}
 	}
 
+	/**
+	 * @return the user's consent to run code the model carries: a TorchScript backbone is a
+	 *         program, and loading it runs that program (spec field {@code "trust_code"})
+	 */
+	public boolean trustCode() {
+		return architecture instanceof Architecture.TorchScript t && t.trusted();
+	}
+
 	/** @return the checkpoint path when one is named */
 	public Optional<Path> checkpointFile() {
 		return Optional.ofNullable(checkpoint);
@@ -85,7 +94,7 @@ public record ModelSpec(String name, String description, String architecture, He
 	 */
 	public ModelSpec withCheckpoint(Path newCheckpoint) {
 		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, classes, newCheckpoint, weightsUrl, sha256, reported, threshold, trustCode);
+			input, classes, newCheckpoint, weightsUrl, sha256, reported, threshold);
 	}
 
 	/**
@@ -94,7 +103,7 @@ public record ModelSpec(String name, String description, String architecture, He
 	 */
 	public ModelSpec withClasses(ClassLabels newClasses) {
 		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, newClasses, checkpoint, weightsUrl, sha256, reported, threshold, trustCode);
+			input, newClasses, checkpoint, weightsUrl, sha256, reported, threshold);
 	}
 
 	/**

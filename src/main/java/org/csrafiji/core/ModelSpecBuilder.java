@@ -11,7 +11,7 @@ public final class ModelSpecBuilder {
 
 	private String name = "model";
 	private String description = "";
-	private String architecture = "resnet101";
+	private Architecture architecture = new Architecture.ResNet(101);
 	private HeadKind head = HeadKind.CSRA;
 	private int heads = 1;
 	private List<Temperature> temperatures;
@@ -23,7 +23,7 @@ public final class ModelSpecBuilder {
 	private String sha256;
 	private String reported;
 	private double threshold = 0.5;
-	private boolean trustCode;
+	private Boolean trustCode;
 
 	/** A builder with the defaults of the official VOC2007 ResNet-101 model. */
 	public ModelSpecBuilder() {}
@@ -43,7 +43,6 @@ public final class ModelSpecBuilder {
 		sha256 = s.sha256();
 		reported = s.reported();
 		threshold = s.threshold();
-		trustCode = s.trustCode();
 	}
 
 	/** @param v name @return this */
@@ -52,8 +51,14 @@ public final class ModelSpecBuilder {
 	/** @param v description @return this */
 	public ModelSpecBuilder description(String v) { description = v; return this; }
 
-	/** @param v architecture @return this */
-	public ModelSpecBuilder architecture(String v) { architecture = v; return this; }
+	/**
+	 * @param v an architecture name, e.g. resnet101 or vit_b16 (see {@link Architecture#parse})
+	 * @return this
+	 */
+	public ModelSpecBuilder architecture(String v) { architecture = Architecture.parse(v); return this; }
+
+	/** @param v the backbone @return this */
+	public ModelSpecBuilder architecture(Architecture v) { architecture = v; return this; }
 
 	/** @param v head kind @return this */
 	public ModelSpecBuilder head(HeadKind v) { head = v; return this; }
@@ -111,7 +116,9 @@ public final class ModelSpecBuilder {
 	public ModelSpecBuilder threshold(double v) { threshold = v; return this; }
 
 	/**
-	 * @param v whether the user trusts the code the model carries (a TorchScript backbone)
+	 * @param v whether the user trusts the code the model carries (a TorchScript backbone);
+	 *        applied to a TorchScript architecture when the spec is built, whichever was set
+	 *        first; ignored for other backbones, which carry no code
 	 * @return this
 	 */
 	public ModelSpecBuilder trustCode(boolean v) { trustCode = v; return this; }
@@ -132,7 +139,9 @@ public final class ModelSpecBuilder {
 	 */
 	public ModelSpec build(int classCount) {
 		ClassLabels c = classes != null ? classes : ClassLabels.generic(classCount);
-		return new ModelSpec(name, description, architecture, head, heads, temperatures, lambda,
-			input, c, checkpoint, weightsUrl, sha256, reported, threshold, trustCode);
+		Architecture a = architecture instanceof Architecture.TorchScript t && trustCode != null
+			? t.withTrust(trustCode) : architecture;
+		return new ModelSpec(name, description, a, head, heads, temperatures, lambda, input, c,
+			checkpoint, weightsUrl, sha256, reported, threshold);
 	}
 }

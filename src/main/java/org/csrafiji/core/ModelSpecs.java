@@ -28,9 +28,6 @@ import java.util.List;
  */
 public final class ModelSpecs {
 
-	/** The architecture of TorchScript backbones, whose "backbone" names the module file. */
-	private static final String TORCHSCRIPT = "torchscript";
-
 	/** The spec field that consents to running a TorchScript backbone's code. */
 	public static final String TRUST_CODE = "trust_code";
 
@@ -41,6 +38,19 @@ public final class ModelSpecs {
 	 * @return the spec, with its checkpoint resolved against the file's folder
 	 */
 	public static ModelSpec read(Path file) {
+		try {
+			return readFile(file);
+		}
+		catch (ModelSpecException e) {
+			if (e.file().isPresent()) {
+				throw e;
+			}
+			throw new ModelSpecException(e.getMessage(), e, e.setting().orElse(null), e.value()
+				.orElse(null), file);
+		}
+	}
+
+	private static ModelSpec readFile(Path file) {
 		if (!Files.isRegularFile(file)) {
 			throw new ModelSpecException("Model spec '" + file
 				+ "' does not exist; give the path of a .json spec (see the models/ folder).");
@@ -69,16 +79,26 @@ public final class ModelSpecs {
 		ModelSpecBuilder b = new ModelSpecBuilder();
 		b.name(str(o, "name", stripJson(source)));
 		b.description(str(o, "description", ""));
-		b.architecture(str(o, "architecture", null));
+		String arch = str(o, "architecture", null);
 		String backbone = str(o, "backbone", null);
-		if (backbone != null) {
-			// A TorchScript module file, relative to the spec; carried as torchscript:/path.
-			if (!TORCHSCRIPT.equals(str(o, "architecture", null))) {
-				throw new ModelSpecException("Spec '" + source + "' names a \"backbone\" file, which"
-					+ " only \"architecture\": \"torchscript\" uses.");
-			}
-			Path p = folder == null ? Path.of(backbone) : folder.resolve(backbone);
-			b.architecture(TORCHSCRIPT + ":" + p.toAbsolutePath().normalize());
+		boolean torchScript = Architecture.TorchScript.NAME.equalsIgnoreCase(arch);
+		if (backbone != null && !torchScript) {
+			throw new ModelSpecException("Spec '" + source + "' names a \"backbone\" file, which"
+				+ " only \"architecture\": \"torchscript\" uses.", Setting.BACKBONE_FILE, backbone,
+				null);
+		}
+		if (torchScript && backbone != null) {
+			// The TorchScript module file, relative to the spec.
+			b.architecture(new Architecture.TorchScript(folder == null ? Path.of(backbone) : folder
+				.resolve(backbone), false));
+		}
+		else if (arch == null) {
+			throw new ModelSpecException("Model spec '" + source + "' names no architecture; add"
+				+ " \"architecture\": \"resnet101\" (or another supported backbone).",
+				Setting.ARCHITECTURE, null, null);
+		}
+		else {
+			b.architecture(arch);
 		}
 		if (o.has("head")) {
 			b.head(HeadKind.parse(o.get("head").getAsString()));
@@ -156,14 +176,11 @@ public final class ModelSpecs {
 		JsonObject o = new JsonObject();
 		o.addProperty("name", spec.name());
 		o.addProperty("description", spec.description());
-		if (spec.architecture().startsWith(TORCHSCRIPT + ":")) {
-			Path p = Path.of(spec.architecture().substring(TORCHSCRIPT.length() + 1));
-			o.addProperty("architecture", TORCHSCRIPT);
+		o.addProperty("architecture", spec.architecture().name());
+		if (spec.architecture() instanceof Architecture.TorchScript t) {
+			Path p = t.file();
 			o.addProperty("backbone", folder == null ? p.toString() : folder.relativize(p
 				.toAbsolutePath()).toString().replace('\\', '/'));
-		}
-		else {
-			o.addProperty("architecture", spec.architecture());
 		}
 		o.addProperty("head", spec.head().id());
 		o.addProperty("heads", spec.heads());

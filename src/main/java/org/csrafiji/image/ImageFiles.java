@@ -31,18 +31,18 @@ public final class ImageFiles {
 	public static ImagePlus open(Path file) {
 		if (!Files.isRegularFile(file)) {
 			throw new ImageInputException("Image '" + file + "' does not exist or is not a file;"
-				+ " check the path.");
+				+ " check the path.", null, null, file);
 		}
 		int components = jpegComponents(file);
 		if (components == 4) {
 			throw new ImageInputException("Image '" + file + "' is a CMYK JPEG (4 colour"
 				+ " components), which ImageJ cannot read; save it as an RGB JPEG or PNG (e.g."
-				+ " convert in.jpg -colorspace sRGB out.jpg) and classify that.");
+				+ " convert in.jpg -colorspace sRGB out.jpg) and classify that.", null, null, file);
 		}
 		ImagePlus imp = IJ.openImage(file.toString());
 		if (imp == null) {
 			throw new ImageInputException("ImageJ cannot open '" + file + "' as an image; give a"
-				+ " TIFF, PNG, JPEG or another format ImageJ reads.");
+				+ " TIFF, PNG, JPEG or another format ImageJ reads.", null, null, file);
 		}
 		return imp;
 	}

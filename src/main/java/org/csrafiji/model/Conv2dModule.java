@@ -24,10 +24,6 @@ public final class Conv2dModule extends TorchBlock {
 	private NDArray foldedWeight;
 	private NDArray foldedBias;
 
-	/** Whether folded inference weights are laid out channels-last (on by default). */
-	static final boolean CHANNELS_LAST = !"false".equals(System.getProperty(
-		"csra.channelsLast"));
-
 	/**
 	 * @param in input channels
 	 * @param out output channels
@@ -99,7 +95,7 @@ public final class Conv2dModule extends TorchBlock {
 			.runningMean().getArray());
 		unfold();
 		NDArray folded = w.mul(scale.reshape(out, 1, 1, 1));
-		foldedWeight = CHANNELS_LAST ? channelsLast(folded) : folded;
+		foldedWeight = channelsLast(folded);
 		foldedBias = bn.beta().getArray().add(shift.mul(scale));
 		scale.close();
 		shift.close();

@@ -3,7 +3,6 @@ package org.csrafiji.model;
 import org.csrafiji.core.ModelSpecException;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * A torchvision ResNet's shape: block type, blocks per layer, and the stem width (64 in
@@ -31,23 +30,6 @@ public record ResNetConfig(int depth, boolean bottleneck, int[] blocks, int base
 			default:
 				throw new ModelSpecException("ResNet-" + depth
 					+ " is not a torchvision ResNet; use resnet18, resnet34, resnet50, resnet101 or resnet152.");
-		}
-	}
-
-	/**
-	 * @param architecture e.g. resnet101
-	 * @return the depth, or -1 when the name is not a ResNet
-	 */
-	public static int depthOf(String architecture) {
-		String a = architecture.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-		if (!a.startsWith("resnet")) {
-			return -1;
-		}
-		try {
-			return Integer.parseInt(a.substring(6));
-		}
-		catch (NumberFormatException e) {
-			return -1;
 		}
 	}
 

@@ -11,10 +11,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import org.csrafiji.core.ModelSpecException;
+import org.csrafiji.core.Setting;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * A backbone exported from PyTorch as TorchScript: a module mapping an image batch
@@ -22,13 +22,10 @@ import java.util.Locale;
  * contributes no state_dict keys: the checkpoint then holds only the head (CSRA heads, or
  * fc.weight and fc.bias for the training-free head).
  * <p>
- * In a spec the architecture is "torchscript" with "backbone": "FILE.pt"; internally the
- * resolved file travels in the architecture string as {@code torchscript:/path/FILE.pt}.
+ * In a spec the architecture is "torchscript" with "backbone": "FILE.pt"; in memory it is an
+ * {@link org.csrafiji.core.Architecture.TorchScript} holding the resolved file.
  */
 public final class TorchScriptBackbone extends TorchBlock implements Backbone {
-
-	/** The architecture name. */
-	public static final String ARCH = "torchscript";
 
 	private final Path file;
 	private final PtSymbolBlock module;
@@ -38,35 +35,6 @@ public final class TorchScriptBackbone extends TorchBlock implements Backbone {
 		this.file = file;
 		this.module = module;
 		this.width = width;
-	}
-
-	/**
-	 * @param architecture a spec's architecture
-	 * @return whether it names a TorchScript backbone
-	 */
-	public static boolean isTorchScript(String architecture) {
-		String a = architecture.toLowerCase(Locale.ROOT);
-		return a.equals(ARCH) || a.startsWith(ARCH + ":");
-	}
-
-	/**
-	 * @param file the module file
-	 * @return the architecture string that carries it
-	 */
-	public static String architecture(Path file) {
-		return ARCH + ":" + file.toAbsolutePath().normalize();
-	}
-
-	/**
-	 * @param architecture torchscript:/path/FILE.pt
-	 * @return the module file
-	 */
-	public static Path file(String architecture) {
-		if (architecture.length() <= ARCH.length() + 1) {
-			throw new ModelSpecException("A TorchScript backbone needs its module file: give"
-				+ " --backbone FILE.pt on the command line, or \"backbone\": \"FILE.pt\" in the spec.");
-		}
-		return Path.of(architecture.substring(ARCH.length() + 1));
 	}
 
 	/**
@@ -81,7 +49,8 @@ public final class TorchScriptBackbone extends TorchBlock implements Backbone {
 	public static TorchScriptBackbone load(Path file, NDManager manager, int size) {
 		if (!Files.isRegularFile(file)) {
 			throw new ModelSpecException("The TorchScript backbone " + file + " does not exist;"
-				+ " export one with models/export_torchscript.py and give its path (--backbone).");
+				+ " export one with models/export_torchscript.py and give its path.",
+				Setting.BACKBONE_FILE, file.toString(), file);
 		}
 		if (!(manager instanceof PtNDManager pt)) {
 			throw new ModelSpecException("TorchScript backbones need the PyTorch engine.");

@@ -2,11 +2,12 @@ package org.csrafiji.model;
 
 import org.csrafiji.checkpoint.StateDict;
 import org.csrafiji.checkpoint.TensorData;
+import org.csrafiji.core.Architecture;
 import org.csrafiji.core.CheckpointException;
 import org.csrafiji.core.ModelSpecException;
+import org.csrafiji.core.Setting;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,72 +34,29 @@ public record ViTConfig(int depth, int width, int heads, int patch, int grid) {
 	private static final String PROJ = "patch_embed.proj.weight";
 
 	/**
-	 * @param architecture a spec's architecture
-	 * @return whether it names a ViT
+	 * @param named a ViT description
+	 * @return its shape; -1 where the checkpoint must say (grid always -1)
 	 */
-	public static boolean isViT(String architecture) {
-		String a = architecture.toLowerCase(Locale.ROOT);
-		return a.equals("vit") || a.startsWith("vit_") || a.startsWith("vit:");
-	}
-
-	/**
-	 * @param architecture a ViT architecture name
-	 * @return the shape it names; -1 where the checkpoint must say (grid always -1)
-	 */
-	public static ViTConfig parse(String architecture) {
-		String a = architecture.toLowerCase(Locale.ROOT).trim();
-		switch (a) {
-			case "vit_b16":
-				return new ViTConfig(12, 768, 12, 16, -1);
-			case "vit_l16":
-				return new ViTConfig(24, 1024, 16, 16, -1);
-			case "vit":
-				return new ViTConfig(-1, -1, -1, -1, -1);
-			default:
-		}
-		if (!a.startsWith("vit:")) {
-			throw new ModelSpecException("Unknown ViT architecture '" + architecture
-				+ "'; use vit_b16, vit_l16, vit (shape from the checkpoint) or"
-				+ " vit:depth=12,dim=768,heads=12,patch=16.");
-		}
-		int[] v = { -1, -1, -1, -1 };
-		String[] names = { "depth", "dim", "heads", "patch" };
-		for (String part : a.substring(4).split(",")) {
-			String[] kv = part.trim().split("=");
-			int i = kv.length == 2 ? Arrays.asList(names).indexOf(kv[0].trim()) : -1;
-			try {
-				if (i < 0) {
-					throw new NumberFormatException();
-				}
-				v[i] = Integer.parseInt(kv[1].trim());
-				if (v[i] < 1) {
-					throw new NumberFormatException();
-				}
-			}
-			catch (NumberFormatException e) {
-				throw new ModelSpecException("Cannot read '" + part + "' in architecture '"
-					+ architecture + "'; write vit:depth=N,dim=N,heads=N,patch=N (positive"
-					+ " integers, any of them may be left out).");
-			}
-		}
-		return new ViTConfig(v[0], v[1], v[2], v[3], -1);
+	static ViTConfig of(Architecture.ViT named) {
+		return new ViTConfig(named.depth(), named.width(), named.heads(), named.patch(), -1);
 	}
 
 	/**
 	 * The shape of a network built without a checkpoint (random weights): everything must be
 	 * named; the positional embedding is made for the input size.
 	 *
-	 * @param architecture ViT architecture name
+	 * @param architecture the ViT's description
 	 * @param size input side
 	 * @return the complete shape
 	 */
-	public static ViTConfig forInput(String architecture, int size) {
-		ViTConfig c = parse(architecture);
-		if (c.depth < 0 || c.width < 0 || c.patch < 0) {
-			throw new ModelSpecException("Architecture '" + architecture + "' takes its shape from"
-				+ " a checkpoint; without one, name it: vit_b16, vit_l16 or"
-				+ " vit:depth=N,dim=N,heads=N,patch=N.");
+	public static ViTConfig forInput(Architecture.ViT architecture, int size) {
+		if (!architecture.complete()) {
+			throw new ModelSpecException("Architecture '" + architecture.name() + "' takes its shape"
+				+ " from a checkpoint; without one, name it: vit_b16, vit_l16 or"
+				+ " vit:depth=N,dim=N,heads=N,patch=N.", Setting.ARCHITECTURE, architecture.name(),
+				null);
 		}
+		ViTConfig c = of(architecture);
 		c = c.withHeads();
 		checkInput(c, size);
 		return new ViTConfig(c.depth, c.width, c.heads, c.patch, size / c.patch);
@@ -108,18 +66,19 @@ public record ViTConfig(int depth, int width, int heads, int patch, int grid) {
 	 * Reads the shape from a checkpoint in the official names and checks it against the
 	 * architecture's.
 	 *
-	 * @param architecture ViT architecture name
+	 * @param architecture the ViT's description
 	 * @param weights state_dict in official names
 	 * @return the complete shape, grid from the positional embedding
 	 */
-	public static ViTConfig forCheckpoint(String architecture, StateDict weights) {
-		ViTConfig named = parse(architecture);
+	public static ViTConfig forCheckpoint(Architecture.ViT architecture, StateDict weights) {
+		ViTConfig named = of(architecture);
 		String src = weights.source();
 		if (!weights.contains(POS) || !weights.contains(PROJ) || !weights.contains("cls_token")) {
 			throw new CheckpointException("Checkpoint '" + src + "' is not a ViT in timm's layout"
 				+ " (no pos_embed, cls_token or patch_embed.proj.weight) but the model asks for "
 				+ architecture + "; choose the architecture the checkpoint was made for"
-				+ (weights.contains("conv1.weight") ? " (it holds a ResNet)" : "") + ".");
+				+ (weights.contains("conv1.weight") ? " (it holds a ResNet)" : "") + ".",
+				Setting.ARCHITECTURE, architecture.name(), null);
 		}
 		long[] pos = weights.get(POS).shape();
 		long[] proj = weights.get(PROJ).shape();
@@ -150,8 +109,8 @@ public record ViTConfig(int depth, int width, int heads, int patch, int grid) {
 			throw new CheckpointException("Checkpoint '" + src + "' holds a ViT with " + found
 				.depth + " blocks, width " + found.width + " and patch " + found.patch + " but the"
 				+ " model asks for " + architecture + " (" + named.depth + " blocks, width "
-				+ named.width + ", patch " + named.patch + "); choose " + found.suggestion()
-				+ " (--arch).");
+				+ named.width + ", patch " + named.patch + "); choose architecture "
+				+ found.suggestion() + ".", Setting.ARCHITECTURE, architecture.name(), null);
 		}
 		return found.withHeads();
 	}

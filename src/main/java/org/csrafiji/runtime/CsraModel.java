@@ -26,6 +26,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A network with its weights on one device, ready for inference. One forward pass gives
@@ -35,14 +36,12 @@ import java.util.List;
  */
 public final class CsraModel implements AutoCloseable {
 
-	private static final ThreadLocal<PassTimings> LAST = ThreadLocal.withInitial(
-		() -> new PassTimings(0, 0));
-
 	private final ModelSpec spec;
 	private final CsraNetwork network;
 	private final NDManager manager;
 	private final Device device;
 	private final LoadReport loading;
+	private final AtomicReference<PassTimings> last = new AtomicReference<>(new PassTimings(0, 0));
 
 	CsraModel(ModelSpec spec, CsraNetwork network, NDManager manager, LoadReport loading) {
 		this.spec = spec;
@@ -166,18 +165,19 @@ public final class CsraModel implements AutoCloseable {
 			long backbone = System.nanoTime();
 			List<Prediction> predictions = split(network.head().forward(store, features, false),
 				batch);
-			LAST.set(new PassTimings(backbone - start, System.nanoTime() - start));
+			last.set(new PassTimings(backbone - start, System.nanoTime() - start));
 			return predictions;
 		}
 	}
 
 	/**
-	 * @return the timings of the calling thread's last {@link #predict(FloatBuffer, int)}: the
-	 *         backbone forward, and the whole call from input to predictions (CPU passes are
-	 *         synchronous, so the split is exact there)
+	 * @return the timings of this model's last finished {@link #predict(FloatBuffer, int)} (with
+	 *         several threads, of the pass that finished last): the backbone forward, and the
+	 *         whole call from input to predictions (CPU passes are synchronous, so the split is
+	 *         exact there); zeros before the first pass
 	 */
-	public static PassTimings lastTimings() {
-		return LAST.get();
+	public PassTimings lastTimings() {
+		return last.get();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.csrafiji.runtime;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 
+import org.csrafiji.core.Setting;
 import org.csrafiji.core.EngineException;
 
 import java.util.Locale;
@@ -59,7 +60,8 @@ public record DeviceChoice(Kind kind, int index) {
 				// reported below
 			}
 		}
-		throw new EngineException("Unknown device '" + text + "'; use auto, cpu, gpu or gpu:N.");
+		throw new EngineException("Unknown device '" + text + "'; use auto, cpu, gpu or gpu:N.",
+			Setting.DEVICE, text, null);
 	}
 
 	/**

@@ -22,7 +22,8 @@ import java.util.function.UnaryOperator;
  * Starts DJL's PyTorch engine the way a plugin host needs it: offline (DJL never downloads
  * anything), tracking opted out, and with the thread context class loader set to this
  * project's class loader while DJL looks for engines and natives (Fiji gives each plugin
- * its own loader).
+ * its own loader). Holds no state itself: the natives load once per JVM, and that one
+ * JVM-wide fact lives in {@link JvmNatives}.
  */
 public final class Engines {
 
@@ -32,11 +33,6 @@ public final class Engines {
 	public static final List<String> LIBTORCH_KEYS = List.of("PYTORCH_LIBRARY_PATH",
 		"PYTORCH_VERSION", "PYTORCH_FLAVOR");
 
-	private static volatile boolean started;
-
-	/** What the natives check found when the engine started; null before. */
-	private static volatile NativesCheck natives;
-
 	private Engines() {}
 
 	/**
@@ -44,23 +40,18 @@ public final class Engines {
 	 * @throws EngineException when the natives cannot be found or loaded, with what to set
 	 */
 	public static synchronized Engine pytorch() {
-		if (System.getProperty("ai.djl.offline") == null) {
-			System.setProperty("ai.djl.offline", "true");
-		}
-		if (System.getProperty("OPT_OUT_TRACKING") == null) {
-			System.setProperty("OPT_OUT_TRACKING", "true");
-		}
+		JvmNatives.setDefaults(Map.of("ai.djl.offline", "true", "OPT_OUT_TRACKING", "true"));
 		NativesRequest request = NativesRequest.current();
-		if (!started) {
+		boolean first = !JvmNatives.started();
+		if (first) {
 			refuseOtherVersion(request);
 		}
 		try {
 			Engine engine = withProjectClassLoader(() -> Engine.getEngine(ENGINE));
-			if (!started) {
-				natives = new NativesCheck(request, Path.of(LibUtils.getLibtorchPath()), engine
-					.getGpuCount(), engineVersion());
+			if (first) {
+				JvmNatives.startedWith(new NativesCheck(request, Path.of(LibUtils.getLibtorchPath()),
+					engine.getGpuCount(), engineVersion()));
 			}
-			started = true;
 			return engine;
 		}
 		catch (RuntimeException | LinkageError e) {
@@ -103,7 +94,7 @@ public final class Engines {
 	 */
 	public static NativesCheck natives() {
 		pytorch();
-		return natives;
+		return JvmNatives.natives();
 	}
 
 	/**
@@ -135,7 +126,7 @@ public final class Engines {
 	 *         loaded and cannot be changed until the JVM (Fiji) restarts
 	 */
 	public static boolean isStarted() {
-		return started;
+		return JvmNatives.started();
 	}
 
 	/**
@@ -181,15 +172,15 @@ public final class Engines {
 		if (folder == null) {
 			return notes;
 		}
-		if (started) {
+		if (JvmNatives.started()) {
 			notes.add("The PyTorch engine has already started in this JVM (natives load once per JVM):"
 				+ " the libtorch in " + folder + " is used after a restart.");
 			return notes;
 		}
 		Map<String, String> set = libtorchProperties(folder, version, flavour, Engines::setting);
+		JvmNatives.setDefaults(set);
 		for (String key : LIBTORCH_KEYS) {
 			if (set.containsKey(key)) {
-				System.setProperty(key, set.get(key));
 				notes.add(key + "=" + set.get(key));
 			}
 			else if (!isBlank(setting(key))) {

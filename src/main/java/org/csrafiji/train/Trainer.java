@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
+import org.csrafiji.core.Setting;
 import org.csrafiji.checkpoint.Checkpoints;
 import org.csrafiji.checkpoint.StateDict;
 import org.csrafiji.core.CsraException;
@@ -160,8 +161,9 @@ public final class Trainer {
 			sgd.step(lr);
 		}
 		if (!Double.isFinite(value)) {
-			throw new CsraException("The training loss became " + value + "; lower --lr (now "
-				+ lr + " at this step) or check the images.");
+			throw new CsraException("The training loss became " + value + "; lower the learning"
+				+ " rate (now " + lr + " at this step) or check the images.", Setting.LEARNING_RATE,
+				String.valueOf(lr), null);
 		}
 		return value;
 	}

@@ -1,5 +1,7 @@
 package org.csrafiji.train;
 
+import org.csrafiji.core.Architecture;
+
 import java.nio.file.Path;
 
 /**
@@ -8,7 +10,7 @@ import java.nio.file.Path;
  * x0.1 every 4 epochs) at a small size; change values with
  * {@link #toBuilder()}.
  *
- * @param architecture resnet18 ... resnet152
+ * @param architecture the backbone, e.g. resnet18 ... resnet152
  * @param baseWidth ResNet stem width for random initialisation (64 = torchvision); a
  *          checkpoint's own width wins
  * @param size input side
@@ -28,7 +30,7 @@ import java.nio.file.Path;
  * @param seed seed of weights, shuffling and augmentation
  * @param name the model's name in the written spec
  */
-public record TrainingOptions(String architecture, int baseWidth, int size, int heads,
+public record TrainingOptions(Architecture architecture, int baseWidth, int size, int heads,
 	double lambda, int epochs, int batchSize, double lr, double headLrMultiplier, double momentum,
 	double weightDecay, int warmupEpochs, int stepEpochs, boolean headOnly, Path init, long seed,
 	String name)
@@ -46,7 +48,7 @@ public record TrainingOptions(String architecture, int baseWidth, int size, int 
 
 	/** @return the official recipe on a resnet18 at 224, 1 head, lambda 0.1, 8 epochs */
 	public static TrainingOptions defaults() {
-		return new TrainingOptions("resnet18", 64, 224, 1, 0.1, 8, 16, 0.01, 10, 0.9, 1e-4, 2, 4,
+		return new TrainingOptions(new Architecture.ResNet(18), 64, 224, 1, 0.1, 8, 16, 0.01, 10, 0.9, 1e-4, 2, 4,
 			false, null, 0, "trained");
 	}
 
@@ -58,7 +60,7 @@ public record TrainingOptions(String architecture, int baseWidth, int size, int 
 	/** Changes options one at a time; {@link #build()} checks them. */
 	public static final class Builder {
 
-		private String architecture;
+		private Architecture architecture;
 		private int baseWidth;
 		private int size;
 		private int heads;
@@ -97,10 +99,19 @@ public record TrainingOptions(String architecture, int baseWidth, int size, int 
 		}
 
 		/**
-		 * @param v architecture
+		 * @param v an architecture name, e.g. resnet50 (see {@link Architecture#parse})
 		 * @return this
 		 */
 		public Builder architecture(String v) {
+			architecture = Architecture.parse(v);
+			return this;
+		}
+
+		/**
+		 * @param v the backbone
+		 * @return this
+		 */
+		public Builder architecture(Architecture v) {
 			architecture = v;
 			return this;
 		}

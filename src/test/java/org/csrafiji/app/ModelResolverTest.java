@@ -36,7 +36,7 @@ class ModelResolverTest {
 		JsonObject want = expected(name);
 		ModelSpec spec = ModelResolver.resolve(ModelRequest.file(MODELS.resolve(name + ".pth"),
 			DeviceChoice.CPU)).spec();
-		assertEquals(want.get("architecture").getAsString(), spec.architecture());
+		assertEquals(want.get("architecture").getAsString(), spec.architecture().name());
 		assertEquals(HeadKind.CSRA, spec.head());
 		assertEquals(want.getAsJsonArray("temperatures").size(), spec.heads());
 		assertEquals(want.get("classes").getAsInt(), spec.classes().size());
@@ -49,6 +49,6 @@ class ModelResolverTest {
 			"official_r18_h4.pth"), b -> b.lambda(0.3).heads(1), DeviceChoice.CPU, null)).spec();
 		assertEquals(0.3, spec.lambda());
 		assertEquals(1, spec.heads());
-		assertEquals("resnet18", spec.architecture());
+		assertEquals("resnet18", spec.architecture().name());
 	}
 }

@@ -26,7 +26,7 @@ class ModelSpecsTest {
 		for (Path p : specs) {
 			ModelSpec spec = ModelSpecs.read(p);
 			// The paper's sizes: 448 for the ResNets, 224 for the WIDER ViTs.
-			assertEquals(spec.architecture().startsWith("vit") ? 224 : 448, spec.input().size(),
+			assertEquals(spec.architecture() instanceof Architecture.ViT ? 224 : 448, spec.input().size(),
 				p.toString());
 			assertEquals(spec.heads(), spec.temperatures().size());
 			assertTrue(spec.weightsUrl() != null && spec.reported() != null, p.toString());

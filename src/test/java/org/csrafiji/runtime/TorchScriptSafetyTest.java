@@ -13,11 +13,13 @@ import org.csrafiji.core.InputSpec;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.ModelSpecException;
 import org.csrafiji.core.ModelSpecs;
-import org.csrafiji.model.TorchScriptBackbone;
+import org.csrafiji.core.Architecture;
+import org.csrafiji.core.Setting;
 import org.junit.jupiter.api.Test;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A TorchScript backbone is a program: it is loaded only with the user's consent, its file is
@@ -32,7 +34,7 @@ class TorchScriptSafetyTest {
 	}
 
 	private static ModelSpec withBackbone(String file) throws Exception {
-		return tinyCnn().toBuilder().architecture(TorchScriptBackbone.architecture(resource(file)))
+		return tinyCnn().toBuilder().architecture(new Architecture.TorchScript(resource(file), true))
 			.build(4);
 	}
 
@@ -50,11 +52,16 @@ class TorchScriptSafetyTest {
 	}
 
 	@Test
-	void torchScriptWithoutConsentIsRefusedNamingBothWaysToConsent() throws Exception {
+	void torchScriptWithoutConsentIsRefusedNamingTheSettingAndFile() throws Exception {
 		ModelSpec spec = tinyCnn().toBuilder().trustCode(false).build(4);
-		String msg = refusal(ModelSpecException.class, spec);
+		ModelSpecException e = assertThrows(ModelSpecException.class, () -> ModelLoader.load(spec,
+			DeviceChoice.CPU));
+		String msg = e.getMessage();
 		assertTrue(msg.contains("tiny_cnn.pt") && msg.contains("program") && msg.contains(
-			"\"trust_code\": true") && msg.contains("--trust-torchscript"), msg);
+			"\"trust_code\": true"), msg);
+		// Each front end words the consent its own way (the command line: --trust-torchscript).
+		assertEquals(Optional.of(Setting.TRUST_CODE), e.setting());
+		assertEquals(Optional.of(resource("tiny_cnn.pt")), e.file());
 	}
 
 	@Test

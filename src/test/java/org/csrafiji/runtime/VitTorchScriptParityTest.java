@@ -12,6 +12,7 @@ import org.csrafiji.checkpoint.Checkpoints;
 import org.csrafiji.checkpoint.KeyLayout;
 import org.csrafiji.checkpoint.KeyLayouts;
 import org.csrafiji.core.CheckpointException;
+import org.csrafiji.core.Architecture;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.Float32Tolerance;
 import org.csrafiji.core.HeadKind;
@@ -22,7 +23,6 @@ import org.csrafiji.core.ModelSpecException;
 import org.csrafiji.core.ModelSpecs;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.core.Temperature;
-import org.csrafiji.model.TorchScriptBackbone;
 import org.junit.jupiter.api.Test;
 
 import java.nio.FloatBuffer;
@@ -55,7 +55,7 @@ class VitTorchScriptParityTest {
 	@Test
 	void torchScriptBackboneFromSpecFile() throws Exception {
 		ModelSpec spec = ModelSpecs.read(resource("tiny_cnn.json"));
-		assertEquals(resource("tiny_cnn.pt"), TorchScriptBackbone.file(spec.architecture()));
+		assertEquals(resource("tiny_cnn.pt"), ((Architecture.TorchScript) spec.architecture()).file());
 		JsonObject json = ModelSpecs.toJson(spec, resource("tiny_cnn.json").getParent());
 		assertEquals("torchscript", json.get("architecture").getAsString());
 		assertEquals("tiny_cnn.pt", json.get("backbone").getAsString());
@@ -65,7 +65,7 @@ class VitTorchScriptParityTest {
 	@Test
 	void torchScriptBackboneWithTrainingFreeHead() throws Exception {
 		ModelSpec spec = new ModelSpecBuilder().name("tiny_cnn_fc").architecture(
-			TorchScriptBackbone.architecture(resource("tiny_cnn.pt"))).head(HeadKind.TRAINING_FREE)
+			new Architecture.TorchScript(resource("tiny_cnn.pt"), true)).head(HeadKind.TRAINING_FREE)
 			.lambda(0.3).input(InputSpec.unitRange(64)).checkpoint(resource("tiny_cnn_fc.pth"))
 			.trustCode(true).build(3);
 		check("tiny_cnn_fc", spec);
@@ -82,7 +82,7 @@ class VitTorchScriptParityTest {
 	@Test
 	void torchScriptOutputThatIsNotAFeatureMap() throws Exception {
 		ModelSpec spec = ModelSpecs.read(resource("tiny_cnn.json")).toBuilder().architecture(
-			TorchScriptBackbone.architecture(resource("flat_output.pt"))).build(4);
+			new Architecture.TorchScript(resource("flat_output.pt"), true)).build(4);
 		String msg = refusal(ModelSpecException.class, spec);
 		assertTrue(msg.contains("(1, 16)") && msg.contains("(B, d, h, w)")
 			&& msg.contains("flat_output.pt"), msg);
@@ -99,8 +99,7 @@ class VitTorchScriptParityTest {
 	@Test
 	void headWiderThanTheFeatureMap() throws Exception {
 		// vit_native.pth's CSRA head reads 64 features; the scripted CNN gives 16.
-		ModelSpec spec = spec("vit_native", TorchScriptBackbone.architecture(resource(
-			"tiny_cnn.pt")), HeadKind.CSRA, 64);
+		ModelSpec spec = spec("vit_native", new Architecture.TorchScript(resource("tiny_cnn.pt"), true), HeadKind.CSRA, 64);
 		String msg = refusal(CheckpointException.class, spec);
 		assertTrue(msg.contains("64") && msg.contains("16 wide"), msg);
 	}
@@ -136,6 +135,12 @@ class VitTorchScriptParityTest {
 	}
 
 	private static ModelSpec spec(String name, String arch, HeadKind head, int size)
+		throws Exception
+	{
+		return spec(name, Architecture.parse(arch), head, size);
+	}
+
+	private static ModelSpec spec(String name, Architecture arch, HeadKind head, int size)
 		throws Exception
 	{
 		JsonObject e = expected(name);
@@ -189,7 +194,7 @@ class VitTorchScriptParityTest {
 					}
 				}
 			}
-			if (!TorchScriptBackbone.isTorchScript(spec.architecture())) {
+			if (!(spec.architecture() instanceof Architecture.TorchScript)) {
 				assertTrue(model.warnings().isEmpty(), model.warnings().toString());
 			}
 		}

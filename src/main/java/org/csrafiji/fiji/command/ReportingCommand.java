@@ -3,18 +3,25 @@ package org.csrafiji.fiji.command;
 import ij.IJ;
 
 import org.csrafiji.core.CsraException;
+import org.csrafiji.fiji.DialogWording;
 import org.csrafiji.fiji.CancelWindow;
 import org.csrafiji.fiji.Feedback;
 import org.csrafiji.fiji.ProgressLog;
 import org.csrafiji.fiji.ProgressSink;
 import org.csrafiji.fiji.ResultsTables;
 import org.scijava.app.StatusService;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
 import org.scijava.command.ContextCommand;
+import org.scijava.module.ModuleItem;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import java.io.File;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
  * What every CSRA command does around its work: a user error (a missing file, a model that does
@@ -45,7 +52,7 @@ abstract class ReportingCommand extends ContextCommand {
 			execute();
 		}
 		catch (CsraException e) {
-			fail(e.getMessage(), null);
+			fail(DialogWording.message(e, dialogLabels()), null);
 		}
 		catch (RuntimeException e) {
 			fail("CSRA failed unexpectedly: " + e, e);
@@ -55,6 +62,14 @@ abstract class ReportingCommand extends ContextCommand {
 				feedback.sink().close();
 			}
 		}
+	}
+
+	/** @return the labels of this command's inputs, for wording a remedy */
+	private List<String> dialogLabels() {
+		CommandService commands = context().getService(CommandService.class);
+		CommandInfo info = commands == null ? null : commands.getCommand(getClass());
+		return info == null ? List.of() : StreamSupport.stream(info.inputs().spliterator(), false)
+			.map(ModuleItem::getLabel).collect(Collectors.toList());
 	}
 
 	/** Does the command's work; CSRA errors are reported by {@link #run()}. */
