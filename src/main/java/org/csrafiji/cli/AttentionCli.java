@@ -3,13 +3,14 @@ package org.csrafiji.cli;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 
+import org.csrafiji.app.AttentionSettings;
+import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.OutputFiles;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.eval.Csv;
-import org.csrafiji.fiji.AttentionSettings;
-import org.csrafiji.fiji.ClassifiedImage;
 import org.csrafiji.image.ConversionOptions;
+import org.csrafiji.render.AttentionMontage;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.ImageClassifier;
 import org.csrafiji.runtime.SlicePrediction;

@@ -2,6 +2,12 @@ package org.csrafiji.fiji;
 
 import ij.ImagePlus;
 
+import org.csrafiji.app.AttentionSettings;
+import org.csrafiji.app.ClassifiedImage;
+import org.csrafiji.render.AttentionLayers;
+import org.csrafiji.render.AttentionOverlayWriter;
+import org.csrafiji.render.AttentionResult;
+import org.csrafiji.render.ClassMap;
 import org.csrafiji.runtime.CsraModel;
 
 import java.util.List;

@@ -3,6 +3,8 @@ package org.csrafiji.fiji;
 import ij.IJ;
 import ij.ImagePlus;
 
+import org.csrafiji.app.ClassifiedImage;
+import org.csrafiji.app.Labels;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.ImageInputException;
@@ -10,6 +12,9 @@ import org.csrafiji.core.Prediction;
 import org.csrafiji.eval.ModelStamp;
 import org.csrafiji.eval.ResumableCsv;
 import org.csrafiji.image.ImageFiles;
+import org.csrafiji.render.AttentionLayers;
+import org.csrafiji.render.AttentionStacks;
+import org.csrafiji.render.ClassMap;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.SlicePrediction;
 

@@ -3,6 +3,8 @@ package org.csrafiji.fiji;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
+import org.csrafiji.app.ClassifiedImage;
+import org.csrafiji.render.ResultsTableWriter;
 import org.csrafiji.runtime.CsraModel;
 
 /** "CSRA Classify": one image (every slice, or the current one) into the results table. */

@@ -1,6 +1,7 @@
 package org.csrafiji.fiji;
 
 import org.csrafiji.core.CsraException;
+import org.csrafiji.render.ResultsTables;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.scijava.log.LogService;

@@ -2,6 +2,7 @@ package org.csrafiji.fiji;
 
 import ij.ImagePlus;
 
+import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.image.SlicePosition;
 import org.csrafiji.runtime.CsraModel;

@@ -2,6 +2,7 @@ package org.csrafiji.fiji;
 
 import ij.ImagePlus;
 
+import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.core.ImageInputException;
 
 /** Checks shared by the commands that take an open image. */

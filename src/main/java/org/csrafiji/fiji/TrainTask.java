@@ -5,6 +5,8 @@ import ij.IJ;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.eval.Dataset;
 import org.csrafiji.eval.DatasetLoader;
+import org.csrafiji.render.LiveTrainingPlot;
+import org.csrafiji.render.ResultsTables;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.train.CsvTrainingLog;
 import org.csrafiji.train.Trainer;

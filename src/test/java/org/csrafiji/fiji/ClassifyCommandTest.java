@@ -9,7 +9,9 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
 
+import org.csrafiji.app.Labels;
 import org.csrafiji.fiji.command.ClassifyCommand;
+import org.csrafiji.render.ResultsTableWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

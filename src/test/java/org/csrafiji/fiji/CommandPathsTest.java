@@ -9,6 +9,8 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
+import org.csrafiji.app.Labels;
+import org.csrafiji.render.ResultsTables;
 import org.csrafiji.train.synthetic.SceneGenerator;
 import org.csrafiji.train.synthetic.SyntheticDatasetWriter;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,7 @@ package org.csrafiji.fiji.command;
 
 import ij.ImagePlus;
 
-import org.csrafiji.fiji.AttentionSettings;
+import org.csrafiji.app.AttentionSettings;
 import org.csrafiji.fiji.AttentionTask;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;

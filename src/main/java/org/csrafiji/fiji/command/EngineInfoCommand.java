@@ -4,7 +4,7 @@ import ij.measure.ResultsTable;
 
 import org.csrafiji.fiji.CsraModelService;
 import org.csrafiji.fiji.EngineInfo;
-import org.csrafiji.fiji.ResultsTables;
+import org.csrafiji.render.ResultsTables;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

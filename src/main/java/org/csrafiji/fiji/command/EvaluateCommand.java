@@ -12,7 +12,7 @@ import org.csrafiji.fiji.EvaluationReport;
 import org.csrafiji.fiji.EvaluationSource;
 import org.csrafiji.fiji.InstalledModels;
 import org.csrafiji.fiji.ModelChoiceWidget;
-import org.csrafiji.fiji.ResultsTables;
+import org.csrafiji.render.ResultsTables;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

@@ -1,9 +1,9 @@
 package org.csrafiji.fiji.command;
 
-import org.csrafiji.fiji.LiveTrainingPlot;
-import org.csrafiji.fiji.ResultsTables;
 import org.csrafiji.fiji.TrainSettings;
 import org.csrafiji.fiji.TrainTask;
+import org.csrafiji.render.LiveTrainingPlot;
+import org.csrafiji.render.ResultsTables;
 import org.csrafiji.train.TrainingOptions;
 import org.csrafiji.train.TrainingResult;
 import org.scijava.ItemIO;

@@ -1,5 +1,6 @@
-package org.csrafiji.fiji;
+package org.csrafiji.render;
 
+import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.core.AttentionMaps;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.CsraException;
