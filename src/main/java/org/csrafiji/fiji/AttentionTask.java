@@ -28,7 +28,7 @@ public final class AttentionTask {
 	 * @param feedback progress, log, cancellation
 	 * @return what was added
 	 */
-	public static AttentionResult run(CsraModelService service, ImagePlus imp,
+	public static AttentionResult run(DefaultCsraService service, ImagePlus imp,
 		ClassifySettings settings, AttentionSettings attention, Feedback feedback)
 	{
 		ImageInputs.require(imp);

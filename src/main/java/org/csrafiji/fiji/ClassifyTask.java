@@ -19,7 +19,7 @@ public final class ClassifyTask {
 	 * @param feedback progress, log, cancellation
 	 * @return the "CSRA Results" table with the new rows
 	 */
-	public static ResultsTable run(CsraModelService service, ImagePlus imp,
+	public static ResultsTable run(DefaultCsraService service, ImagePlus imp,
 		ClassifySettings settings, Feedback feedback)
 	{
 		ImageInputs.require(imp);

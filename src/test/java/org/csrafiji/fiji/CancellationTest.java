@@ -69,7 +69,7 @@ class CancellationTest extends ContextTestBase {
 		}
 		Path csv = dir.resolve("out.csv");
 		BatchSettings batch = BatchSettings.of(in.toFile(), false, "*.tif", csv.toFile(), null);
-		CsraModelService models = ctx.service(CsraModelService.class);
+		DefaultCsraService models = ctx.service(DefaultCsraService.class);
 		// Cancel while the third file is being opened: it is left for the next run
 		BatchSummary first = BatchClassification.run(models, batch, settings(false), pressedAt(2, 5));
 		assertTrue(first.cancelled());
@@ -94,7 +94,7 @@ class CancellationTest extends ContextTestBase {
 	void aStoppedStackKeepsTheSlicesDone() throws Exception {
 		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 48, 48, 5, 40);
 		imp.setTitle("stack-to-stop");
-		CsraModelService models = ctx.service(CsraModelService.class);
+		DefaultCsraService models = ctx.service(DefaultCsraService.class);
 		// Cancel while the third slice is classified: it is finished, the fourth is not begun
 		ResultsTable rt = ClassifyTask.run(models, imp, settings(true), pressedAt(2, 5));
 		List<String> rows = new ArrayList<>();
@@ -123,7 +123,7 @@ class CancellationTest extends ContextTestBase {
 		File scores = dir.resolve("scores.csv").toFile();
 		EvaluateSettings settings = EvaluateSettings.of(EvaluateSettings.modelRun(FijiFixtures.spec(
 			"r18_h1.json"), "cpu", "csv", csv, scores, 2), 0.5, EvaluateSettings.AUTO, null);
-		CsraModelService models = ctx.service(CsraModelService.class);
+		DefaultCsraService models = ctx.service(DefaultCsraService.class);
 		CsraException stopped = assertThrows(CsraException.class, () -> EvaluateTask.run(models,
 			settings, new Feedback(null, null, new java.util.function.BooleanSupplier() {
 

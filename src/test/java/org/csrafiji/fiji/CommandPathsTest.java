@@ -93,7 +93,7 @@ class CommandPathsTest {
 
 	private static List<Case> cases() throws Exception {
 		List<Case> out = new ArrayList<>();
-		ResultsTables tables = ctx.service(CsraModelService.class).tables();
+		ResultsTables tables = ctx.service(DefaultCsraService.class).tables();
 
 		Map<String, Object> classify = model();
 		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 11);

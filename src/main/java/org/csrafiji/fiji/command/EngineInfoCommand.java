@@ -2,7 +2,7 @@ package org.csrafiji.fiji.command;
 
 import ij.measure.ResultsTable;
 
-import org.csrafiji.fiji.CsraModelService;
+import org.csrafiji.fiji.DefaultCsraService;
 import org.csrafiji.fiji.EngineInfo;
 import org.csrafiji.render.ResultsTables;
 import org.scijava.ItemIO;
@@ -20,7 +20,7 @@ public class EngineInfoCommand extends ReportingCommand {
 
 	/** Applies the stored libtorch settings before the engine starts. */
 	@Parameter
-	private CsraModelService models;
+	private DefaultCsraService models;
 
 	@Parameter(type = ItemIO.OUTPUT, label = EngineInfo.TITLE)
 	private ResultsTable engine_table;

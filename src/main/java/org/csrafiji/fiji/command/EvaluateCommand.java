@@ -5,7 +5,7 @@ import ij.measure.ResultsTable;
 
 import java.io.File;
 
-import org.csrafiji.fiji.CsraModelService;
+import org.csrafiji.fiji.DefaultCsraService;
 import org.csrafiji.fiji.EvaluateSettings;
 import org.csrafiji.fiji.EvaluateTask;
 import org.csrafiji.fiji.EvaluationReport;
@@ -32,7 +32,7 @@ import org.scijava.widget.FileWidget;
 public class EvaluateCommand extends ReportingCommand {
 
 	@Parameter
-	private CsraModelService models;
+	private DefaultCsraService models;
 
 	@Parameter(label = "Scores from", choices = { EvaluateSettings.FROM_CSV,
 		EvaluateSettings.FROM_MODEL }, persist = false)

@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link LibtorchSettings}).
  */
 @Plugin(type = Service.class)
-public final class CsraModelService extends AbstractService implements SciJavaService {
+public final class DefaultCsraService extends AbstractService implements SciJavaService {
 
 	@Parameter(required = false)
 	private LogService log;
