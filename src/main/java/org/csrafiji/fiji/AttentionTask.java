@@ -16,7 +16,7 @@ import java.util.List;
  * "CSRA Attention Map": classifies an image and puts the attention of the predicted (or
  * listed) classes on it as heat maps and outlines, optionally as a stack.
  */
-public final class AttentionTask {
+final class AttentionTask {
 
 	private AttentionTask() {}
 
@@ -28,7 +28,7 @@ public final class AttentionTask {
 	 * @param feedback progress, log, cancellation
 	 * @return what was added
 	 */
-	public static AttentionResult run(DefaultCsraService service, ImagePlus imp,
+	static AttentionResult run(CsraService service, ImagePlus imp,
 		ClassifySettings settings, AttentionSettings attention, Feedback feedback)
 	{
 		ImageInputs.require(imp);

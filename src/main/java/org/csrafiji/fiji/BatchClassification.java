@@ -47,7 +47,7 @@ public final class BatchClassification {
 	 * @param feedback progress per file, log, cancellation between files
 	 * @return counts of what happened
 	 */
-	public static BatchSummary run(DefaultCsraService service, BatchSettings batch,
+	public static BatchSummary run(CsraService service, BatchSettings batch,
 		ClassifySettings settings, Feedback feedback)
 	{
 		List<Path> files = BatchFiles.list(batch);

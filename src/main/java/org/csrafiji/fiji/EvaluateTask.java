@@ -50,7 +50,7 @@ public final class EvaluateTask {
 	 * @param feedback progress and log
 	 * @return the tables and the plot, saved too when the settings name a folder
 	 */
-	public static EvaluationReport run(DefaultCsraService models, EvaluateSettings settings,
+	public static EvaluationReport run(CsraService models, EvaluateSettings settings,
 		Feedback feedback) {
 		EvaluationReport report = settings.source() instanceof ModelRun run
 			? fromModel(models, run, settings, feedback)
@@ -72,7 +72,7 @@ public final class EvaluateTask {
 		return evaluate(dataset, source, settings, feedback);
 	}
 
-	private static EvaluationReport fromModel(DefaultCsraService models, ModelRun run,
+	private static EvaluationReport fromModel(CsraService models, ModelRun run,
 		EvaluateSettings settings, Feedback feedback) {
 		CsraModel model = models.model(run.modelFile(), run.device());
 		Dataset dataset = run.dataset().load(model.spec().classes());

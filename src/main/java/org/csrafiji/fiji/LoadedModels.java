@@ -17,7 +17,7 @@ public final class LoadedModels {
 	 * @param feedback where the device is logged
 	 * @return the (shared) model
 	 */
-	public static CsraModel get(DefaultCsraService service, ClassifySettings settings,
+	public static CsraModel get(CsraService service, ClassifySettings settings,
 		Feedback feedback)
 	{
 		feedback.progress(0, 1, "CSRA: loading " + settings.modelFile().getFileName());

@@ -69,24 +69,25 @@ class CancellationTest extends ContextTestBase {
 		}
 		Path csv = dir.resolve("out.csv");
 		BatchSettings batch = BatchSettings.of(in.toFile(), false, "*.tif", csv.toFile(), null);
-		DefaultCsraService models = ctx.service(DefaultCsraService.class);
+		CsraService models = ctx.service(CsraService.class);
 		// Cancel while the third file is being opened: it is left for the next run
-		BatchSummary first = BatchClassification.run(models, batch, settings(false), pressedAt(2, 5));
+		BatchSummary first = models.batch(batch, settings(false), pressedAt(2, 5));
 		assertTrue(first.cancelled());
 		assertEquals(2, first.classified());
 		assertEquals(Set.of("f0.tif", "f1.tif"), files(csv));
 
-		BatchSummary second = BatchClassification.run(models, batch, settings(false), Feedback
+		BatchSummary second = models.batch(batch, settings(false), Feedback
 			.none());
 		assertFalse(second.cancelled());
 		assertEquals(2, second.skipped());
 		assertEquals(3, second.classified());
-		assertEquals(5, Files.readAllLines(csv).size() - 1, "one row per file, none twice");
+		// the model stamp, the header, then one row per file
+		assertEquals(2 + 5, Files.readAllLines(csv).size(), "one row per file, none twice");
 	}
 
 	private static Set<String> files(Path csv) throws Exception {
 		Set<String> out = new TreeSet<>();
-		Files.readAllLines(csv).stream().skip(1).forEach(l -> out.add(l.split(",")[0]));
+		Files.readAllLines(csv).stream().skip(2).forEach(l -> out.add(l.split(",")[0])); // stamp, header
 		return out;
 	}
 
@@ -94,9 +95,9 @@ class CancellationTest extends ContextTestBase {
 	void aStoppedStackKeepsTheSlicesDone() throws Exception {
 		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 48, 48, 5, 40);
 		imp.setTitle("stack-to-stop");
-		DefaultCsraService models = ctx.service(DefaultCsraService.class);
+		CsraService models = ctx.service(CsraService.class);
 		// Cancel while the third slice is classified: it is finished, the fourth is not begun
-		ResultsTable rt = ClassifyTask.run(models, imp, settings(true), pressedAt(2, 5));
+		ResultsTable rt = models.classify(imp, settings(true), pressedAt(2, 5)).table();
 		List<String> rows = new ArrayList<>();
 		for (int r = 0; r < rt.size(); r++) {
 			if (rt.getStringValue("Image", r).equals("stack-to-stop")) {
@@ -123,8 +124,8 @@ class CancellationTest extends ContextTestBase {
 		File scores = dir.resolve("scores.csv").toFile();
 		EvaluateSettings settings = EvaluateSettings.of(EvaluateSettings.modelRun(FijiFixtures.spec(
 			"r18_h1.json"), "cpu", "csv", csv, scores, 2), 0.5, EvaluateSettings.AUTO, null);
-		DefaultCsraService models = ctx.service(DefaultCsraService.class);
-		CsraException stopped = assertThrows(CsraException.class, () -> EvaluateTask.run(models,
+		CsraService models = ctx.service(CsraService.class);
+		CsraException stopped = assertThrows(CsraException.class, () -> models.evaluate(
 			settings, new Feedback(null, null, new java.util.function.BooleanSupplier() {
 
 				private int asked;
@@ -137,10 +138,11 @@ class CancellationTest extends ContextTestBase {
 		assertTrue(stopped.getMessage().contains("Stopped by the user after 4 of 6"), stopped
 			.getMessage());
 		assertTrue(stopped.getMessage().contains("kept in " + scores), stopped.getMessage());
-		assertEquals(1 + 4, Files.readAllLines(scores.toPath()).size(), "two batches kept");
+		assertEquals(2 + 4, Files.readAllLines(scores.toPath()).size(), "stamp, header and two"
+			+ " batches kept");
 
-		EvaluationReport done = EvaluateTask.run(models, settings, Feedback.none());
-		assertEquals(1 + 6, Files.readAllLines(scores.toPath()).size());
+		EvaluationReport done = models.evaluate(settings, Feedback.none());
+		assertEquals(2 + 6, Files.readAllLines(scores.toPath()).size());
 		assertTrue(done.metrics().size() > 0);
 	}
 }

@@ -75,7 +75,7 @@ class ClassifyCommandTest extends ContextTestBase {
 		// equal to the bit; 1e-6 only tolerates a float to double round trip of the table
 		assertEquals(second.getValue("cell", n - 1), second.getValue("cell", n), 1e-6,
 			"same image, same scores");
-		assertEquals(1, ctx.service(DefaultCsraService.class).loadedCount());
+		assertEquals(1, ctx.service(CsraService.class).loadedCount());
 	}
 
 	@Test

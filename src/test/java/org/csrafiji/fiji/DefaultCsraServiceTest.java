@@ -25,7 +25,7 @@ class DefaultCsraServiceTest {
 	@Test
 	void loadsOnceEvenWhenFourThreadsAskAtOnceAndFreesOnDispose() throws Exception {
 		Context ctx = FijiFixtures.context();
-		DefaultCsraService svc = ctx.service(DefaultCsraService.class);
+		CsraService svc = ctx.service(CsraService.class);
 		Path spec = FijiFixtures.spec("r18_h1.json").toPath();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		CountDownLatch go = new CountDownLatch(1);
@@ -57,7 +57,7 @@ class DefaultCsraServiceTest {
 	void aFailedLoadIsNotCachedSoAFixedFileLoadsLater() {
 		Context ctx = FijiFixtures.context();
 		try {
-			DefaultCsraService svc = ctx.service(DefaultCsraService.class);
+			CsraService svc = ctx.service(CsraService.class);
 			Path missing = FijiFixtures.spec("missing_checkpoint.json").toPath();
 			assertThrows(CsraException.class, () -> svc.model(missing, DeviceChoice.CPU));
 			assertEquals(0, svc.loadedCount());

@@ -2,7 +2,7 @@ package org.csrafiji.fiji.command;
 
 import ij.measure.ResultsTable;
 
-import org.csrafiji.fiji.DefaultCsraService;
+import org.csrafiji.fiji.CsraService;
 import org.csrafiji.fiji.EngineInfo;
 import org.csrafiji.render.ResultsTables;
 import org.scijava.ItemIO;
@@ -20,7 +20,7 @@ public class EngineInfoCommand extends ReportingCommand {
 
 	/** Applies the stored libtorch settings before the engine starts. */
 	@Parameter
-	private DefaultCsraService models;
+	private CsraService models;
 
 	@Parameter(type = ItemIO.OUTPUT, label = EngineInfo.TITLE)
 	private ResultsTable engine_table;
