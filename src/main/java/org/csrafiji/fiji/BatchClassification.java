@@ -33,7 +33,7 @@ import java.util.List;
  * never leaves a file half-written. A file that cannot be read or classified gives an error
  * row, and the batch goes on. A folder and pattern that match no file give a warning.
  */
-public final class BatchClassification {
+final class BatchClassification {
 
 	/** The columns before the class scores. */
 	public static final List<String> FIXED = List.of("file", "c", "z", "t", "labels", "error");

@@ -39,7 +39,7 @@ import org.csrafiji.runtime.ModelScoreSource;
  * The text table the command line prints also goes to the log, with the readers' notes and the
  * warnings (e.g. classes without positives).
  */
-public final class EvaluateTask {
+final class EvaluateTask {
 
 	private EvaluateTask() {
 	}

@@ -18,7 +18,7 @@ import java.util.List;
  * Classifies one image slice by slice, reporting progress per slice and stopping between
  * slices when the user cancels. The image is only read.
  */
-public final class ImageClassification {
+final class ImageClassification {
 
 	private ImageClassification() {}
 

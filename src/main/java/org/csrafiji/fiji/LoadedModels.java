@@ -7,7 +7,7 @@ import org.csrafiji.runtime.Engines;
  * Gets a model from the service and says in the log which device really runs it, with a
  * warning when a GPU was asked for and the CPU runs it.
  */
-public final class LoadedModels {
+final class LoadedModels {
 
 	private LoadedModels() {}
 

@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
  * listener (the live plot). The run stops before its next iteration when the feedback says
  * cancelled or, with a UI, when Esc is pressed; the files of the last completed epoch stay.
  */
-public final class TrainTask {
+final class TrainTask {
 
 	/** The training log's name in the output folder. */
 	public static final String LOG = "train-log.csv";
