@@ -2,6 +2,7 @@ package org.csrafiji.app;
 
 import ij.ImagePlus;
 
+import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.SlicePosition;

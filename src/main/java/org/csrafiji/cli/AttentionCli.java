@@ -3,6 +3,8 @@ package org.csrafiji.cli;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 
+import org.csrafiji.app.AttentionSettings;
+import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.OutputFiles;
 import org.csrafiji.core.Prediction;
@@ -10,6 +12,7 @@ import org.csrafiji.eval.Csv;
 import org.csrafiji.app.AttentionSettings;
 import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.image.ConversionOptions;
+import org.csrafiji.render.AttentionMontage;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.app.ImageClassification;
 import org.csrafiji.app.Progress;

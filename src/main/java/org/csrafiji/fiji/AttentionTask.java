@@ -5,6 +5,12 @@ import org.csrafiji.app.AttentionSettings;
 import org.csrafiji.app.ClassifiedImage;
 import ij.ImagePlus;
 
+import org.csrafiji.app.AttentionSettings;
+import org.csrafiji.app.ClassifiedImage;
+import org.csrafiji.render.AttentionLayers;
+import org.csrafiji.render.AttentionOverlayWriter;
+import org.csrafiji.render.AttentionResult;
+import org.csrafiji.render.ClassMap;
 import org.csrafiji.runtime.CsraModel;
 
 import java.util.List;
@@ -13,7 +19,7 @@ import java.util.List;
  * "CSRA Attention Map": classifies an image and puts the attention of the predicted (or
  * listed) classes on it as heat maps and outlines, optionally as a stack.
  */
-public final class AttentionTask {
+final class AttentionTask {
 
 	private AttentionTask() {}
 
@@ -25,7 +31,7 @@ public final class AttentionTask {
 	 * @param feedback progress, log, cancellation
 	 * @return what was added
 	 */
-	public static AttentionResult run(CsraModelService service, ImagePlus imp,
+	static AttentionResult run(CsraService service, ImagePlus imp,
 		ClassifySettings settings, AttentionSettings attention, Feedback feedback)
 	{
 		ImageInputs.require(imp);

@@ -5,6 +5,8 @@ import org.csrafiji.app.ClassifiedImage;
 import ij.IJ;
 import ij.ImagePlus;
 
+import org.csrafiji.app.ClassifiedImage;
+import org.csrafiji.app.Labels;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.ImageInputException;
@@ -12,6 +14,9 @@ import org.csrafiji.core.Prediction;
 import org.csrafiji.eval.ModelStamp;
 import org.csrafiji.eval.ResumableCsv;
 import org.csrafiji.image.ImageFiles;
+import org.csrafiji.render.AttentionLayers;
+import org.csrafiji.render.AttentionStacks;
+import org.csrafiji.render.ClassMap;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.SlicePrediction;
 
@@ -30,7 +35,7 @@ import java.util.List;
  * never leaves a file half-written. A file that cannot be read or classified gives an error
  * row, and the batch goes on. A folder and pattern that match no file give a warning.
  */
-public final class BatchClassification {
+final class BatchClassification {
 
 	/** The columns before the class scores. */
 	public static final List<String> FIXED = List.of("file", "c", "z", "t", "labels", "error");
@@ -44,7 +49,7 @@ public final class BatchClassification {
 	 * @param feedback progress per file, log, cancellation between files
 	 * @return counts of what happened
 	 */
-	public static BatchSummary run(CsraModelService service, BatchSettings batch,
+	public static BatchSummary run(CsraService service, BatchSettings batch,
 		ClassifySettings settings, Feedback feedback)
 	{
 		List<Path> files = BatchFiles.list(batch);

@@ -5,10 +5,12 @@ import org.csrafiji.app.ClassifiedImage;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
+import org.csrafiji.app.ClassifiedImage;
+import org.csrafiji.render.ResultsTableWriter;
 import org.csrafiji.runtime.CsraModel;
 
 /** "CSRA Classify": one image (every slice, or the current one) into the results table. */
-public final class ClassifyTask {
+final class ClassifyTask {
 
 	private ClassifyTask() {}
 
@@ -17,9 +19,9 @@ public final class ClassifyTask {
 	 * @param imp the image
 	 * @param settings model, device, threshold, conversion
 	 * @param feedback progress, log, cancellation
-	 * @return the "CSRA Results" table with the new rows
+	 * @return the predictions and the "CSRA Results" table with the new rows
 	 */
-	public static ResultsTable run(CsraModelService service, ImagePlus imp,
+	static Classification run(CsraService service, ImagePlus imp,
 		ClassifySettings settings, Feedback feedback)
 	{
 		ImageInputs.require(imp);
@@ -29,6 +31,6 @@ public final class ClassifyTask {
 		ResultsTable rt = new ResultsTableWriter(service.tables()).write(imp.getTitle(), ci
 			.slices(), settings.threshold());
 		feedback.finished();
-		return rt;
+		return new Classification(ci, settings.threshold(), rt);
 	}
 }

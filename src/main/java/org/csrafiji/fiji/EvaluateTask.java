@@ -12,6 +12,9 @@ import org.csrafiji.eval.PrecisionRecallCurve;
 import org.csrafiji.eval.ResultTable;
 import org.csrafiji.fiji.EvaluationSource.ModelRun;
 import org.csrafiji.fiji.EvaluationSource.SavedPredictions;
+import org.csrafiji.render.MetricsTables;
+import org.csrafiji.render.PrecisionRecallPlot;
+import org.csrafiji.render.ResultsTables;
 import org.csrafiji.runtime.CsraModel;
 
 /**
@@ -21,7 +24,7 @@ import org.csrafiji.runtime.CsraModel;
  * The text table the command line prints also goes to the log, with the readers' notes and the
  * warnings (e.g. classes without positives).
  */
-public final class EvaluateTask {
+final class EvaluateTask {
 
 	private static final String TITLE = "CSRA Evaluate";
 
@@ -34,7 +37,7 @@ public final class EvaluateTask {
 	 * @param feedback progress and log
 	 * @return the tables and the plot, saved too when the settings name a folder
 	 */
-	public static EvaluationReport run(CsraModelService models, EvaluateSettings settings,
+	public static EvaluationReport run(CsraService models, EvaluateSettings settings,
 		Feedback feedback) {
 		EvaluationReport report = settings.source() instanceof ModelRun run
 			? fromModel(models, run, settings, feedback)
@@ -54,7 +57,7 @@ public final class EvaluateTask {
 			settings(settings), new TaskProgress(feedback, TITLE)), feedback);
 	}
 
-	private static EvaluationReport fromModel(CsraModelService models, ModelRun run,
+	private static EvaluationReport fromModel(CsraService models, ModelRun run,
 		EvaluateSettings settings, Feedback feedback) {
 		CsraModel model = models.model(run.modelFile(), run.device());
 		try {

@@ -16,6 +16,8 @@ import org.csrafiji.core.CsraException;
 import org.csrafiji.core.OutputFiles;
 import org.csrafiji.eval.Csv;
 import org.csrafiji.eval.EvaluationResult;
+import org.csrafiji.render.MetricsTables;
+import org.csrafiji.render.PrecisionRecallPlot;
 
 /**
  * What "CSRA Evaluate" shows: the metrics table, the per-class AP table and the

@@ -3,6 +3,7 @@ package org.csrafiji.fiji;
 import org.csrafiji.app.ClassifiedImage;
 import ij.ImagePlus;
 
+import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.core.ImageInputException;
 
 /** Checks shared by the commands that take an open image. */

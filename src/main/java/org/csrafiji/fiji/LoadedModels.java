@@ -7,7 +7,7 @@ import org.csrafiji.runtime.Engines;
  * Gets a model from the service and says in the log which device really runs it, with a
  * warning when a GPU was asked for and the CPU runs it.
  */
-public final class LoadedModels {
+final class LoadedModels {
 
 	private LoadedModels() {}
 
@@ -17,7 +17,7 @@ public final class LoadedModels {
 	 * @param feedback where the device is logged
 	 * @return the (shared) model
 	 */
-	public static CsraModel get(CsraModelService service, ClassifySettings settings,
+	public static CsraModel get(CsraService service, ClassifySettings settings,
 		Feedback feedback)
 	{
 		feedback.progress(0, 1, "CSRA: loading " + settings.modelFile().getFileName());

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * checkpoint, whose head kind, head count, class count (generic names) and ResNet depth are
  * read from the file itself.
  */
-public final class ModelFiles {
+final class ModelFiles {
 
 	private ModelFiles() {}
 

@@ -5,6 +5,8 @@ import ij.IJ;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.eval.Dataset;
 import org.csrafiji.eval.DatasetLoader;
+import org.csrafiji.render.LiveTrainingPlot;
+import org.csrafiji.render.ResultsTables;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.train.CsvTrainingLog;
 import org.csrafiji.train.Trainer;
@@ -24,7 +26,7 @@ import java.util.function.BooleanSupplier;
  * listener (the live plot). The run stops before its next iteration when the feedback says
  * cancelled or, with a UI, when Esc is pressed; the files of the last completed epoch stay.
  */
-public final class TrainTask {
+final class TrainTask {
 
 	/** The training log's name in the output folder. */
 	public static final String LOG = "train-log.csv";

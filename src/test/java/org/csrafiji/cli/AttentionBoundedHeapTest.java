@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.csrafiji.render.AttentionMontage;
 
 /**
  * {@code attention} on a large image in a JVM whose heap has the proportion of Java's default

@@ -69,14 +69,14 @@ class CancellationTest extends ContextTestBase {
 		}
 		Path csv = dir.resolve("out.csv");
 		BatchSettings batch = BatchSettings.of(in.toFile(), false, "*.tif", csv.toFile(), null);
-		CsraModelService models = ctx.service(CsraModelService.class);
+		CsraService models = ctx.service(CsraService.class);
 		// Cancel while the third file is being opened: it is left for the next run
-		BatchSummary first = BatchClassification.run(models, batch, settings(false), pressedAt(2, 5));
+		BatchSummary first = models.batch(batch, settings(false), pressedAt(2, 5));
 		assertTrue(first.cancelled());
 		assertEquals(2, first.classified());
 		assertEquals(Set.of("f0.tif", "f1.tif"), files(csv));
 
-		BatchSummary second = BatchClassification.run(models, batch, settings(false), Feedback
+		BatchSummary second = models.batch(batch, settings(false), Feedback
 			.none());
 		assertFalse(second.cancelled());
 		assertEquals(2, second.skipped());
@@ -97,9 +97,9 @@ class CancellationTest extends ContextTestBase {
 	void aStoppedStackKeepsTheSlicesDone() throws Exception {
 		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 48, 48, 5, 40);
 		imp.setTitle("stack-to-stop");
-		CsraModelService models = ctx.service(CsraModelService.class);
+		CsraService models = ctx.service(CsraService.class);
 		// Cancel while the third slice is classified: it is finished, the fourth is not begun
-		ResultsTable rt = ClassifyTask.run(models, imp, settings(true), pressedAt(2, 5));
+		ResultsTable rt = models.classify(imp, settings(true), pressedAt(2, 5)).table();
 		List<String> rows = new ArrayList<>();
 		for (int r = 0; r < rt.size(); r++) {
 			if (rt.getStringValue("Image", r).equals("stack-to-stop")) {
@@ -126,8 +126,8 @@ class CancellationTest extends ContextTestBase {
 		File scores = dir.resolve("scores.csv").toFile();
 		EvaluateSettings settings = EvaluateSettings.of(EvaluateSettings.modelRun(FijiFixtures.spec(
 			"r18_h1.json"), "cpu", "csv", csv, scores, 2), 0.5, EvaluateSettings.AUTO, null);
-		CsraModelService models = ctx.service(CsraModelService.class);
-		CsraException stopped = assertThrows(CsraException.class, () -> EvaluateTask.run(models,
+		CsraService models = ctx.service(CsraService.class);
+		CsraException stopped = assertThrows(CsraException.class, () -> models.evaluate(
 			settings, new Feedback(null, null, new java.util.function.BooleanSupplier() {
 
 				private int asked;
@@ -140,10 +140,10 @@ class CancellationTest extends ContextTestBase {
 		assertTrue(stopped.getMessage().contains("Stopped by the user after 4 of 6"), stopped
 			.getMessage());
 		assertTrue(stopped.getMessage().contains("kept in " + scores), stopped.getMessage());
-		assertEquals(2 + 4, Files.readAllLines(scores.toPath()).size(),
-			"model stamp, header and two batches kept");
+		assertEquals(2 + 4, Files.readAllLines(scores.toPath()).size(), "stamp, header and two"
+			+ " batches kept");
 
-		EvaluationReport done = EvaluateTask.run(models, settings, Feedback.none());
+		EvaluationReport done = models.evaluate(settings, Feedback.none());
 		assertEquals(2 + 6, Files.readAllLines(scores.toPath()).size());
 		assertTrue(done.metrics().size() > 0);
 	}

@@ -9,7 +9,9 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
 
+import org.csrafiji.app.Labels;
 import org.csrafiji.fiji.command.ClassifyCommand;
+import org.csrafiji.render.ResultsTableWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,7 +75,7 @@ class ClassifyCommandTest extends ContextTestBase {
 		// equal to the bit; 1e-6 only tolerates a float to double round trip of the table
 		assertEquals(second.getValue("cell", n - 1), second.getValue("cell", n), 1e-6,
 			"same image, same scores");
-		assertEquals(1, ctx.service(CsraModelService.class).loadedCount());
+		assertEquals(1, ctx.service(CsraService.class).loadedCount());
 	}
 
 	@Test

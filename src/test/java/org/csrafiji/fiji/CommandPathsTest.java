@@ -9,6 +9,10 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
+import org.csrafiji.app.Labels;
+import org.csrafiji.app.download.DownloadFixtures;
+import org.csrafiji.app.download.WeightsServer;
+import org.csrafiji.render.ResultsTables;
 import org.csrafiji.train.synthetic.SceneGenerator;
 import org.csrafiji.train.synthetic.SyntheticDatasetWriter;
 import org.junit.jupiter.api.AfterAll;
@@ -55,11 +59,13 @@ class CommandPathsTest {
 	static Path tmp;
 
 	private static Context ctx;
+	private static WeightsServer weights;
 	private static final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 	private static final List<String> infos = Collections.synchronizedList(new ArrayList<>());
 
 	@BeforeAll
-	static void start() {
+	static void start() throws Exception {
+		weights = new WeightsServer(DownloadFixtures.oneHead(), "application/octet-stream", -1);
 		ctx = new Context();
 		ctx.service(LogService.class).addLogListener(m -> {
 			if (m.level() <= LogLevel.WARN) warnings.add(m.text());
@@ -70,6 +76,7 @@ class CommandPathsTest {
 	@AfterAll
 	static void stop() {
 		ctx.dispose();
+		weights.close();
 	}
 
 	/** A command's inputs for one quick run, and what a finished run leaves behind. */
@@ -91,7 +98,7 @@ class CommandPathsTest {
 
 	private static List<Case> cases() throws Exception {
 		List<Case> out = new ArrayList<>();
-		ResultsTables tables = ctx.service(CsraModelService.class).tables();
+		ResultsTables tables = ctx.service(CsraService.class).tables();
 
 		Map<String, Object> classify = model();
 		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 11);
@@ -128,6 +135,15 @@ class CommandPathsTest {
 		out.add(new Case("CSRA Evaluate", evaluate, m -> Files.exists(ev.resolve(
 			"report/csra_metrics.csv")) && (m == null || m.getOutput(
 				"metrics_table") instanceof ResultsTable)));
+
+		Path download = Files.createDirectories(fresh("download"));
+		DownloadFixtures.spec(download, weights.uri().toString(), null);
+		Map<String, Object> fetch = new LinkedHashMap<>();
+		fetch.put("model", "");
+		fetch.put("model_file", download.resolve("r18.json").toFile());
+		out.add(new Case("CSRA Download Weights", fetch, m -> Files.isRegularFile(download.resolve(
+			"weights/r18.pth")) && (m == null || String.valueOf(m.getOutput("message")).startsWith(
+				"Installed the weights of"))));
 
 		out.add(new Case("CSRA Engine Info", Map.of(), m -> m == null || m.getOutput(
 			"engine_table") instanceof ResultsTable));

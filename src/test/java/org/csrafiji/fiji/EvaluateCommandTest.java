@@ -23,6 +23,7 @@ import java.util.Map;
 
 import org.csrafiji.cli.Main;
 import org.csrafiji.fiji.command.EvaluateCommand;
+import org.csrafiji.render.MetricsTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

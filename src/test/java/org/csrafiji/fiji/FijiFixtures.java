@@ -36,7 +36,7 @@ final class FijiFixtures {
 
 	static Context context() {
 		return new Context(CommandService.class, StatusService.class, LogService.class,
-			CsraModelService.class);
+			CsraService.class);
 	}
 
 	/** The command with this menu label, as imagej-legacy and RunService find it. */

@@ -38,7 +38,7 @@ class HeadlessOptionsTest {
 	@BeforeAll
 	static void startContext() {
 		ctx = new Context(List.of(CommandService.class, StatusService.class, LogService.class,
-			CsraModelService.class, ParseService.class));
+			CsraService.class, ParseService.class));
 	}
 
 	@AfterAll

@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.csrafiji.app.Labels;
 
 /** {@link HeadlessRunner} in a real Context: what a user sees on stdout, stderr and the exit. */
 class HeadlessRunnerTest extends ContextTestBase {

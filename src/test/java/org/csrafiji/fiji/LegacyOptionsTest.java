@@ -27,6 +27,7 @@ import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.scijava.prefs.PrefService;
+import org.csrafiji.app.Labels;
 
 /**
  * {@link LegacyOptions} against what a real imagej-legacy 2.0.3 did with 364 option strings

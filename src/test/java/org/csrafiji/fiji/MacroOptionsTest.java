@@ -10,6 +10,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import org.csrafiji.fiji.command.ClassifyCommand;
+import org.csrafiji.render.AttentionStacks;
 import org.csrafiji.train.synthetic.SceneGenerator;
 import org.csrafiji.train.synthetic.SyntheticDatasetWriter;
 import org.junit.jupiter.api.Test;

@@ -35,7 +35,7 @@ class ModelChoiceWidgetTest {
 	@BeforeAll
 	static void start() {
 		ctx = new Context(CommandService.class, WidgetService.class, org.scijava.app.StatusService.class,
-			CsraModelService.class);
+			CsraService.class);
 	}
 
 	@AfterAll

@@ -8,6 +8,7 @@ import ij.process.ColorProcessor;
 
 import org.csrafiji.fiji.command.AttentionMapCommand;
 import org.csrafiji.fiji.command.ClassifyCommand;
+import org.csrafiji.render.ResultsTables;
 import org.scijava.Context;
 
 import java.awt.AWTException;

@@ -11,6 +11,7 @@ import ij.measure.ResultsTable;
 import org.csrafiji.core.ModelSpecs;
 import org.csrafiji.fiji.command.ClassifyCommand;
 import org.csrafiji.fiji.command.TrainCommand;
+import org.csrafiji.render.LiveTrainingPlot;
 import org.csrafiji.train.TrainingListener;
 import org.csrafiji.train.TrainingOptions;
 import org.csrafiji.train.TrainingResult;

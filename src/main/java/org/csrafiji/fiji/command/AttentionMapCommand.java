@@ -3,7 +3,6 @@ package org.csrafiji.fiji.command;
 import ij.ImagePlus;
 
 import org.csrafiji.app.AttentionSettings;
-import org.csrafiji.fiji.AttentionTask;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -37,7 +36,7 @@ public class AttentionMapCommand extends ImageCommand {
 
 	@Override
 	protected void execute() {
-		attention_stack = AttentionTask.run(models(), image(), settings(),
+		attention_stack = models().attention(image(), settings(),
 			AttentionSettings.of(classes, head, opacity, roi_threshold, show_stack), feedback())
 			.stack();
 	}

@@ -1,6 +1,5 @@
 package org.csrafiji.fiji.command;
 
-import org.csrafiji.fiji.BatchClassification;
 import org.csrafiji.fiji.BatchSettings;
 import org.csrafiji.fiji.BatchSummary;
 import org.scijava.ItemIO;
@@ -49,7 +48,7 @@ public class BatchClassifyCommand extends CsraCommand {
 
 	@Override
 	protected void execute() {
-		BatchSummary s = BatchClassification.run(models(), BatchSettings.of(input_dir, recursive,
+		BatchSummary s = models().batch(BatchSettings.of(input_dir, recursive,
 			file_pattern, output_csv, attention_dir), settings(false), feedback());
 		classified = s.classified();
 		skipped = s.skipped();

@@ -2,7 +2,6 @@ package org.csrafiji.fiji.command;
 
 import ij.measure.ResultsTable;
 
-import org.csrafiji.fiji.ClassifyTask;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -20,6 +19,6 @@ public class ClassifyCommand extends ImageCommand {
 
 	@Override
 	protected void execute() {
-		results_table = ClassifyTask.run(models(), image(), settings(), feedback());
+		results_table = models().classify(image(), settings(), feedback()).table();
 	}
 }

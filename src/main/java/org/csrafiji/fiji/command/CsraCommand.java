@@ -1,7 +1,7 @@
 package org.csrafiji.fiji.command;
 
 import org.csrafiji.fiji.ClassifySettings;
-import org.csrafiji.fiji.CsraModelService;
+import org.csrafiji.fiji.CsraService;
 import org.csrafiji.fiji.InstalledModels;
 import org.csrafiji.fiji.ModelChoiceWidget;
 import org.scijava.plugin.Parameter;
@@ -25,7 +25,7 @@ import java.io.File;
 abstract class CsraCommand extends ReportingCommand {
 
 	@Parameter
-	private CsraModelService models;
+	private CsraService models;
 
 	/** A plain text input: the dialog's list of installed names comes from the widget. */
 	@Parameter(label = "Model", style = ModelChoiceWidget.STYLE, persist = false)
@@ -52,7 +52,7 @@ abstract class CsraCommand extends ReportingCommand {
 	private boolean all_slices;
 
 	/** @return the model service */
-	protected CsraModelService models() {
+	protected CsraService models() {
 		return models;
 	}
 

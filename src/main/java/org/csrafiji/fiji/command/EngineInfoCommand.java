@@ -2,9 +2,9 @@ package org.csrafiji.fiji.command;
 
 import ij.measure.ResultsTable;
 
-import org.csrafiji.fiji.CsraModelService;
+import org.csrafiji.fiji.CsraService;
 import org.csrafiji.fiji.EngineInfo;
-import org.csrafiji.fiji.ResultsTables;
+import org.csrafiji.render.ResultsTables;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -20,7 +20,7 @@ public class EngineInfoCommand extends ReportingCommand {
 
 	/** Applies the stored libtorch settings before the engine starts. */
 	@Parameter
-	private CsraModelService models;
+	private CsraService models;
 
 	@Parameter(type = ItemIO.OUTPUT, label = EngineInfo.TITLE)
 	private ResultsTable engine_table;

@@ -5,14 +5,13 @@ import ij.measure.ResultsTable;
 
 import java.io.File;
 
-import org.csrafiji.fiji.CsraModelService;
+import org.csrafiji.fiji.CsraService;
 import org.csrafiji.fiji.EvaluateSettings;
-import org.csrafiji.fiji.EvaluateTask;
 import org.csrafiji.fiji.EvaluationReport;
 import org.csrafiji.fiji.EvaluationSource;
 import org.csrafiji.fiji.InstalledModels;
 import org.csrafiji.fiji.ModelChoiceWidget;
-import org.csrafiji.fiji.ResultsTables;
+import org.csrafiji.render.ResultsTables;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -32,7 +31,7 @@ import org.scijava.widget.FileWidget;
 public class EvaluateCommand extends ReportingCommand {
 
 	@Parameter
-	private CsraModelService models;
+	private CsraService models;
 
 	@Parameter(label = "Scores from", choices = { EvaluateSettings.FROM_CSV,
 		EvaluateSettings.FROM_MODEL }, persist = false)
@@ -99,7 +98,7 @@ public class EvaluateCommand extends ReportingCommand {
 			.modelRun(InstalledModels.find().resolve(model, given(model_file)), device, dataset_kind,
 				dataset_path, predictions_out, batch) : EvaluateSettings.savedPredictions(
 					predictions_csv, labels_file);
-		EvaluationReport report = EvaluateTask.run(models, EvaluateSettings.of(source, threshold,
+		EvaluationReport report = models.evaluate(EvaluateSettings.of(source, threshold,
 			convention, output_dir), feedback());
 		metrics_table = report.metrics();
 		ap_table = report.averagePrecision();

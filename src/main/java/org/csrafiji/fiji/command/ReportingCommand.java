@@ -8,7 +8,7 @@ import org.csrafiji.fiji.CancelWindow;
 import org.csrafiji.fiji.Feedback;
 import org.csrafiji.fiji.ProgressLog;
 import org.csrafiji.fiji.ProgressSink;
-import org.csrafiji.fiji.ResultsTables;
+import org.csrafiji.render.ResultsTables;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;

@@ -1,9 +1,7 @@
 package org.csrafiji.fiji.command;
 
-import org.csrafiji.fiji.LiveTrainingPlot;
-import org.csrafiji.fiji.ResultsTables;
+import org.csrafiji.fiji.CsraService;
 import org.csrafiji.fiji.TrainSettings;
-import org.csrafiji.fiji.TrainTask;
 import org.csrafiji.train.TrainingOptions;
 import org.csrafiji.train.TrainingResult;
 import org.scijava.ItemIO;
@@ -25,6 +23,9 @@ import java.io.File;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>CSRA>CSRA Train")
 public class TrainCommand extends ReportingCommand {
+
+	@Parameter
+	private CsraService csra;
 
 	@Parameter(label = "Training labels (CSV, prepared JSON, COCO/WIDER JSON or VOC folder)",
 		description = "A VOC folder trains on its trainval split (test is for evaluation); a"
@@ -94,8 +95,7 @@ public class TrainCommand extends ReportingCommand {
 	protected void execute() {
 		TrainSettings settings = TrainSettings.of(training_labels, validation_labels, output_dir,
 			options(), init, init_checkpoint, resume, device);
-		TrainingResult r = TrainTask.run(settings, feedback(), new LiveTrainingPlot(ResultsTables
-			.hasUi()));
+		TrainingResult r = csra.train(settings, feedback());
 		best_spec = r.bestSpec().toString();
 	}
 

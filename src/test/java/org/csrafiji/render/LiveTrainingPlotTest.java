@@ -1,4 +1,4 @@
-package org.csrafiji.fiji;
+package org.csrafiji.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

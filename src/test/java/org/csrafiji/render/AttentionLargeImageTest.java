@@ -1,4 +1,4 @@
-package org.csrafiji.fiji;
+package org.csrafiji.render;
 
 import org.csrafiji.app.AttentionSettings;
 import org.csrafiji.app.ClassifiedImage;
@@ -15,6 +15,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.csrafiji.app.AttentionSettings;
+import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.core.ModelSpecs;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.runtime.CsraModel;

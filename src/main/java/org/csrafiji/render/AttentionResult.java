@@ -1,4 +1,4 @@
-package org.csrafiji.fiji;
+package org.csrafiji.render;
 
 import ij.ImagePlus;
 import ij.gui.ImageRoi;

@@ -20,12 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** The model service: one load per file and device, shared between threads, freed on dispose. */
-class CsraModelServiceTest {
+class DefaultCsraServiceTest {
 
 	@Test
 	void loadsOnceEvenWhenFourThreadsAskAtOnceAndFreesOnDispose() throws Exception {
 		Context ctx = FijiFixtures.context();
-		CsraModelService svc = ctx.service(CsraModelService.class);
+		CsraService svc = ctx.service(CsraService.class);
 		Path spec = FijiFixtures.spec("r18_h1.json").toPath();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		CountDownLatch go = new CountDownLatch(1);
@@ -57,7 +57,7 @@ class CsraModelServiceTest {
 	void aFailedLoadIsNotCachedSoAFixedFileLoadsLater() {
 		Context ctx = FijiFixtures.context();
 		try {
-			CsraModelService svc = ctx.service(CsraModelService.class);
+			CsraService svc = ctx.service(CsraService.class);
 			Path missing = FijiFixtures.spec("missing_checkpoint.json").toPath();
 			assertThrows(CsraException.class, () -> svc.model(missing, DeviceChoice.CPU));
 			assertEquals(0, svc.loadedCount());

@@ -1,16 +1,24 @@
 package org.csrafiji.fiji;
 
+import ij.ImagePlus;
+
+import org.csrafiji.app.AttentionSettings;
 import org.csrafiji.core.CsraException;
+import org.csrafiji.render.AttentionResult;
+import org.csrafiji.render.LiveTrainingPlot;
+import org.csrafiji.render.ResultsTables;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
+import org.csrafiji.train.TrainingResult;
+import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.prefs.PrefService;
 import org.scijava.service.AbstractService;
-import org.scijava.service.SciJavaService;
 import org.scijava.service.Service;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +28,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the models loaded in this Context, so that repeated runs do not read the checkpoint
+ * The {@link CsraService}: runs each use case through the tasks of this package, and keeps the
+ * models loaded in this Context, so that repeated runs do not read the checkpoint
  * again. A model is keyed by its file (spec or checkpoint, with its modification time, so an
  * edited file is read afresh) and the device requested; each is loaded once, even when two
  * commands ask for it at the same moment, and models for different keys load in parallel.
@@ -30,13 +39,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link LibtorchSettings}).
  */
 @Plugin(type = Service.class)
-public final class CsraModelService extends AbstractService implements SciJavaService {
+public final class DefaultCsraService extends AbstractService implements CsraService {
 
 	@Parameter(required = false)
 	private LogService log;
 
 	@Parameter(required = false)
 	private PrefService prefs;
+
+	@Parameter(required = false)
+	private StatusService status;
 
 	private final Map<Key, Slot> models = new ConcurrentHashMap<>();
 	private final ResultsTables tables = new ResultsTables();
@@ -62,11 +74,7 @@ public final class CsraModelService extends AbstractService implements SciJavaSe
 		}
 	}
 
-	/**
-	 * @param file a model spec (.json) or a checkpoint
-	 * @param device the device request
-	 * @return the loaded model, shared with other callers; do not close it
-	 */
+	@Override
 	public CsraModel model(Path file, DeviceChoice device) {
 		if (disposed) {
 			throw new CsraException("The CSRA model service has been disposed.");
@@ -82,14 +90,65 @@ public final class CsraModelService extends AbstractService implements SciJavaSe
 		}
 	}
 
-	/** @return the number of models loaded now */
+	@Override
 	public int loadedCount() {
 		return (int) models.values().stream().filter(Slot::isLoaded).count();
 	}
 
-	/** @return where the "CSRA Results" table lives in this Context */
+	@Override
 	public ResultsTables tables() {
 		return tables;
+	}
+
+	@Override
+	public ClassifySettings settings(String model) {
+		InstalledModels installed = InstalledModels.find();
+		File file = model == null ? null : installed.named(model).isPresent() ? installed.resolve(
+			model, null) : new File(model);
+		if (file == null || !file.isFile()) {
+			List<String> names = installed.specs().stream().map(InstalledSpec::label).toList();
+			throw new CsraException("No installed CSRA model is named '" + model + "' and no file is"
+				+ " there; installed: " + (names.isEmpty() ? "(none)" : String.join(", ", names))
+				+ ". Name one of them, or give the path of a model spec (.json) or checkpoint.");
+		}
+		return ClassifySettings.of(file, "auto", DEFAULT_THRESHOLD, false, true,
+			ClassifySettings.DISPLAY_RANGE);
+	}
+
+	@Override
+	public Feedback feedback() {
+		return new Feedback(status, log, () -> Thread.currentThread().isInterrupted());
+	}
+
+	@Override
+	public Classification classify(ImagePlus image, ClassifySettings settings,
+		Feedback feedback)
+	{
+		return ClassifyTask.run(this, image, settings, feedback);
+	}
+
+	@Override
+	public AttentionResult attention(ImagePlus image, ClassifySettings settings,
+		AttentionSettings attention, Feedback feedback)
+	{
+		return AttentionTask.run(this, image, settings, attention, feedback);
+	}
+
+	@Override
+	public BatchSummary batch(BatchSettings batch, ClassifySettings settings,
+		Feedback feedback)
+	{
+		return BatchClassification.run(this, batch, settings, feedback);
+	}
+
+	@Override
+	public EvaluationReport evaluate(EvaluateSettings settings, Feedback feedback) {
+		return EvaluateTask.run(this, settings, feedback);
+	}
+
+	@Override
+	public TrainingResult train(TrainSettings settings, Feedback feedback) {
+		return TrainTask.run(settings, feedback, new LiveTrainingPlot(ResultsTables.hasUi()));
 	}
 
 	/** Closes every model this service loaded. */

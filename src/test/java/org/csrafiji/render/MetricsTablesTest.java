@@ -1,4 +1,4 @@
-package org.csrafiji.fiji;
+package org.csrafiji.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

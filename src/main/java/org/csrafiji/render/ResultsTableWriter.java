@@ -1,7 +1,8 @@
-package org.csrafiji.fiji;
+package org.csrafiji.render;
 
 import ij.measure.ResultsTable;
 
+import org.csrafiji.app.Labels;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.runtime.SlicePrediction;
 

@@ -1,4 +1,4 @@
-package org.csrafiji.fiji;
+package org.csrafiji.render;
 
 import org.csrafiji.app.AttentionSettings;
 import org.csrafiji.app.ClassifiedImage;
@@ -14,6 +14,9 @@ import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 
+import org.csrafiji.app.AttentionSettings;
+import org.csrafiji.app.ClassifiedImage;
+import org.csrafiji.app.Labels;
 import org.csrafiji.image.SlicePosition;
 
 import java.awt.Color;

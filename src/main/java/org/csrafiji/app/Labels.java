@@ -1,4 +1,4 @@
-package org.csrafiji.fiji;
+package org.csrafiji.app;
 
 import org.csrafiji.core.Prediction;
 

@@ -1,15 +1,11 @@
-package org.csrafiji.cli;
+package org.csrafiji.render;
 
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 
-import org.csrafiji.fiji.AttentionLayers;
-import org.csrafiji.fiji.AttentionOverlayWriter;
 import org.csrafiji.app.AttentionSettings;
-import org.csrafiji.fiji.ClassMap;
 import org.csrafiji.app.ClassifiedImage;
-import org.csrafiji.fiji.MapGrid;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -26,7 +22,7 @@ import java.util.Locale;
  * first and the maps are drawn at that size, so the memory used follows the panels, not the
  * image (a 20000 x 20000 image gives 2048 x 2048 panels). The source image is not changed.
  */
-final class AttentionMontage {
+public final class AttentionMontage {
 
 	/** Minimum panel height in pixels. */
 	static final int MIN_SIDE = 256;
@@ -50,7 +46,7 @@ final class AttentionMontage {
 	 * @param settings the classes to show, the head, heat-map opacity and outline threshold
 	 * @return the montage
 	 */
-	static ImagePlus render(ClassifiedImage ci, double threshold, AttentionSettings settings) {
+	public static ImagePlus render(ClassifiedImage ci, double threshold, AttentionSettings settings) {
 		ImagePlus imp = ci.image();
 		double scale = Math.max(1, (double) MIN_SIDE / imp.getHeight());
 		scale = Math.min(scale, (double) MAX_SIDE / Math.max(imp.getWidth(), imp.getHeight()));

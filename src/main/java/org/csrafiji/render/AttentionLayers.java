@@ -1,4 +1,4 @@
-package org.csrafiji.fiji;
+package org.csrafiji.render;
 
 import org.csrafiji.app.ClassifiedImage;
 import org.csrafiji.core.AttentionMaps;

@@ -1,4 +1,4 @@
-package org.csrafiji.fiji;
+package org.csrafiji.render;
 
 import net.imglib2.RealRandomAccess;
 import net.imglib2.img.array.ArrayImg;
