@@ -29,8 +29,12 @@ public final class ExecutorModels {
 	 * @return the model, loaded on the first call in this JVM
 	 */
 	public static CsraModel get(ModelFiles files) {
-		return MODELS.computeIfAbsent(files.key(), k -> ModelLoader.load(files.localSpec(),
-			DeviceChoice.AUTO));
+		return MODELS.computeIfAbsent(files.key(), k -> {
+			CsraModel model = ModelLoader.load(files.localSpec(), DeviceChoice.AUTO);
+			System.err.println("csra: loaded " + files.stamp().describe() + " in JVM " + ProcessHandle
+				.current().pid() + " on " + model.device());
+			return model;
+		});
 	}
 
 	/** @return how many models this JVM has loaded (for tests and the benchmark) */
