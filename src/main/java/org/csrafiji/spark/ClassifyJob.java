@@ -97,7 +97,7 @@ public final class ClassifyJob {
 		JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 		Configuration conf = jsc.hadoopConfiguration();
 		ModelSpec spec = ModelSpecs.read(options.model());
-		ModelFiles files = ModelFiles.ship(spark.sparkContext(), options.model());
+		ModelFiles files = ModelFiles.ship(jsc, options.model());
 		PredictionTable table = new PredictionTable(spec.classes());
 		String parquet = new Path(options.output(), "parquet").toString();
 

@@ -1,8 +1,13 @@
 package org.csrafiji.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.csrafiji.core.ModelSpec;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.ModelLoader;
@@ -25,19 +30,37 @@ public final class ExecutorModels {
 	private ExecutorModels() {}
 
 	/**
-	 * @param files the model's files, shipped by the driver
+	 * @param files the model, shipped by the driver
 	 * @return the model, loaded on the first call in this JVM
 	 */
 	public static CsraModel get(ModelFiles files) {
 		return MODELS.computeIfAbsent(files.key(), k -> {
-			CsraModel model = ModelLoader.load(files.localSpec(), DeviceChoice.AUTO);
+			CsraModel model = load(files);
 			System.err.println("csra: loaded " + files.stamp().describe() + " in JVM " + ProcessHandle
 				.current().pid() + " on " + model.device());
 			return model;
 		});
 	}
 
-	/** @return how many models this JVM has loaded (for tests and the benchmark) */
+	/** Writes the files to a private temporary folder, loads them, and deletes the folder. */
+	private static CsraModel load(ModelFiles files) {
+		Path folder = null;
+		try {
+			folder = Files.createTempDirectory("csra-model-");
+			ModelSpec spec = files.writeLocal(folder);
+			return ModelLoader.load(spec, DeviceChoice.AUTO);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot write the model to this executor's temporary"
+				+ " folder (" + folder + "): " + e.getMessage() + "; give the executors a writable"
+				+ " java.io.tmpdir with room for the checkpoint.", e);
+		}
+		finally {
+			TempFolders.delete(folder);
+		}
+	}
+
+	/** @return how many models this JVM has loaded */
 	public static int loaded() {
 		return MODELS.size();
 	}

@@ -114,27 +114,12 @@ public final class PartitionClassifier {
 				+ "': " + e.getMessage()));
 		}
 		finally {
-			deleteCopy(copyDir);
+			TempFolders.delete(copyDir);
 		}
 	}
 
 	private static String slice(SlicePrediction sp) {
 		return "c=" + sp.position().channel() + ",z=" + sp.position().slice() + ",t=" + sp
 			.position().frame();
-	}
-
-	private static void deleteCopy(java.nio.file.Path dir) {
-		if (dir == null) {
-			return;
-		}
-		try (var files = Files.list(dir)) {
-			for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
-				Files.deleteIfExists(f);
-			}
-			Files.deleteIfExists(dir);
-		}
-		catch (IOException e) {
-			// a temporary file left behind; the executor's temp folder is cleaned with it
-		}
 	}
 }
