@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,5 +42,18 @@ class JobOptionsTest {
 			"--shard", "1/2"))).getMessage().contains("unknown option '--shard'"));
 		assertTrue(assertThrows(JobOptions.UsageException.class, () -> JobOptions.parse(List.of(
 			"--images-per-task", "0"))).getMessage().contains("positive whole number, not '0'"));
+	}
+
+	@Test
+	void aWrongCommandLineIsExitCode2WithUsageAndNoSparkStarted() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int code = ClassifyJob.run(List.of("--model", "m.json"), new PrintStream(out, true,
+			StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertEquals(2, code);
+		String text = err.toString(StandardCharsets.UTF_8);
+		assertTrue(text.startsWith("error: --model, --input and --output are required\nusage:"),
+			text);
+		assertEquals("", out.toString(StandardCharsets.UTF_8));
 	}
 }
