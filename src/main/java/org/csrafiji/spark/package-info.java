@@ -1,0 +1,10 @@
+/**
+ * Classifying and evaluating image collections on Apache Spark: {@link
+ * org.csrafiji.spark.ClassifyJob} (the job's command line), {@link
+ * org.csrafiji.spark.PartitionClassifier} (the work of one partition), {@link
+ * org.csrafiji.spark.ExecutorModels} (one model per executor JVM) and {@link
+ * org.csrafiji.spark.ImageInputs} (folder, glob or list file on any Hadoop file system).
+ * Spark itself is a {@code provided} dependency: the cluster (or {@code target/spark-lib})
+ * supplies it.
+ */
+package org.csrafiji.spark;

@@ -1,0 +1,134 @@
+package org.csrafiji.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.csrafiji.core.ModelSpec;
+import org.csrafiji.core.ModelSpecs;
+import org.csrafiji.eval.DatasetLoader;
+import org.csrafiji.eval.EvaluationOptions;
+import org.csrafiji.eval.Evaluator;
+import org.csrafiji.eval.Predictions;
+import org.csrafiji.eval.ResultTable;
+import org.csrafiji.eval.SampleKeys;
+import org.csrafiji.eval.ScoreMatrix;
+import org.csrafiji.train.synthetic.SceneGenerator;
+import org.csrafiji.train.synthetic.SyntheticDatasetWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged job in Spark's local mode (a real SparkSession, two task threads in one JVM):
+ * scores equal single-machine classification, unreadable images become error rows, the model is
+ * loaded once per JVM, a second run classifies only new images, another model's output is
+ * refused, and --evaluate prints what the evaluator gives for the single-machine scores.
+ */
+class ClassifyJobLocalIT {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void localModeClassifiesResumesAndEvaluates() throws Exception {
+		Path images = dir.resolve("images");
+		SceneGenerator scenes = new SceneGenerator(96, 11);
+		Path labels = SyntheticDatasetWriter.write(scenes, 0, 20, images);
+		Path more = dir.resolve("more");
+		SyntheticDatasetWriter.write(scenes, 20, 4, more);
+		Files.write(images.resolve("broken.png"), new byte[] { 1, 2, 3, 4 });
+		Path out = dir.resolve("out");
+		List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--model", SparkJobs.DEMO
+			.toString(), "--input", images.toString(), "--output", out.toString(), "--csv",
+			"--images-per-task", "3", "--evaluate", labels.toString()));
+
+		SparkJobs.Run first = SparkJobs.job(List.of(), args, dir.resolve("first.log"), 240);
+		assertEquals(0, first.exit(), SparkJobs.tail(first.output()));
+		assertEquals(1, count(first.output(), "csra: loaded model 'demo'"), "one model load in"
+			+ " the one executor JVM for 7 tasks:\n" + SparkJobs.tail(first.output()));
+
+		List<Path> pngs = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			pngs.add((i < 20 ? images : more).resolve(String.format("scene_%05d.png", i)));
+		}
+		Map<String, float[]> reference = SparkJobs.reference(pngs);
+		List<Map<String, String>> rows = SparkJobs.csv(out);
+		List<Map<String, String>> ok = rows.stream().filter(r -> r.get("error").isEmpty()).toList();
+		List<Map<String, String>> bad = rows.stream().filter(r -> !r.get("error").isEmpty())
+			.toList();
+		assertEquals(20, new HashSet<>(SparkJobs.checkScores(ok, reference)).size());
+		assertEquals(20, ok.size());
+		assertEquals(1, bad.size());
+		assertTrue(bad.get(0).get("image").endsWith("broken.png"), bad.get(0).toString());
+		assertTrue(bad.get(0).get("error").contains("ImageJ cannot open"), bad.get(0).toString());
+		for (Map<String, String> r : ok) {
+			assertEquals("demo", r.get("model"));
+			assertEquals("c=1,z=1,t=1", r.get("slice"));
+		}
+
+		// --evaluate: the table the evaluator gives for the single-machine scores of the same set
+		ModelSpec spec = ModelSpecs.read(SparkJobs.DEMO);
+		List<String> keys = new ArrayList<>();
+		double[][] scores = new double[20][];
+		for (int i = 0; i < 20; i++) {
+			String name = pngs.get(i).getFileName().toString();
+			keys.add(SampleKeys.of(name));
+			float[] s = reference.get(name);
+			scores[i] = new double[s.length];
+			for (int c = 0; c < s.length; c++) {
+				scores[i][c] = s[c];
+			}
+		}
+		var dataset = DatasetLoader.load(labels, null, spec.classes());
+		String table = ResultTable.format(Evaluator.evaluate(dataset, new Predictions("reference",
+			keys, new ScoreMatrix(spec.classes(), scores)), EvaluationOptions.atThreshold(spec
+				.threshold()).withIgnoredInCounts(dataset.ignoredCounting())));
+		assertTrue(first.output().contains(table), "expected\n" + table + "\nin\n" + SparkJobs.tail(
+			first.output()));
+
+		// a second run classifies only the new images
+		for (int i = 20; i < 24; i++) {
+			String name = String.format("scene_%05d.png", i);
+			Files.copy(more.resolve(name), images.resolve(name));
+		}
+		args.remove("--evaluate");
+		args.remove(labels.toString());
+		SparkJobs.Run second = SparkJobs.job(List.of(), args, dir.resolve("second.log"), 240);
+		assertEquals(0, second.exit(), SparkJobs.tail(second.output()));
+		assertTrue(second.output().contains("25 images, 21 already in"), SparkJobs.tail(second
+			.output()));
+		List<Map<String, String>> after = SparkJobs.csv(out).stream().filter(r -> r.get("error")
+			.isEmpty()).toList();
+		List<String> names = SparkJobs.checkScores(after, reference);
+		assertEquals(24, names.size());
+		assertEquals(24, new HashSet<>(names).size(), "every image once");
+
+		// another model's scores are not mixed in
+		Path other = dir.resolve("other.json");
+		Files.writeString(other, Files.readString(SparkJobs.DEMO).replace("\"name\": \"demo\"",
+			"\"name\": \"demo-copy\"").replace("\"demo.pth\"", "\"" + SparkJobs.DEMO.resolveSibling(
+				"demo.pth") + "\""));
+		args.set(args.indexOf("--model") + 1, other.toString());
+		SparkJobs.Run mixed = SparkJobs.job(List.of(), args, dir.resolve("mixed.log"), 240);
+		assertEquals(1, mixed.exit(), SparkJobs.tail(mixed.output()));
+		assertTrue(mixed.output().contains("holds scores of model 'demo' (checkpoint SHA-256")
+			&& mixed.output().contains("not of model 'demo-copy'"), SparkJobs.tail(mixed.output()));
+	}
+
+	private static int count(String s, String what) {
+		Matcher m = Pattern.compile(Pattern.quote(what)).matcher(s);
+		int n = 0;
+		while (m.find()) {
+			n++;
+		}
+		return n;
+	}
+}
