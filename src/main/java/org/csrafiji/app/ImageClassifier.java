@@ -11,6 +11,8 @@ import org.csrafiji.image.ImageConverter;
 import org.csrafiji.image.SlicePosition;
 
 import java.nio.FloatBuffer;
+import org.csrafiji.image.ImageFiles;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -48,6 +50,23 @@ public final class ImageClassifier {
 	 */
 	public List<SlicePrediction> classify(ImagePlus imp) {
 		return classify(imp, () -> false);
+	}
+
+	/**
+	 * Opens an image file through the one image-reading path ({@link ImageFiles#open}), classifies
+	 * it and closes it: the call for front ends that hold file names, not images (the cluster job).
+	 *
+	 * @param file a local image file
+	 * @return one prediction per slice position the options select
+	 */
+	public List<SlicePrediction> classify(Path file) {
+		ImagePlus imp = ImageFiles.open(file);
+		try {
+			return classify(imp);
+		}
+		finally {
+			imp.close();
+		}
 	}
 
 	/**
