@@ -79,6 +79,7 @@ public final class ObjectTask {
 		catch (IllegalArgumentException e) { // a batch below 1, an object outside the image
 			throw new CsraException(e.getMessage(), e);
 		}
+		feedback.info("CSRA: " + rows.size() + " objects classified on " + imp.getTitle() + ".");
 		if (rows.size() < objects.size()) {
 			feedback.warn("CSRA: cancelled; " + rows.size() + " of " + objects.size()
 				+ " objects of " + imp.getTitle() + " were classified.");

@@ -52,6 +52,8 @@ public final class TileTask {
 		catch (IllegalArgumentException e) { // a stitched map too large for its step
 			throw new CsraException(e.getMessage(), e);
 		}
+		feedback.info("CSRA: " + r.rows().size() + " tiles of " + tiling.side() + " px (overlap "
+			+ tiling.overlap() + ") classified on " + imp.getTitle() + ".");
 		if (!r.complete()) {
 			feedback.warn("CSRA: cancelled; " + r.rows().size() + " of " + r.grid().size()
 				+ " tiles of " + imp.getTitle() + " were classified.");
