@@ -14,6 +14,7 @@ import org.csrafiji.app.download.DownloadFixtures;
 import org.csrafiji.app.download.WeightsServer;
 import org.csrafiji.render.ResultsTables;
 import org.csrafiji.train.synthetic.SceneGenerator;
+import org.csrafiji.train.synthetic.SyntheticSlide;
 import org.csrafiji.train.synthetic.SyntheticDatasetWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +116,24 @@ class CommandPathsTest {
 		out.add(new Case("CSRA Attention Map", attention, m -> att.getOverlay() != null && (m == null
 			|| m.getOutput("attention_stack") instanceof ImagePlus)));
 
+		// the demo model on one synthetic scene: one tile, a few objects on the Overlay
+		Map<String, Object> tiles = model();
+		tiles.put("model_file", TileClassifyCommandTest.DEMO);
+		ImagePlus scene = SyntheticSlide.of(new SceneGenerator(256, 16), 1, 1).image();
+		tiles.put("image", scene);
+		int tileRuns = tileRuns();
+		out.add(new Case("CSRA Tile Classify", tiles, m -> tileRuns() > tileRuns && (m == null || m
+			.getOutput("tile_table") instanceof ResultsTable && m.getOutput(
+				"score_map") instanceof ImagePlus && m.getOutput("tile_map") instanceof ImagePlus)));
+
+		Map<String, Object> rois = model();
+		rois.put("model_file", TileClassifyCommandTest.DEMO);
+		ImagePlus objects = scene.duplicate();
+		objects.setOverlay(new ij.gui.Overlay(new ij.gui.OvalRoi(40, 40, 60, 60)));
+		rois.put("image", objects);
+		out.add(new Case("CSRA Classify ROIs", rois, m -> objects.getOverlay().size() == 2 && (m == null
+			|| ((ResultsTable) m.getOutput("object_table")).size() == 1)));
+
 		Path in = Files.createDirectories(fresh("in"));
 		IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 40, 40, 1, 13), in.resolve("a.tif")
 			.toString());
@@ -164,6 +183,13 @@ class CommandPathsTest {
 		out.add(new Case("CSRA Train", train, m -> Files.exists(run.resolve("best.json")) && (m == null
 			|| m.getOutput("best_spec") != null)));
 		return out;
+	}
+
+	/** @return how many Tile Classify runs have logged their end since the last test began */
+	private static int tileRuns() {
+		synchronized (infos) {
+			return (int) infos.stream().filter(l -> l.contains(" tiles of 256 px")).count();
+		}
 	}
 
 	private static CommandInfo info(String title) {

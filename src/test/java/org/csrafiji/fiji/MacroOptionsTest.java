@@ -12,6 +12,7 @@ import ij.measure.ResultsTable;
 import org.csrafiji.fiji.command.ClassifyCommand;
 import org.csrafiji.render.AttentionStacks;
 import org.csrafiji.train.synthetic.SceneGenerator;
+import org.csrafiji.train.synthetic.SyntheticSlide;
 import org.csrafiji.train.synthetic.SyntheticDatasetWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +155,39 @@ class MacroOptionsTest extends ContextTestBase {
 	}
 
 	@Test
+	void tileClassifyMacro() throws Exception {
+		// the demo model on a 2 x 2-scene synthetic slide, 512 px: tiles of 256 overlapping by 32
+		ImagePlus slide = SyntheticSlide.of(new SceneGenerator(256, 21), 2, 2).image();
+		List<Call> calls = calls(macro("tile_classify.ijm"), Map.of("model",
+			"models/demo/demo.json"));
+		assertEquals(1, calls.size());
+		Ran m = run(calls.get(0), slide);
+		assertEquals(9, ((ResultsTable) m.getOutput("tile_table")).size());
+		ImagePlus map = (ImagePlus) m.getOutput("tile_map");
+		assertEquals("CSRA Tile Map of " + slide.getTitle(), map.getTitle(), "the title the macro"
+			+ " selects");
+		assertEquals(List.of(32, 32, 5), List.of(map.getWidth(), map.getHeight(), map.getNSlices()
+			* map.getNChannels()));
+	}
+
+	@Test
+	void classifyRoisMacro() throws Exception {
+		SyntheticSlide slide = SyntheticSlide.of(new SceneGenerator(256, 22), 2, 1);
+		ImagePlus imp = slide.image();
+		ij.gui.Overlay overlay = new ij.gui.Overlay();
+		for (int i = 0; i < slide.objects().size(); i++) {
+			overlay.add(org.csrafiji.app.slide.SlideRoisAccess.of(slide.objects().get(i), "o" + i));
+		}
+		imp.setOverlay(overlay);
+		List<Call> calls = calls(macro("classify_rois.ijm"), Map.of("model",
+			"models/demo/demo.json"));
+		assertEquals(1, calls.size());
+		Ran m = run(calls.get(0), imp);
+		assertEquals(slide.objects().size(), ((ResultsTable) m.getOutput("object_table")).size());
+		assertEquals(2 * slide.objects().size(), imp.getOverlay().size());
+	}
+
+	@Test
 	void batchMacro(@TempDir Path dir) throws Exception {
 		Path in = Files.createDirectories(dir.resolve("in/sub"));
 		IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 40, 40, 1, 1), in.resolve("x.tif")
@@ -212,7 +246,11 @@ class MacroOptionsTest extends ContextTestBase {
 				check(c, null); // trainMacro runs the same line from macros/train.ijm
 				continue;
 			}
-			run(c, FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 6));
+			ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 6);
+			if (c.title().equals("CSRA Classify ROIs")) {
+				imp.setOverlay(new ij.gui.Overlay(new ij.gui.OvalRoi(8, 8, 20, 30))); // its objects
+			}
+			run(c, imp);
 		}
 		assertTrue(calls.stream().anyMatch(c -> c.title().equals("CSRA Train")), "README's train line");
 	}
