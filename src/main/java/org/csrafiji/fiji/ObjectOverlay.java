@@ -1,5 +1,8 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.render.AttentionOverlayWriter;
+import org.csrafiji.render.ClassColours;
+import org.csrafiji.app.Labels;
 import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.Roi;

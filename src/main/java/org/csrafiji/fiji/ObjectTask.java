@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.render.ResultsTables;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.Overlay;
@@ -42,7 +43,7 @@ public final class ObjectTask {
 	 * @param feedback progress, log, cancellation (between batches)
 	 * @return the table, one row per object classified (fewer when cancelled)
 	 */
-	public static ResultsTable run(CsraModelService service, ImagePlus imp,
+	public static ResultsTable run(CsraService service, ImagePlus imp,
 		ClassifySettings settings, ObjectOptions options, Feedback feedback)
 	{
 		ImageInputs.require(imp);

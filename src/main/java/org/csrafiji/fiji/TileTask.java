@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.render.ResultsTables;
 import ij.ImagePlus;
 
 import org.csrafiji.app.tiles.TileClassification;
@@ -35,7 +36,7 @@ public final class TileTask {
 	 * @return the table and the maps; a cancelled run gives the tiles done (NaN in the maps
 	 *         elsewhere)
 	 */
-	public static TileOutputs run(CsraModelService service, ImagePlus imp,
+	public static TileOutputs run(CsraService service, ImagePlus imp,
 		ClassifySettings settings, TileOptions options, Feedback feedback)
 	{
 		ImageInputs.require(imp);
