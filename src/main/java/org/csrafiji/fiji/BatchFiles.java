@@ -20,7 +20,7 @@ final class BatchFiles {
 	/**
 	 * @param s the batch settings
 	 * @return matching regular files, sorted by path, without the output CSV and anything in
-	 *         the attention folder
+	 *         the attention folder; of those, only the settings' shard
 	 */
 	static List<Path> list(BatchSettings s) {
 		PathMatcher names;
@@ -35,7 +35,8 @@ final class BatchFiles {
 		try (Stream<Path> walk = Files.walk(s.inputDir(), s.recursive() ? Integer.MAX_VALUE : 1)) {
 			return walk.filter(Files::isRegularFile).filter(p -> names.matches(p.getFileName()))
 				.filter(p -> !isOutput(s, p)).filter(p -> att == null || !p.toAbsolutePath()
-					.normalize().startsWith(att)).sorted().collect(Collectors.toList());
+					.normalize().startsWith(att)).collect(Collectors.collectingAndThen(Collectors.toList(),
+						all -> s.shard().select(all, p -> key(s, p))));
 		}
 		catch (IOException e) {
 			throw new CsraException("Cannot list input_dir '" + s.inputDir() + "': " + e
