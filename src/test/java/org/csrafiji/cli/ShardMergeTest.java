@@ -146,6 +146,21 @@ class ShardMergeTest {
 	}
 
 	@Test
+	void aShardWithoutImagesWritesAFileWithOnlyItsHeader() throws IOException {
+		Path empty = dir.resolve("out-12.csv");
+		Result r = classify(empty, "12/12", images(0));
+		assertEquals(0, r.code(), r.err());
+		List<String> lines = Files.readAllLines(empty);
+		assertEquals(2, lines.size(), lines.toString());
+		assertEquals(Files.readAllLines(single).subList(0, 2), lines, "model line and header");
+		Path all = dir.resolve("with-empty.csv");
+		List<String> args = new ArrayList<>(List.of("merge", "--out", all.toString(), empty.toString()));
+		shardFiles.forEach(s -> args.add(s.toString()));
+		assertEquals(0, run(args.toArray(new String[0])).code());
+		assertEquals(Files.readAllLines(single), Files.readAllLines(all));
+	}
+
+	@Test
 	void mergeRefusesShardsOfAnotherModel() throws IOException {
 		List<String> lines = new ArrayList<>(Files.readAllLines(shardFiles.get(1)));
 		assertTrue(lines.get(0).startsWith("#csra-model,name=demo,checkpoint_sha256="), lines.get(0));
