@@ -300,6 +300,21 @@ class BatchClassifyCommandTest extends ContextTestBase {
 	}
 
 	@Test
+	void anEmptyShardSaysSoAndWritesNothing(@TempDir Path dir) throws Exception {
+		Path in = folder(dir);
+		Path csv = dir.resolve("out-4.csv");
+		Ran[] m = new Ran[1];
+		List<String> log = logged(() -> m[0] = FijiFixtures.run(ctx, BatchClassifyCommand.class,
+			"input_dir", in.toFile(), "recursive", false, "file_pattern", "*.tif", "output_csv", csv
+				.toFile(), "attention_dir", null, "shard", "4/4"));
+		assertFalse(m[0].isCanceled(), m[0].getCancelReason());
+		assertEquals(0, m[0].getOutput("classified"));
+		assertTrue(log.stream().anyMatch(l -> l.contains("shard 4/4 holds no file: 3 file(s) match")),
+			log.toString());
+		assertFalse(Files.exists(csv));
+	}
+
+	@Test
 	void aShardThatDoesNotExistIsRefusedWithTheForm(@TempDir Path dir) throws Exception {
 		Path in = folder(dir);
 		Path csv = dir.resolve("results.csv");
