@@ -27,4 +27,4 @@ if (arg != "") {
 // model=[other file] uses model_file; to use a spec installed in Fiji.app/models/csra,
 // give its name instead, e.g. model=[resnet101_voc07_head1_lam0.1] (model_file is then ignored).
 // Every input is named (check boxes as key=true or key=false), so no dialog opens.
-run("CSRA Batch Classify", "model=[other file] model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] all_slices=false input_dir=[" + dir + "] recursive=true file_pattern=[*.{tif,tiff,png,jpg,jpeg}] output_csv=[" + csv + "] attention_dir=[" + att + "]");
+run("CSRA Batch Classify", "model=[other file] model_file=[" + model + "] device=auto threshold=0.5 scaling=[display range] all_slices=false input_dir=[" + dir + "] recursive=true file_pattern=[*.{tif,tiff,png,jpg,jpeg}] output_csv=[" + csv + "] attention_dir=[" + att + "] shard=[]");

@@ -16,22 +16,31 @@ import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.app.ImageClassification;
 import org.csrafiji.app.Progress;
+import org.csrafiji.app.Shard;
+import org.csrafiji.eval.ModelStamp;
+import org.csrafiji.eval.PredictionsWriter;
+import org.csrafiji.eval.SampleKeys;
 import org.csrafiji.runtime.SlicePrediction;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code classify [model options] [--json] IMAGE...}: per image (and slice), the predicted
- * labels with their scores; with --json only a JSON array on standard output, one object per
- * image slice: {@code {"image": FILE, "slice": {"c", "z", "t"}, "labels": [NAME...],
- * "scores": {NAME: score...}, "logits": {NAME: logit...}}}, scores and logits keyed by class
- * name in class order, strings unescaped.
+ * {@code classify [model options] [--json] [--shard I/N] [--out FILE.csv] IMAGE...}: per image
+ * (and slice), the predicted labels with their scores; with --json only a JSON array on standard
+ * output, one object per image slice: {@code {"image": FILE, "slice": {"c", "z", "t"},
+ * "labels": [NAME...], "scores": {NAME: score...}, "logits": {NAME: logit...}}}, scores and
+ * logits keyed by class name in class order, strings unescaped. {@code --shard I/N} classifies
+ * only that part of the images ({@link Shard}: sorted by argument, dealt round-robin);
+ * {@code --out} also writes the scores to a predictions file ({@link PredictionsWriter}: locked,
+ * resumable, images already in it are skipped), one row per image named as on the command line.
  */
 final class ClassifyCli {
 
@@ -41,22 +50,45 @@ final class ClassifyCli {
 		Set<String> keys = new HashSet<>(ModelOptions.KEYS);
 		Set<String> flags = new HashSet<>(ModelOptions.FLAGS);
 		flags.addAll(Set.of("json", "all-slices"));
+		keys.addAll(Set.of("shard", "out"));
 		Options o = new Options(args, keys, flags);
 		if (o.positional().isEmpty()) {
 			throw new UsageException("classify needs at least one image file; e.g. classify"
 				+ " --model models/demo/demo.json image.png");
 		}
+		Shard shard = shard(o);
+		Path csv = o.has("out") ? Path.of(o.get("out", null)) : null;
+		if (csv != null && o.has("all-slices")) {
+			throw new UsageException("--out writes one row per image (its first slice), so it does not"
+				+ " go with --all-slices; leave out one of them (--json gives every slice).");
+		}
 		requireFiles(o.positional());
+		List<String> images = shard.select(o.positional(), f -> f);
+		if (csv != null) {
+			requireDistinctNames(o.positional());
+		}
 		boolean json = o.has("json");
 		JsonArray results = new JsonArray();
 		ConversionOptions conversion = new ConversionOptions(ConversionOptions.defaults()
 			.scaling(), null, o.has("all-slices"), false);
-		try (CsraModel model = ModelOptions.load(o, err)) {
+		try (CsraModel model = ModelOptions.load(o, err);
+			PredictionsWriter file = csv == null ? null : PredictionsWriter.open(csv, model.spec()
+				.classes(), ModelStamp.of(model.spec())))
+		{
 			double threshold = model.spec().threshold();
-			for (String f : o.positional()) {
+			if (file != null) {
+				file.notes().forEach(n -> err.println("classify: " + n));
+			}
+			for (String f : images) {
+				if (file != null && file.written().contains(SampleKeys.of(f))) {
+					continue;
+				}
 				ImagePlus imp = open(f);
 				List<SlicePrediction> preds = ImageClassification.run(model, imp, conversion, Progress.NONE)
 					.slices();
+				if (file != null) {
+					file.append(f, toDoubles(preds.get(0).prediction().scores()));
+				}
 				for (SlicePrediction sp : preds) {
 					Prediction p = sp.prediction();
 					List<Integer> chosen = p.predicted(threshold);
@@ -75,6 +107,40 @@ final class ClassifyCli {
 				.disableHtmlEscaping().create().toJson(results));
 		}
 		return 0;
+	}
+
+	/** @return the --shard option's part, all images without it */
+	private static Shard shard(Options o) {
+		try {
+			return Shard.parse(o.get("shard", null));
+		}
+		catch (IllegalArgumentException e) {
+			throw new UsageException("--shard: " + e.getMessage() + ".", e);
+		}
+	}
+
+	/**
+	 * A predictions file names images by file name without extension ({@link SampleKeys}), so two
+	 * images that share one could not both have a row.
+	 */
+	private static void requireDistinctNames(List<String> images) {
+		Map<String, String> seen = new HashMap<>();
+		for (String f : images) {
+			String before = seen.putIfAbsent(SampleKeys.of(f), f);
+			if (before != null) {
+				throw new ImageInputException("'" + before + "' and '" + f + "' have the same name without"
+					+ " extension, which is how a predictions file (--out) tells images apart; rename one"
+					+ " or classify them in separate runs.");
+			}
+		}
+	}
+
+	private static double[] toDoubles(float[] scores) {
+		double[] d = new double[scores.length];
+		for (int c = 0; c < d.length; c++) {
+			d[c] = scores[c];
+		}
+		return d;
 	}
 
 	/**

@@ -22,7 +22,9 @@ public final class Main {
 		"           [--head csra|training-free] [--heads N] [--lambda X] [--size S]",
 		"           [--classes voc2007|coco2014|wider|FILE] [--threshold 0.5] [--mean R,G,B]",
 		"           [--std R,G,B] [--backbone FILE.pt --trust-torchscript] [--device auto|cpu|gpu[:N]]",
-		"           [--all-slices] [--json] IMAGE...",
+		"           [--all-slices] [--json] [--shard I/N] [--out FILE.csv] IMAGE...",
+		"           (--shard: only the I-th of N parts of the sorted images, for cluster arrays;",
+		"           --out: also write the scores to a resumable predictions file)",
 		"           (a TorchScript backbone is a program: it runs with your permissions, so it is",
 		"           loaded only with --trust-torchscript or \"trust_code\": true in the spec)",
 		"  attention [model options as classify] --out DIR [--show CLASS,...] [--attention-head 1]",
@@ -46,12 +48,13 @@ public final class Main {
 		"           [--map-step PX] [--channels 2,1,0] [--percentiles 1,99.8] IMAGE...",
 		"  objects  [model options] (--rois ROIS.zip | --labels LABELS.tif) --out FILE.csv",
 		"           [--margin 1] [--min-side PX] [--with-neighbours] [--batch 8] IMAGE",
+		"  merge    --out ALL.csv [--expect LIST|DIR] SHARD.csv...   merge the shards' predictions",
 		"  slide-report [--model models/demo/demo.json] [--scenes 16] [--overlap 64] [--margin 1]");
 
 	/** The subcommands, as {@link #USAGE} lists them. */
 	static final List<String> COMMANDS = List.of("classify", "attention", "bench", "train",
 		"demo-data", "demo-report", "bench-train", "evaluate", "download", "tiles", "objects",
-		"slide-report");
+		"slide-report", "merge");
 
 	private Main() {}
 
@@ -126,6 +129,8 @@ public final class Main {
 					return ObjectsCli.run(rest, out, err);
 				case "slide-report":
 					return SlideReportCli.run(rest, out, err);
+				case "merge":
+					return MergeCli.run(rest, out, err);
 				case "download":
 					return DownloadCli.run(rest, out, err);
 				default:

@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.Shard;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.OutputLock;
 
@@ -20,7 +21,7 @@ final class BatchFiles {
 	/**
 	 * @param s the batch settings
 	 * @return matching regular files, sorted by path, without the output CSV and anything in
-	 *         the attention folder
+	 *         the attention folder; of those, only the settings' shard
 	 */
 	static List<Path> list(BatchSettings s) {
 		PathMatcher names;
@@ -35,7 +36,8 @@ final class BatchFiles {
 		try (Stream<Path> walk = Files.walk(s.inputDir(), s.recursive() ? Integer.MAX_VALUE : 1)) {
 			return walk.filter(Files::isRegularFile).filter(p -> names.matches(p.getFileName()))
 				.filter(p -> !isOutput(s, p)).filter(p -> att == null || !p.toAbsolutePath()
-					.normalize().startsWith(att)).sorted().collect(Collectors.toList());
+					.normalize().startsWith(att)).collect(Collectors.collectingAndThen(Collectors.toList(),
+						all -> s.shard().select(all, p -> key(s, p))));
 		}
 		catch (IOException e) {
 			throw new CsraException("Cannot list input_dir '" + s.inputDir() + "': " + e
@@ -59,6 +61,15 @@ final class BatchFiles {
 	 * @return a warning saying so, with a few names the folder does hold
 	 */
 	static String noMatch(BatchSettings s) {
+		if (!s.shard().equals(Shard.ALL)) {
+			int all = list(new BatchSettings(s.inputDir(), s.recursive(), s.filePattern(), s
+				.outputCsv(), s.attentionDir(), Shard.ALL)).size();
+			if (all > 0) {
+				return "shard " + s.shard() + " holds no file: " + all + " file(s) match file_pattern '"
+					+ s.filePattern() + "', fewer than the " + s.shard().count() + " shards, so this shard"
+					+ " has nothing to classify and writes no CSV.";
+			}
+		}
 		List<String> some;
 		try (Stream<Path> walk = Files.walk(s.inputDir(), s.recursive() ? Integer.MAX_VALUE : 1)) {
 			some = walk.filter(Files::isRegularFile).filter(p -> !isOutput(s, p)).limit(3).map(p -> s

@@ -6,6 +6,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.csrafiji.app.Shard;
+
 /**
  * Where a batch reads and writes.
  *
@@ -15,9 +17,11 @@ import java.nio.file.Path;
  *          blank for every file
  * @param outputCsv the CSV to write or resume
  * @param attentionDir where per-file attention TIFFs go, or null for none
+ * @param shard which part of the sorted file list this run classifies ({@link Shard#ALL} for
+ *          every file; null means the same)
  */
 public record BatchSettings(Path inputDir, boolean recursive, String filePattern,
-	Path outputCsv, Path attentionDir)
+	Path outputCsv, Path attentionDir, Shard shard)
 {
 
 	/** Checks the folders. */
@@ -31,6 +35,7 @@ public record BatchSettings(Path inputDir, boolean recursive, String filePattern
 				+ " results.csv), not a folder.");
 		}
 		filePattern = filePattern == null || filePattern.isBlank() ? "*" : filePattern.strip();
+		shard = shard == null ? Shard.ALL : shard;
 	}
 
 	/**
@@ -39,14 +44,38 @@ public record BatchSettings(Path inputDir, boolean recursive, String filePattern
 	 * @param filePattern glob on names
 	 * @param outputCsv CSV file
 	 * @param attentionDir TIFF folder; null or blank path for none
-	 * @return the settings
+	 * @return the settings, for every matching file
 	 */
 	public static BatchSettings of(File inputDir, boolean recursive, String filePattern,
 		File outputCsv, File attentionDir)
 	{
+		return of(inputDir, recursive, filePattern, outputCsv, attentionDir, "");
+	}
+
+	/**
+	 * @param inputDir input folder
+	 * @param recursive sub-folders too
+	 * @param filePattern glob on names
+	 * @param outputCsv CSV file
+	 * @param attentionDir TIFF folder; null or blank path for none
+	 * @param shard {@code I/N} (see {@link Shard}); null or blank for every file
+	 * @return the settings
+	 * @throws CsraException when the shard is not of the form I/N with 1 &lt;= I &lt;= N
+	 */
+	public static BatchSettings of(File inputDir, boolean recursive, String filePattern,
+		File outputCsv, File attentionDir, String shard)
+	{
+		Shard part;
+		try {
+			part = Shard.parse(shard);
+		}
+		catch (IllegalArgumentException e) {
+			throw new CsraException(e.getMessage() + "; set shard to e.g. 2/4 (the second of four"
+				+ " parts of the sorted file list), or leave it empty for every file.", e);
+		}
 		Path att = attentionDir == null || attentionDir.getPath().isBlank() ? null : attentionDir
 			.toPath();
 		return new BatchSettings(inputDir == null ? null : inputDir.toPath(), recursive,
-			filePattern, outputCsv == null ? null : outputCsv.toPath(), att);
+			filePattern, outputCsv == null ? null : outputCsv.toPath(), att, part);
 	}
 }

@@ -80,7 +80,8 @@ class CliContractTest {
 			Map.entry("bench-train", List.of("bench-train", "--size", "big")),
 			Map.entry("tiles", List.of("tiles", "--checkpoint", "x.pth", "a.png")),
 			Map.entry("objects", List.of("objects", "--checkpoint", "x.pth", "--out", "o.csv", "a.png")),
-			Map.entry("slide-report", List.of("slide-report", "--scenes", "many")));
+			Map.entry("slide-report", List.of("slide-report", "--scenes", "many")),
+			Map.entry("merge", List.of("merge", "--out", "all.csv")));
 		assertEquals(Main.COMMANDS.size(), incomplete.size(), "one case per subcommand");
 		incomplete.forEach((command, args) -> {
 			Result r = run(args);
@@ -111,7 +112,9 @@ class CliContractTest {
 				.toString()),
 			List.of("objects", "--checkpoint", missing, "--rois", dir.resolve("r.zip").toString(),
 				"--out", dir.resolve("o.csv").toString(), image.toString()),
-			List.of("slide-report", "--model", dir.resolve("missing.json").toString())));
+			List.of("slide-report", "--model", dir.resolve("missing.json").toString()),
+			List.of("merge", "--out", dir.resolve("all.csv").toString(), dir.resolve("out-1.csv")
+				.toString())));
 		assertEquals(Main.COMMANDS.size(), failing.size(), "one case per subcommand");
 		for (List<String> args : failing) {
 			Result r = run(args);

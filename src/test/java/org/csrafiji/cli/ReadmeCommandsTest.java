@@ -66,6 +66,11 @@ class ReadmeCommandsTest {
 			+ " --out /tmp/demotrain256 --arch resnet18 --base-width 16 --size 256 --heads 1 --lambda"
 			+ " 0.1 --batch 16 --epochs 12 --lr 0.05 --warmup 1 --step 6 --seed 1 --name demo",
 		"12 epochs on 3000 scenes: hours on a CI machine", //
+		"classify --model models/demo/demo.json --shard $SLURM_ARRAY_TASK_ID/8 --out"
+			+ " out-$SLURM_ARRAY_TASK_ID.csv images/*.png",
+		"a SLURM array task (ShardMergeTest runs shards of generated scenes)",
+		"merge --out all.csv --expect images out-*.csv",
+		"needs the array's shard files (ShardMergeTest merges real shards)",
 		"download --model models/resnet101_voc07_head1_lam0.1.json",
 		"fetches 170 MB from Google Drive: needs the network (WeightsDownloadTest and DownloadCliTest"
 			+ " run the download against a local HTTP server)");

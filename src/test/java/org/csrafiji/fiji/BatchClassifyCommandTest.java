@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.IJ;
 import ij.ImagePlus;
 
+import org.csrafiji.cli.Main;
 import org.csrafiji.core.OutputLock;
 import org.csrafiji.eval.CsvReader;
 import org.csrafiji.eval.ModelStamp;
@@ -16,7 +17,9 @@ import org.scijava.log.LogListener;
 import org.scijava.log.LogService;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -269,6 +272,59 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		assertTrue(rows.subList(1, rows.size()).stream().allMatch(r -> r.get(5).isEmpty()),
 			"no error row is left");
 		assertEquals(List.of("a.tif", "b.tif", "broken.tif"), files(csv));
+	}
+
+	@Test
+	void shardsOfTheBatchMergeIntoTheUnshardedCsv(@TempDir Path dir) throws Exception {
+		Path in = folder(dir);
+		Path whole = dir.resolve("whole.csv");
+		batch(in, whole, false, null);
+		List<String> merge = new ArrayList<>(List.of("merge", "--out", dir.resolve("all.csv")
+			.toString()));
+		List<List<String>> shards = new ArrayList<>();
+		for (int i = 1; i <= 2; i++) {
+			Path csv = dir.resolve("out-" + i + ".csv");
+			Ran m = FijiFixtures.run(ctx, BatchClassifyCommand.class, "input_dir", in.toFile(),
+				"recursive", false, "file_pattern", "*.tif", "output_csv", csv.toFile(), "attention_dir",
+				null, "threshold", 0.001, "shard", i + "/2");
+			assertFalse(m.isCanceled(), m.getCancelReason());
+			shards.add(files(csv));
+			merge.add(csv.toString());
+		}
+		// a.tif, b.tif, broken.tif sorted and dealt round-robin
+		assertEquals(List.of(List.of("a.tif", "broken.tif"), List.of("b.tif")), shards);
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		assertEquals(0, Main.run(merge, new PrintStream(new ByteArrayOutputStream()), new PrintStream(
+			err)), err.toString());
+		assertEquals(Files.readAllLines(whole), Files.readAllLines(dir.resolve("all.csv")));
+	}
+
+	@Test
+	void anEmptyShardSaysSoAndWritesNothing(@TempDir Path dir) throws Exception {
+		Path in = folder(dir);
+		Path csv = dir.resolve("out-4.csv");
+		Ran[] m = new Ran[1];
+		List<String> log = logged(() -> m[0] = FijiFixtures.run(ctx, BatchClassifyCommand.class,
+			"input_dir", in.toFile(), "recursive", false, "file_pattern", "*.tif", "output_csv", csv
+				.toFile(), "attention_dir", null, "shard", "4/4"));
+		assertFalse(m[0].isCanceled(), m[0].getCancelReason());
+		assertEquals(0, m[0].getOutput("classified"));
+		assertTrue(log.stream().anyMatch(l -> l.contains("shard 4/4 holds no file: 3 file(s) match")),
+			log.toString());
+		assertFalse(Files.exists(csv));
+	}
+
+	@Test
+	void aShardThatDoesNotExistIsRefusedWithTheForm(@TempDir Path dir) throws Exception {
+		Path in = folder(dir);
+		Path csv = dir.resolve("results.csv");
+		Ran m = FijiFixtures.run(ctx, BatchClassifyCommand.class, "input_dir", in.toFile(),
+			"recursive", false, "file_pattern", "*.tif", "output_csv", csv.toFile(), "attention_dir",
+			null, "shard", "3/2");
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("1 <= I <= N") && m.getCancelReason().contains(
+			"leave it empty for every file"), m.getCancelReason());
+		assertFalse(Files.exists(csv));
 	}
 
 	@Test

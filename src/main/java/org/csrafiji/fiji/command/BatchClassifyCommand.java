@@ -37,6 +37,15 @@ public class BatchClassifyCommand extends CsraCommand {
 		required = false, persist = false)
 	private File attention_dir;
 
+	/**
+	 * Which part of the sorted file list to classify, {@code I/N} counted from 1 (see
+	 * {@link org.csrafiji.app.Shard}); empty for every file. For cluster arrays: give each task
+	 * its own output_csv and merge them with {@code csra.jar merge}.
+	 */
+	@Parameter(label = "Shard I/N (optional; empty = all files)", required = false,
+		persist = false)
+	private String shard = "";
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private int classified;
 
@@ -49,7 +58,7 @@ public class BatchClassifyCommand extends CsraCommand {
 	@Override
 	protected void execute() {
 		BatchSummary s = models().batch(BatchSettings.of(input_dir, recursive,
-			file_pattern, output_csv, attention_dir), settings(false), feedback());
+			file_pattern, output_csv, attention_dir, shard), settings(false), feedback());
 		classified = s.classified();
 		skipped = s.skipped();
 		failed = s.failed();
