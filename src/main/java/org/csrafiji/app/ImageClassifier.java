@@ -78,4 +78,25 @@ public final class ImageClassifier {
 		converter.toChw(imp, pos, buffer);
 		return model.predict(buffer, 1).get(0);
 	}
+
+	/**
+	 * @param imp the image
+	 * @param pos the slice position
+	 * @return the prediction, through this thread's input buffer
+	 */
+	public Prediction classify(ImagePlus imp, SlicePosition pos) {
+		return classify(imp, pos, buffers.get());
+	}
+
+	/**
+	 * @param chw one slice already converted by {@link #converter()} (3 x size x size floats)
+	 * @return the prediction, through this thread's input buffer
+	 */
+	public Prediction classify(float[] chw) {
+		FloatBuffer buffer = buffers.get();
+		buffer.clear();
+		buffer.put(chw);
+		buffer.clear();
+		return model.predict(buffer, 1).get(0);
+	}
 }

@@ -73,13 +73,4 @@ final class BatchFiles {
 				+ " are searched with recursive=true)") : "It holds e.g. " + String.join(", ", some))
 			+ "; check input_dir and file_pattern (e.g. *.tif or *.{png,jpg}; case matters).";
 	}
-
-	/**
-	 * @param s the batch settings
-	 * @param file a file in the input folder
-	 * @return its path relative to the input folder, with / as separator
-	 */
-	static String key(BatchSettings s, Path file) {
-		return s.inputDir().relativize(file).toString().replace('\\', '/');
-	}
 }
