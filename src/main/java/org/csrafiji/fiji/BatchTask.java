@@ -78,7 +78,7 @@ final class BatchTask {
 	 * @return the name of its attention TIFF: the path with / replaced by _, plus
 	 *         ".attention.tif"
 	 */
-	static String attentionFileName(String key) {
+	private static String attentionFileName(String key) {
 		return key.replace('/', '_') + ".attention.tif";
 	}
 }
