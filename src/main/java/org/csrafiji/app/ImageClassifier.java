@@ -8,9 +8,11 @@ import ij.ImagePlus;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.ImageConverter;
+import org.csrafiji.image.ImageFiles;
 import org.csrafiji.image.SlicePosition;
 
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -48,6 +50,21 @@ public final class ImageClassifier {
 	 */
 	public List<SlicePrediction> classify(ImagePlus imp) {
 		return classify(imp, () -> false);
+	}
+
+	/**
+	 * @param file an image file ImageJ reads; opened, classified and closed
+	 * @return one prediction per slice position the options select
+	 * @throws org.csrafiji.core.ImageInputException when the file cannot be read as an image
+	 */
+	public List<SlicePrediction> classify(Path file) {
+		ImagePlus imp = ImageFiles.open(file);
+		try {
+			return classify(imp);
+		}
+		finally {
+			imp.close();
+		}
 	}
 
 	/**

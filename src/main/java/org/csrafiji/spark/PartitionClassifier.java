@@ -13,13 +13,11 @@ import org.apache.hadoop.fs.Path;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.image.ConversionOptions;
-import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.Engines;
 import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.runtime.SlicePrediction;
 
-import ij.ImagePlus;
 
 /**
  * The work of one partition, in one call: classifies its images one at a time with this JVM's
@@ -89,20 +87,14 @@ public final class PartitionClassifier {
 				FileSystem fs = path.getFileSystem(conf);
 				fs.copyToLocalFile(false, path, new Path(local.toUri()), true);
 			}
-			ImagePlus imp = ImageFiles.open(local);
 			List<ImageRow> rows = new ArrayList<>();
-			try {
-				for (SlicePrediction sp : classifier.classify(imp)) {
-					Prediction p = sp.prediction();
-					List<String> labels = new ArrayList<>();
-					for (int c : p.predicted(threshold)) {
-						labels.add(p.labels().name(c));
-					}
-					rows.add(new ImageRow(image, slice(sp), labels, p.scores().clone(), null));
+			for (SlicePrediction sp : classifier.classify(local)) {
+				Prediction p = sp.prediction();
+				List<String> labels = new ArrayList<>();
+				for (int c : p.predicted(threshold)) {
+					labels.add(p.labels().name(c));
 				}
-			}
-			finally {
-				imp.close();
+				rows.add(new ImageRow(image, slice(sp), labels, p.scores().clone(), null));
 			}
 			return rows;
 		}
