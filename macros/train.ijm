@@ -17,7 +17,7 @@ if (getBoolean("Use a validation set?")) val = File.openDialog("Choose the valid
 out = getDirectory("Choose the output folder");
 
 // Every input is named (check boxes as key=true or key=false), so no dialog opens.
-run("CSRA Train", "training_labels=[" + train + "] validation_labels=[" + val + "] output_dir=[" + out + "] arch=resnet18 base_width=64 input_size=224 heads=1 lambda=0.1 epochs=8 batch_size=16 learning_rate=0.01 step_epochs=4 head_only=false init=random init_checkpoint=[] seed=0 resume=false device=auto");
+run("CSRA Train", "training_labels=[" + train + "] validation_labels=[" + val + "] output_dir=[" + out + "] arch=resnet18 base_width=64 input_size=224 heads=1 lambda=0.1 epochs=8 batch_size=16 learning_rate=0.01 step_epochs=4 head_only=false init=random init_checkpoint=[] seed=0 resume=false device=auto channels=[] percentiles=[]");
 
 spec = out + File.separator + "best.json";
 print("CSRA Train: best model spec " + spec);

@@ -8,10 +8,10 @@ import ij.ImagePlus;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.ImageConverter;
+import org.csrafiji.image.ImageFiles;
 import org.csrafiji.image.SlicePosition;
 
 import java.nio.FloatBuffer;
-import org.csrafiji.image.ImageFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,11 +53,9 @@ public final class ImageClassifier {
 	}
 
 	/**
-	 * Opens an image file through the one image-reading path ({@link ImageFiles#open}), classifies
-	 * it and closes it: the call for front ends that hold file names, not images (the cluster job).
-	 *
-	 * @param file a local image file
+	 * @param file an image file ImageJ reads; opened, classified and closed
 	 * @return one prediction per slice position the options select
+	 * @throws org.csrafiji.core.ImageInputException when the file cannot be read as an image
 	 */
 	public List<SlicePrediction> classify(Path file) {
 		ImagePlus imp = ImageFiles.open(file);
@@ -95,6 +93,27 @@ public final class ImageClassifier {
 	public Prediction classify(ImagePlus imp, SlicePosition pos, FloatBuffer buffer) {
 		buffer.clear();
 		converter.toChw(imp, pos, buffer);
+		return model.predict(buffer, 1).get(0);
+	}
+
+	/**
+	 * @param imp the image
+	 * @param pos the slice position
+	 * @return the prediction, through this thread's input buffer
+	 */
+	public Prediction classify(ImagePlus imp, SlicePosition pos) {
+		return classify(imp, pos, buffers.get());
+	}
+
+	/**
+	 * @param chw one slice already converted by {@link #converter()} (3 x size x size floats)
+	 * @return the prediction, through this thread's input buffer
+	 */
+	public Prediction classify(float[] chw) {
+		FloatBuffer buffer = buffers.get();
+		buffer.clear();
+		buffer.put(chw);
+		buffer.clear();
 		return model.predict(buffer, 1).get(0);
 	}
 }

@@ -23,11 +23,6 @@ import java.util.Set;
  */
 public final class DemoCli {
 
-	/** Usage of both commands. */
-	public static final String USAGE = "usage: demo-data --out DIR [--train 3000] [--val 300]"
-		+ " [--size 128] [--seed 1] | demo-report [--model models/demo/demo.json] [--count 500]"
-		+ " [--seed 20240] [--device cpu|gpu]";
-
 	/** Default seed of the held-out report scenes (the demo model trains on seed 1). */
 	public static final int REPORT_SEED = 20240;
 

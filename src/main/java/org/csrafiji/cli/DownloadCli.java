@@ -24,9 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class DownloadCli {
 
-	/** Usage line. */
-	static final String USAGE = "usage: download --model SPEC.json|NAME";
-
 	/** How long Ctrl-C waits for the download to stop and say what it kept. */
 	private static final long STOP_WAIT_SECONDS = 5;
 

@@ -42,14 +42,6 @@ import org.csrafiji.app.ScoresKeptException;
  */
 public final class EvaluateCli {
 
-	/** What {@code --help} prints. */
-	public static final String USAGE = "usage: evaluate --predictions PRED.csv --labels LABELS"
-		+ " [--convention voc07|coco|wider] [--threshold 0.5] [--json]\n"
-		+ "   or: evaluate --model SPEC.json --dataset voc2007:DIR|coco2014:DIR|wider:DIR|csv:FILE"
-		+ " [--predictions-out PRED.csv] [--batch 8] [--device auto|cpu|gpu:N] [--checkpoint FILE]"
-		+ " [--trust-torchscript]"
-		+ " [--convention ...] [--threshold 0.5] [--json]";
-
 	/** Images per forward pass unless {@code --batch} says otherwise. */
 	public static final int DEFAULT_BATCH = 8;
 

@@ -35,6 +35,7 @@ public final class Main {
 		"           [--arch resnet18]",
 		"           [--base-width N] [--size S] [--heads N] [--lambda X] [--epochs E] [--batch B]",
 		"           [--lr 0.01] [--step N] [--head-only] [--init random|FILE.pth] [--seed S] [--resume]",
+		"           [--channels R,G,B] [--percentiles LOW,HIGH]",
 		"  demo-data --out DIR [--train 3000] [--val 300] [--size 128] [--seed 1]",
 		"  demo-report [--model models/demo/demo.json] [--count 500] [--seed 20240]",
 		"  bench-train [--arch resnet18] [--base-width 16] [--size 128] [--batch 16] [--steps 20]",

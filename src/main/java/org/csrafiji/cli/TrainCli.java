@@ -1,15 +1,13 @@
 package org.csrafiji.cli;
 
-import ai.djl.Device;
-
+import org.csrafiji.app.Progress;
+import org.csrafiji.app.Training;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.eval.Dataset;
-import org.csrafiji.eval.DatasetLoader;
+import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.train.CancelFlag;
-import org.csrafiji.train.CsvTrainingLog;
 import org.csrafiji.train.DeterminismCheck;
-import org.csrafiji.train.Trainer;
 import org.csrafiji.train.TrainingListener;
 import org.csrafiji.train.TrainingLogLines;
 import org.csrafiji.train.TrainingOptions;
@@ -38,11 +36,12 @@ public final class TrainCli {
 		+ " --out DIR [--arch resnet18] [--base-width 64] [--size 224] [--heads 1] [--lambda 0.1]"
 		+ " [--epochs 8] [--batch 16] [--lr 0.01] [--head-lr-factor 10] [--warmup 2] [--step 4]"
 		+ " [--head-only] [--init random|FILE.pth] [--seed 0] [--name NAME] [--device cpu|gpu]"
+		+ " [--channels R,G,B] [--percentiles LOW,HIGH]"
 		+ " [--resume] [--every 10] [--check-determinism [--iterations 20]]";
 
 	private static final Set<String> VALUES = Set.of("data", "val", "out", "arch", "base-width",
 		"size", "heads", "lambda", "epochs", "batch", "lr", "head-lr-factor", "warmup", "step",
-		"init", "seed", "name", "device", "every", "iterations");
+		"init", "seed", "name", "device", "every", "iterations", "channels", "percentiles");
 	private static final Set<String> FLAGS = Set.of("head-only", "resume", "help",
 		"check-determinism");
 
@@ -77,26 +76,21 @@ public final class TrainCli {
 			throw new UsageException("--data and --out are required.");
 		}
 		try {
-			Dataset train = load(o.get("data", null), true);
-			Dataset val = o.has("val") ? load(o.get("val", null), false) : null;
+			Training training = Training.prepare(path(o.get("data", null)), o.has("val") ? path(o
+				.get("val", null)) : null, options, DeviceChoice.parse(o.get("device", "cpu")));
 			Path dir = Path.of(o.get("out", null));
-			Device device = DeviceChoice.parse(o.get("device", "cpu")).resolve();
-			err.println("training " + options.architecture() + " (" + options.heads() + " head(s), "
-				+ train.classes().size() + " classes) on " + train.samples().size() + " images"
-				+ (val == null ? "" : ", validating on " + val.samples().size()) + "; output " + dir);
+			err.println("training " + training.describe(dir));
 			ModelOptions.warnIfNativesDiffer(err);
 			int every = o.integer("every", 10);
-			boolean resume = o.has("resume");
 			OutputFolder.create("out", dir.toString(), "the checkpoints and the training log");
 			CancelFlag stop = new CancelFlag();
-			try (CsvTrainingLog log = new CsvTrainingLog(dir.resolve("train-log.csv"), resume);
-				InterruptStop ctrlC = new InterruptStop(stop, dir, err, InterruptStop.WAIT_MILLIS)
-					.install())
+			try (InterruptStop ctrlC = new InterruptStop(stop, dir, err, InterruptStop.WAIT_MILLIS)
+				.install())
 			{
 				TrainingResult r;
 				try {
-					r = new Trainer(options, train, val, dir, device).run(progress(log, err, every), stop,
-						resume);
+					r = training.run(dir, o.has("resume"), progress(err, every, stop),
+						TrainingListener.NONE);
 				}
 				finally {
 					stop.finished();
@@ -107,7 +101,7 @@ public final class TrainCli {
 				}
 				out.println(String.format(Locale.ROOT, "trained %d epoch(s), %d iterations in %.0f s"
 					+ " (%.1f images/s); %s", r.epochsDone(), r.iterations(), r.seconds(), r
-						.imagesPerSecond(), TrainingLogLines.best(r, val != null)));
+						.imagesPerSecond(), TrainingLogLines.best(r, training.validation() != null)));
 				out.println("best model: " + r.bestSpec());
 				out.println("last model: " + r.lastSpec());
 			}
@@ -140,47 +134,66 @@ public final class TrainCli {
 
 	private static TrainingOptions options(Options o) {
 		String init = o.get("init", "random");
+		ConversionOptions input = InputOptions.of(o);
 		return TrainingOptions.defaults().toBuilder().architecture(o.get("arch", "resnet18"))
 			.baseWidth(o.integer("base-width", 64)).size(o.integer("size", 224)).heads(o.integer(
 				"heads", 1)).lambda(o.number("lambda", 0.1)).epochs(o.integer("epochs", 8))
 			.batchSize(o.integer("batch", 16)).lr(o.number("lr", 0.01)).headLrMultiplier(o.number(
 				"head-lr-factor", 10)).warmupEpochs(o.integer("warmup", 2)).stepEpochs(o.integer(
 					"step", 4)).headOnly(o.has("head-only")).init(init.equals("random") ? null : Path
-						.of(init)).seed(o.integer("seed", 0)).name(o.get("name", "trained")).build();
+						.of(init)).seed(o.integer("seed", 0)).name(o.get("name", "trained")).channels(input
+							.rgbChannels()).percentiles(input.percentiles() == null ? null : input
+								.percentiles().toArray()).build();
 	}
 
 	/**
 	 * @param source {@code [KIND:]PATH}
 	 * @param training a training set: a VOC folder gives trainval, a test split is refused
-	 *          ({@link DatasetLoader#forTraining}); otherwise a VOC folder gives test
+	 *          ({@link Training#trainingSet}); otherwise a VOC folder gives test
 	 */
 	static Dataset load(String source, boolean training) {
-		String path = source;
+		return training ? Training.trainingSet(path(source)) : Training.validationSet(path(source),
+			null);
+	}
+
+	/** @return the path of {@code [KIND:]PATH} */
+	private static Path path(String source) {
 		int colon = source.indexOf(':');
 		if (colon > 1 && List.of("csv", "voc", "coco", "wider", "json").contains(source.substring(0,
 			colon).toLowerCase(Locale.ROOT)))
 		{
-			path = source.substring(colon + 1);
+			return Path.of(source.substring(colon + 1));
 		}
-		return training ? DatasetLoader.forTraining(Path.of(path), null) : DatasetLoader.load(Path
-			.of(path), null, null);
+		return Path.of(source);
 	}
 
-	private static TrainingListener progress(TrainingListener log, PrintStream err, int every) {
-		return new TrainingListener() {
+	/**
+	 * Training's progress on the error stream: the first iteration and every {@code every}-th,
+	 * and every epoch; cancelled by Ctrl-C.
+	 */
+	private static Progress progress(PrintStream err, int every, CancelFlag stop) {
+		return new Progress() {
 
 			@Override
-			public void iteration(int epoch, long iteration, double lr, double loss) {
-				log.iteration(epoch, iteration, lr, loss);
-				if (every > 0 && (iteration == 0 || (iteration + 1) % every == 0)) {
-					err.println(TrainingLogLines.iteration(epoch, iteration, lr, loss));
+			public void progress(int done, int total, String item) {
+				if (every > 0 && (done == 1 || done % every == 0)) {
+					err.println(item);
 				}
 			}
 
 			@Override
-			public void epoch(int epoch, long iteration, double meanLoss, double valMap) {
-				log.epoch(epoch, iteration, meanLoss, valMap);
-				err.println(TrainingLogLines.epoch(epoch, meanLoss, valMap));
+			public void info(String message) {
+				err.println(message);
+			}
+
+			@Override
+			public void warn(String message) {
+				err.println(message);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return stop.getAsBoolean();
 			}
 		};
 	}

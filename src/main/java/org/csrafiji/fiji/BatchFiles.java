@@ -37,7 +37,8 @@ final class BatchFiles {
 			return walk.filter(Files::isRegularFile).filter(p -> names.matches(p.getFileName()))
 				.filter(p -> !isOutput(s, p)).filter(p -> att == null || !p.toAbsolutePath()
 					.normalize().startsWith(att)).collect(Collectors.collectingAndThen(Collectors.toList(),
-						all -> s.shard().select(all, p -> key(s, p))));
+						all -> s.shard().select(all, p -> org.csrafiji.app.BatchClassification.key(s
+							.inputDir(), p))));
 		}
 		catch (IOException e) {
 			throw new CsraException("Cannot list input_dir '" + s.inputDir() + "': " + e
@@ -83,14 +84,5 @@ final class BatchFiles {
 			+ (some.isEmpty() ? "The folder holds no files" + (s.recursive() ? "" : " (sub-folders"
 				+ " are searched with recursive=true)") : "It holds e.g. " + String.join(", ", some))
 			+ "; check input_dir and file_pattern (e.g. *.tif or *.{png,jpg}; case matters).";
-	}
-
-	/**
-	 * @param s the batch settings
-	 * @param file a file in the input folder
-	 * @return its path relative to the input folder, with / as separator
-	 */
-	static String key(BatchSettings s, Path file) {
-		return s.inputDir().relativize(file).toString().replace('\\', '/');
 	}
 }

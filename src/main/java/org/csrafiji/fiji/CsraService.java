@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.BatchSummary;
 import ij.ImagePlus;
 
 import org.csrafiji.app.AttentionSettings;

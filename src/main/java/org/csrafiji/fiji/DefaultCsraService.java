@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.BatchSummary;
 import ij.ImagePlus;
 
 import org.csrafiji.app.AttentionSettings;
@@ -138,7 +139,7 @@ public final class DefaultCsraService extends AbstractService implements CsraSer
 	public BatchSummary batch(BatchSettings batch, ClassifySettings settings,
 		Feedback feedback)
 	{
-		return BatchClassification.run(this, batch, settings, feedback);
+		return BatchTask.run(this, batch, settings, feedback);
 	}
 
 	@Override

@@ -33,11 +33,6 @@ public record Feedback(StatusService status, LogService log, BooleanSupplier can
 		return new Feedback(null, null, () -> false);
 	}
 
-	/** @return the same log and cancellation, without progress (for the steps of a step) */
-	public Feedback withoutProgress() {
-		return new Feedback(null, log, this::isCancelled);
-	}
-
 	/**
 	 * @param done steps done
 	 * @param total steps in all

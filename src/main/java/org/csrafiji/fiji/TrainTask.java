@@ -2,14 +2,10 @@ package org.csrafiji.fiji;
 
 import ij.IJ;
 
+import org.csrafiji.app.Training;
 import org.csrafiji.core.CsraException;
-import org.csrafiji.eval.Dataset;
-import org.csrafiji.eval.DatasetLoader;
 import org.csrafiji.render.LiveTrainingPlot;
 import org.csrafiji.render.ResultsTables;
-import org.csrafiji.runtime.DeviceChoice;
-import org.csrafiji.train.CsvTrainingLog;
-import org.csrafiji.train.Trainer;
 import org.csrafiji.train.TrainingListener;
 import org.csrafiji.train.TrainingLogLines;
 import org.csrafiji.train.TrainingResult;
@@ -18,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 
 /**
  * "CSRA Train": the project's trainer on a labelled dataset, with the loss of every iteration
@@ -28,8 +23,7 @@ import java.util.function.BooleanSupplier;
  */
 final class TrainTask {
 
-	/** The training log's name in the output folder. */
-	public static final String LOG = "train-log.csv";
+	private static final String TITLE = "CSRA Train";
 
 	private TrainTask() {}
 
@@ -42,48 +36,23 @@ final class TrainTask {
 	public static TrainingResult run(TrainSettings settings, Feedback feedback,
 		TrainingListener plot)
 	{
-		Dataset train = DatasetLoader.forTraining(settings.trainingLabels(), null);
-		Dataset val = settings.validationLabels() == null ? null : DatasetLoader.load(settings
-			.validationLabels(), null, train.classes());
+		Training training = Training.prepare(settings.trainingLabels(), settings
+			.validationLabels(), settings.options(), settings.device());
 		Path dir = settings.outputDir();
 		createFolder(dir);
-		var device = settings.device().resolve();
 		LoadedModels.warnIfNativesDiffer(feedback);
-		int perEpoch = Math.max(1, train.samples().size() / settings.options().batchSize());
-		long total = (long) perEpoch * settings.options().epochs();
-		feedback.info(String.format(Locale.ROOT, "CSRA Train: %s, %d head(s), %d classes, %d"
-			+ " training images%s, on %s; output %s", settings.options().architecture(), settings
-				.options().heads(), train.classes().size(), train.samples().size(), val == null ? ""
-					: ", " + val.samples().size() + " validation images", DeviceChoice.describe(device),
-			dir));
+		feedback.info(TITLE + ": " + training.describe(dir));
 		boolean ui = ResultsTables.hasUi();
 		if (ui) {
 			IJ.resetEscape();
 		}
-		BooleanSupplier stop = () -> feedback.isCancelled() || ui && IJ.escapePressed();
-		try (CsvTrainingLog log = new CsvTrainingLog(dir.resolve(LOG), settings.resume())) {
-			TrainingResult r = new Trainer(settings.options(), train, val, dir, device).run(
-				TrainingListener.all(log, status(feedback, total), plot), stop, settings.resume());
-			feedback.finished();
-			report(r, feedback, val != null);
-			return r;
-		}
-	}
-
-	private static TrainingListener status(Feedback feedback, long total) {
-		return new TrainingListener() {
-
-			@Override
-			public void iteration(int epoch, long iteration, double lr, double loss) {
-				feedback.progress((int) Math.min(iteration + 1, total), (int) total, "CSRA Train: "
-					+ TrainingLogLines.iteration(epoch, iteration, lr, loss));
-			}
-
-			@Override
-			public void epoch(int epoch, long iteration, double meanLoss, double valMap) {
-				feedback.info("CSRA Train: " + TrainingLogLines.epoch(epoch, meanLoss, valMap));
-			}
-		};
+		Feedback escape = new Feedback(feedback.status(), feedback.log(), () -> feedback
+			.isCancelled() || ui && IJ.escapePressed(), feedback.sink());
+		TrainingResult r = training.run(dir, settings.resume(), new TaskProgress(escape, TITLE),
+			plot);
+		feedback.finished();
+		report(r, feedback, training.validation() != null);
+		return r;
 	}
 
 	private static void report(TrainingResult r, Feedback feedback, boolean validated) {

@@ -47,7 +47,7 @@ public final class BatchSource {
 		this.input = input;
 		this.augmentation = augmentation;
 		this.converter = new ImageConverter(new InputSpec(augmentation.size(), input.mean(), input
-			.std()), DatasetImages.CONVERSION);
+			.std(), input.channels(), input.percentiles()), DatasetImages.CONVERSION);
 	}
 
 	/** @return number of samples */

@@ -15,7 +15,6 @@ import org.csrafiji.checkpoint.TensorData;
 import org.csrafiji.core.CheckpointException;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.HeadKind;
-import org.csrafiji.core.InputSpec;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.ModelSpecBuilder;
 import org.csrafiji.model.CheckpointShape;
@@ -86,8 +85,8 @@ public final class TrainableNetwork implements AutoCloseable {
 		}
 		ModelSpec spec = new ModelSpecBuilder().name(o.name()).description("CSRA " + o
 			.architecture() + " trained with csra-fiji").architecture(o.architecture()).head(
-				HeadKind.CSRA).heads(o.heads()).lambda(o.lambda()).input(InputSpec.unitRange(o
-					.size())).classes(classes).build(classes.size());
+				HeadKind.CSRA).heads(o.heads()).lambda(o.lambda()).input(o.input()).classes(classes)
+			.build(classes.size());
 		NDManager m = NDManager.newBaseManager(device);
 		try {
 			CsraNetwork net = NetworkFactory.forSpec(spec, classes.size(), base);

@@ -1,6 +1,7 @@
 package org.csrafiji.train;
 
 import org.csrafiji.core.Architecture;
+import org.csrafiji.core.InputSpec;
 
 import java.nio.file.Path;
 
@@ -29,11 +30,15 @@ import java.nio.file.Path;
  * @param init null for random weights, or a CSRA or torchvision ImageNet .pth file
  * @param seed seed of weights, shuffling and augmentation
  * @param name the model's name in the written spec
+ * @param channels the image channels (1-based, 0 for blank) that feed R, G and B, or null for
+ *          the default; recorded in the written spec and used to read the training images
+ * @param percentiles the low and high percentiles that scale intensities, or null for the
+ *          display range; recorded in the written spec and used to read the training images
  */
 public record TrainingOptions(Architecture architecture, int baseWidth, int size, int heads,
 	double lambda, int epochs, int batchSize, double lr, double headLrMultiplier, double momentum,
 	double weightDecay, int warmupEpochs, int stepEpochs, boolean headOnly, Path init, long seed,
-	String name)
+	String name, int[] channels, double[] percentiles)
 {
 
 	/** Checks the values. */
@@ -44,12 +49,34 @@ public record TrainingOptions(Architecture architecture, int baseWidth, int size
 			throw new IllegalArgumentException("Training needs size >= 32, heads >= 1, epochs >= 1,"
 				+ " batch >= 1, lr > 0, base width >= 1 and a seed >= 0.");
 		}
+		InputSpec input = InputSpec.unitRange(size).withChannelsAndPercentiles(channels,
+			percentiles); // checks them
+		channels = input.channels();
+		percentiles = input.percentiles();
+	}
+
+	/**
+	 * @return the input the network is trained on and its spec records: the size, unit mean
+	 *         and standard deviation, the channels and percentiles
+	 */
+	public InputSpec input() {
+		return InputSpec.unitRange(size).withChannelsAndPercentiles(channels, percentiles);
+	}
+
+	@Override
+	public int[] channels() {
+		return channels == null ? null : channels.clone();
+	}
+
+	@Override
+	public double[] percentiles() {
+		return percentiles == null ? null : percentiles.clone();
 	}
 
 	/** @return the official recipe on a resnet18 at 224, 1 head, lambda 0.1, 8 epochs */
 	public static TrainingOptions defaults() {
 		return new TrainingOptions(new Architecture.ResNet(18), 64, 224, 1, 0.1, 8, 16, 0.01, 10, 0.9, 1e-4, 2, 4,
-			false, null, 0, "trained");
+			false, null, 0, "trained", null, null);
 	}
 
 	/** @return a builder starting from these options */
@@ -77,6 +104,8 @@ public record TrainingOptions(Architecture architecture, int baseWidth, int size
 		private Path init;
 		private long seed;
 		private String name;
+		private int[] channels;
+		private double[] percentiles;
 
 		Builder(TrainingOptions o) {
 			architecture = o.architecture;
@@ -96,6 +125,8 @@ public record TrainingOptions(Architecture architecture, int baseWidth, int size
 			init = o.init;
 			seed = o.seed;
 			name = o.name;
+			channels = o.channels;
+			percentiles = o.percentiles;
 		}
 
 		/**
@@ -260,9 +291,27 @@ public record TrainingOptions(Architecture architecture, int baseWidth, int size
 			return this;
 		}
 
+		/**
+		 * @param rgb the channels for R, G and B (1-based, 0 for blank), or null for the default
+		 * @return this
+		 */
+		public Builder channels(int[] rgb) {
+			channels = rgb;
+			return this;
+		}
+
+		/**
+		 * @param lowHigh the low and high percentiles, or null for the display range
+		 * @return this
+		 */
+		public Builder percentiles(double[] lowHigh) {
+			percentiles = lowHigh;
+			return this;
+		}
+
 		/** @return the options */
 		public TrainingOptions build() {
-			return new TrainingOptions(architecture, baseWidth, size, heads, lambda, epochs, batchSize, lr, headLrMultiplier, momentum, weightDecay, warmupEpochs, stepEpochs, headOnly, init, seed, name);
+			return new TrainingOptions(architecture, baseWidth, size, heads, lambda, epochs, batchSize, lr, headLrMultiplier, momentum, weightDecay, warmupEpochs, stepEpochs, headOnly, init, seed, name, channels, percentiles);
 		}
 	}
 }

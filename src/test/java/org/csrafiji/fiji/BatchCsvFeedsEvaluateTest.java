@@ -51,7 +51,7 @@ class BatchCsvFeedsEvaluateTest extends ContextTestBase {
 		Files.writeString(in.resolve("broken.tif"), "not an image"); // gets a row with an error
 		Path labelCsv = Files.writeString(dir.resolve("labels.csv"), labels);
 		Path batchCsv = dir.resolve("batch.csv");
-		BatchClassification.run(ctx.service(CsraService.class), BatchSettings.of(in.toFile(),
+		BatchTask.run(ctx.service(CsraService.class), BatchSettings.of(in.toFile(),
 			false, "*.tif", batchCsv.toFile(), null), ClassifySettings.of(FijiFixtures.spec(
 				"r18_h1.json"), "cpu", 0.5, false, false, ClassifySettings.DISPLAY_RANGE), Feedback.none());
 		List<String> lines = Files.readAllLines(batchCsv);

@@ -1,5 +1,6 @@
 package org.csrafiji.fiji;
 
+import org.csrafiji.app.BatchSummary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

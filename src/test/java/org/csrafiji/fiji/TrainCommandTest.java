@@ -72,7 +72,7 @@ class TrainCommandTest extends ContextTestBase {
 		assertFalse(train.isCanceled(), train.getCancelReason());
 		String spec = (String) train.getOutput("best_spec");
 		assertEquals(out.resolve("best.json").toString(), spec);
-		List<String> log = Files.readAllLines(out.resolve(TrainTask.LOG));
+		List<String> log = Files.readAllLines(out.resolve(org.csrafiji.app.Training.LOG));
 		assertEquals("kind,epoch,iteration,lr,loss,val_map_percent", log.get(0));
 		assertTrue(log.get(log.size() - 1).startsWith("epoch,1,2,"), log.get(log.size() - 1));
 

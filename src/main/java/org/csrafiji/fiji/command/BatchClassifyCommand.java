@@ -1,7 +1,7 @@
 package org.csrafiji.fiji.command;
 
+import org.csrafiji.app.BatchSummary;
 import org.csrafiji.fiji.BatchSettings;
-import org.csrafiji.fiji.BatchSummary;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

@@ -2,6 +2,8 @@ package org.csrafiji.fiji.command;
 
 import org.csrafiji.fiji.CsraService;
 import org.csrafiji.fiji.TrainSettings;
+import org.csrafiji.image.Channels;
+import org.csrafiji.image.Percentiles;
 import org.csrafiji.train.TrainingOptions;
 import org.csrafiji.train.TrainingResult;
 import org.scijava.ItemIO;
@@ -88,6 +90,14 @@ public class TrainCommand extends ReportingCommand {
 	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, persist = false)
 	private String device = "auto";
 
+	@Parameter(label = "Channels for R, G, B (e.g. 2,1,0; empty = the image's own)",
+		required = false, persist = false)
+	private String channels = "";
+
+	@Parameter(label = "Percentiles low, high (e.g. 1,99.8; empty = display range)",
+		required = false, persist = false)
+	private String percentiles = "";
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Best model spec")
 	private String best_spec;
 
@@ -104,10 +114,16 @@ public class TrainCommand extends ReportingCommand {
 			return TrainingOptions.defaults().toBuilder().architecture(arch).baseWidth(base_width)
 				.size(input_size).heads(Integer.parseInt(heads)).lambda(lambda).epochs(epochs)
 				.batchSize(batch_size).lr(learning_rate).stepEpochs(step_epochs).headOnly(head_only)
-				.seed(seed).name(output_dir == null ? "trained" : output_dir.getName()).build();
+				.seed(seed).name(output_dir == null ? "trained" : output_dir.getName()).channels(
+					blank(channels) ? null : Channels.parse(channels.strip())).percentiles(blank(
+						percentiles) ? null : Percentiles.parse(percentiles.strip()).toArray()).build();
 		}
 		catch (IllegalArgumentException e) {
 			throw new org.csrafiji.core.CsraException(e.getMessage(), e);
 		}
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
 	}
 }

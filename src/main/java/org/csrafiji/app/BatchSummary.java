@@ -1,4 +1,4 @@
-package org.csrafiji.fiji;
+package org.csrafiji.app;
 
 /**
  * How a batch went.
