@@ -224,7 +224,8 @@ public final class BatchClassification {
 			Prediction p = sp.prediction();
 			List<String> r = new ArrayList<>(List.of(key, String.valueOf(sp.position().channel()),
 				String.valueOf(sp.position().slice()), String.valueOf(sp.position().frame()), Labels
-					.joined(p, threshold), ""));
+					.joined(p, threshold),
+				""));
 			for (float s : p.scores()) {
 				r.add(Float.toString(s));
 			}

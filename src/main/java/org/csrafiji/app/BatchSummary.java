@@ -10,7 +10,8 @@ package org.csrafiji.app;
  * @param cancelled whether the user stopped the batch early
  */
 public record BatchSummary(int classified, int skipped, int failed, int retried,
-	boolean cancelled) {
+	boolean cancelled)
+{
 
 	@Override
 	public String toString() {

@@ -44,7 +44,8 @@ public final class DatasetEvaluation {
 		 */
 		EvaluationOptions options(Dataset dataset) {
 			return EvaluationOptions.atThreshold(threshold).withIgnoredInCounts(convention != null
-				? convention.ignoredCounting() : dataset.ignoredCounting());
+				? convention.ignoredCounting()
+				: dataset.ignoredCounting());
 		}
 	}
 
@@ -57,7 +58,8 @@ public final class DatasetEvaluation {
 	 * @param run for a model run: how many images were scored now and found scored before
 	 */
 	public record Outcome(Dataset dataset, MatchedData matched, EvaluationResult result,
-		Optional<DatasetScorer.Result> run) {}
+		Optional<DatasetScorer.Result> run)
+	{}
 
 	private DatasetEvaluation() {}
 
@@ -69,7 +71,8 @@ public final class DatasetEvaluation {
 	 * @return the metrics
 	 */
 	public static Outcome ofPredictions(Path predictionsCsv, Path labels, Settings settings,
-		Progress progress) {
+		Progress progress)
+	{
 		ScoreSource source = ScoreSource.csv(predictionsCsv);
 		Dataset dataset = DatasetLoader.load(labels, settings.convention(), source.classes());
 		return evaluate(dataset, source, settings, progress, Optional.empty());
@@ -90,19 +93,24 @@ public final class DatasetEvaluation {
 	 * @throws ScoresKeptException when the run failed after scores were written to
 	 *         {@code predictionsOut}
 	 */
-	public static Outcome ofModel(CsraModel model, DatasetSpec dataset, Path predictionsOut, int batch,
-		Settings settings, Progress progress) {
+	public static Outcome ofModel(CsraModel model, DatasetSpec dataset, Path predictionsOut,
+		int batch,
+		Settings settings, Progress progress)
+	{
 		Dataset data = dataset.load(model.spec().classes());
 		Path csv = predictionsOut != null ? predictionsOut : temporaryCsv();
 		try {
 			ModelScoreSource source = new ModelScoreSource(ModelStamp.of(model.spec()), model.spec()
-				.classes(), DatasetScorer.forModel(model, batch), csv, DatasetProgress.to(progress,
-					"images"), n -> progress.info("note: " + n));
+				.classes(), DatasetScorer.forModel(model, batch), csv,
+				DatasetProgress.to(progress,
+					"images"),
+				n -> progress.info("note: " + n));
 			source.requireSameClasses(data);
 			ModelResolver.warnIfNativesDiffer(progress);
-			progress.info(model.spec().name() + " on " + DeviceChoice.describe(model.device()) + ", "
-				+ data.samples().size() + " images of " + data.source() + ", scores in "
-				+ (predictionsOut != null ? csv : "a temporary file"));
+			progress
+				.info(model.spec().name() + " on " + DeviceChoice.describe(model.device()) + ", "
+					+ data.samples().size() + " images of " + data.source() + ", scores in "
+					+ (predictionsOut != null ? csv : "a temporary file"));
 			progress.stage("scoring images");
 			try {
 				Outcome o = evaluate(data, source, settings, progress, Optional.empty());
@@ -110,7 +118,8 @@ public final class DatasetEvaluation {
 			}
 			catch (CsraException e) {
 				// a file that cannot be opened was not written to
-				throw predictionsOut == null || e instanceof OutputFileException ? e
+				throw predictionsOut == null || e instanceof OutputFileException
+					? e
 					: new ScoresKeptException(e, csv);
 			}
 		}
@@ -122,7 +131,8 @@ public final class DatasetEvaluation {
 	}
 
 	private static Outcome evaluate(Dataset dataset, ScoreSource source, Settings settings,
-		Progress progress, Optional<DatasetScorer.Result> run) {
+		Progress progress, Optional<DatasetScorer.Result> run)
+	{
 		MatchedData matched = PredictionMatcher.match(dataset, source.scoresFor(dataset));
 		EvaluationResult result = Evaluator.evaluate(matched.labels(), matched.scores(), settings
 			.options(dataset));
@@ -138,8 +148,10 @@ public final class DatasetEvaluation {
 			return csv;
 		}
 		catch (IOException e) {
-			throw new DatasetException("Cannot create a temporary predictions file: " + e.getMessage()
-				+ "; name a predictions file in a writable folder.", e);
+			throw new DatasetException(
+				"Cannot create a temporary predictions file: " + e.getMessage()
+					+ "; name a predictions file in a writable folder.",
+				e);
 		}
 	}
 

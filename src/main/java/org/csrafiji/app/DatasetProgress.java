@@ -42,8 +42,9 @@ public final class DatasetProgress {
 		total = images;
 		done = alreadyDone;
 		if (alreadyDone > 0) {
-			progress.info(alreadyDone + " of " + images + " images already scored, going on with the other "
-				+ (images - alreadyDone));
+			progress.info(
+				alreadyDone + " of " + images + " images already scored, going on with the other "
+					+ (images - alreadyDone));
 		}
 		progress.progress(done, total, item);
 	}
@@ -53,7 +54,8 @@ public final class DatasetProgress {
 		done += images;
 		progress.progress(done, total, item);
 		if (progress.isCancelled()) {
-			throw new CsraException("Stopped by the user after " + done + " of " + total + " images.");
+			throw new CsraException(
+				"Stopped by the user after " + done + " of " + total + " images.");
 		}
 	}
 

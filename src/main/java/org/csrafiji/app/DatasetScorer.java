@@ -41,8 +41,7 @@ public final class DatasetScorer {
 	 * @param resumed those the predictions file already held
 	 * @param scored those run through the model now
 	 */
-	public record Result(int samples, int resumed, int scored) {
-	}
+	public record Result(int samples, int resumed, int scored) {}
 
 	private final ImageConverter converter;
 	private final BatchPredictor predictor;
@@ -70,7 +69,9 @@ public final class DatasetScorer {
 	 * @param batch images per forward pass, at least 1
 	 * @param threads threads opening and converting images, at least 1
 	 */
-	public DatasetScorer(ImageConverter converter, BatchPredictor predictor, int batch, int threads) {
+	public DatasetScorer(ImageConverter converter, BatchPredictor predictor, int batch,
+		int threads)
+	{
 		if (batch < 1 || threads < 1) {
 			throw new IllegalArgumentException("batch " + batch + " and threads " + threads
 				+ " must be at least 1");

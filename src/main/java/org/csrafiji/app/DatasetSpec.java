@@ -33,6 +33,7 @@ public record DatasetSpec(Kind kind, Path path) {
 
 	/** The dataset layouts {@link DatasetSpec} reads. */
 	public enum Kind {
+
 		/** PASCAL VOC 2007, test split. */
 		VOC2007,
 		/** COCO 2014, validation instances. */
@@ -65,7 +66,8 @@ public record DatasetSpec(Kind kind, Path path) {
 			}
 		}
 		throw new DatasetException("The dataset '" + text + "' is not one of " + FORMS + " (kinds: "
-			+ Arrays.stream(Kind.values()).map(Kind::label).collect(Collectors.joining(", ")) + ").",
+			+ Arrays.stream(Kind.values()).map(Kind::label).collect(Collectors.joining(", "))
+			+ ").",
 			Setting.DATASET, text, null);
 	}
 
@@ -77,8 +79,10 @@ public record DatasetSpec(Kind kind, Path path) {
 	public Dataset load(ClassLabels classes) {
 		Dataset dataset = switch (kind) {
 			case VOC2007 -> VocReader.read(path, "test");
-			case COCO2014 -> CocoReader.read(file(Path.of("annotations", "instances_val2014.json")), null);
-			case WIDER -> WiderReader.read(file(Path.of("Annotations", "wider_attribute_test.json")), null);
+			case COCO2014 ->
+				CocoReader.read(file(Path.of("annotations", "instances_val2014.json")), null);
+			case WIDER ->
+				WiderReader.read(file(Path.of("Annotations", "wider_attribute_test.json")), null);
 			case CSV -> LabelCsvReader.read(path, classes);
 		};
 		if (dataset.samples().isEmpty()) {
@@ -95,7 +99,8 @@ public record DatasetSpec(Kind kind, Path path) {
 		}
 		Path json = path.resolve(usual);
 		if (!Files.isRegularFile(json)) {
-			throw new DatasetException(kind.label() + ":" + path + " has no " + usual + "; give the folder"
+			throw new DatasetException(kind.label() + ":" + path + " has no " + usual
+				+ "; give the folder"
 				+ " that holds it, or the annotation file itself as " + kind.label() + ":FILE.");
 		}
 		return json;

@@ -106,8 +106,10 @@ public final class ImageClassification {
 			progress.progress(out.size(), positions.size(), "classifying " + imp.getTitle()
 				+ " (" + pos + ")");
 			int i = out.size();
-			out.add(new SlicePrediction(pos, i < p.converted().size() ? classifier.classify(p
-				.converted().get(i)) : classifier.classify(imp, pos)));
+			out.add(new SlicePrediction(pos, i < p.converted().size()
+				? classifier.classify(p
+					.converted().get(i))
+				: classifier.classify(imp, pos)));
 		}
 		progress.progress(positions.size(), positions.size(), "classified "
 			+ imp.getTitle());

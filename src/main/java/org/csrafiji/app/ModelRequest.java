@@ -30,7 +30,8 @@ public record ModelRequest(Path spec, Path checkpoint, Consumer<ModelSpecBuilder
 		if (spec == null && checkpoint == null) {
 			throw new IllegalArgumentException("a model request needs a spec or a checkpoint");
 		}
-		overrides = overrides == null ? b -> {} : overrides;
+		overrides = overrides == null ? b -> {
+		} : overrides;
 		device = Objects.requireNonNullElse(device, DeviceChoice.AUTO);
 		downloadAdvice = Objects.requireNonNullElse(downloadAdvice, "a download");
 	}
@@ -41,7 +42,8 @@ public record ModelRequest(Path spec, Path checkpoint, Consumer<ModelSpecBuilder
 	 * @return a request for the model the file describes, with nothing overridden
 	 */
 	public static ModelRequest file(Path file, DeviceChoice device) {
-		return isSpec(file) ? new ModelRequest(file, null, null, device, null)
+		return isSpec(file)
+			? new ModelRequest(file, null, null, device, null)
 			: new ModelRequest(null, file, null, device, null);
 	}
 

@@ -37,9 +37,12 @@ public final class ModelResolver {
 		 */
 		public String describe() {
 			return "model " + spec.name() + " (" + spec.architecture() + ", " + (spec
-				.head() == HeadKind.CSRA ? spec.heads() + " head(s), T=" + spec.temperatures()
-					: "training-free") + ", lambda " + spec.lambda() + ", " + spec.classes().size()
-				+ " classes, input " + spec.input().size() + ") from " + checkpoint.weights().source()
+				.head() == HeadKind.CSRA
+					? spec.heads() + " head(s), T=" + spec.temperatures()
+					: "training-free")
+				+ ", lambda " + spec.lambda() + ", " + spec.classes().size()
+				+ " classes, input " + spec.input().size() + ") from "
+				+ checkpoint.weights().source()
 				+ " [" + checkpoint.layout() + " layout]";
 		}
 	}
@@ -55,10 +58,13 @@ public final class ModelResolver {
 	public static Resolved resolve(ModelRequest request) {
 		ModelSpec read = request.spec() != null ? ModelSpecs.read(request.spec()) : null;
 		if (read != null && request.checkpoint() == null && WeightsAdvice.missing(read)) {
-			throw new ModelSpecException(WeightsAdvice.missingWeights(read, request.downloadAdvice()));
+			throw new ModelSpecException(
+				WeightsAdvice.missingWeights(read, request.downloadAdvice()));
 		}
-		ModelSpecBuilder b = read != null ? read.toBuilder() : new ModelSpecBuilder().name(stem(request
-			.checkpoint()));
+		ModelSpecBuilder b = read != null
+			? read.toBuilder()
+			: new ModelSpecBuilder().name(stem(request
+				.checkpoint()));
 		if (request.checkpoint() != null) {
 			b.checkpoint(request.checkpoint());
 		}
@@ -102,8 +108,9 @@ public final class ModelResolver {
 		CsraModel model = ModelLoader.load(r.spec(), r.checkpoint(), request.device());
 		model.notes().forEach(n -> progress.info("note: " + n));
 		model.warnings().forEach(progress::warn);
-		progress.info("running on " + DeviceChoice.describe(model.device()) + " (" + Engines.describe()
-			+ ")");
+		progress
+			.info("running on " + DeviceChoice.describe(model.device()) + " (" + Engines.describe()
+				+ ")");
 		warnIfNativesDiffer(progress);
 		return model;
 	}

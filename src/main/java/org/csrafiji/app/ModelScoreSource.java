@@ -38,7 +38,8 @@ public final class ModelScoreSource implements ScoreSource {
 	 * @param notes told what resuming did to the file (an unfinished row cut off, ...)
 	 */
 	public ModelScoreSource(ModelStamp model, ClassLabels classes, DatasetScorer scorer, Path csv,
-		DatasetProgress progress, Consumer<String> notes) {
+		DatasetProgress progress, Consumer<String> notes)
+	{
 		this.model = model;
 		this.classes = classes;
 		this.scorer = scorer;
@@ -71,7 +72,8 @@ public final class ModelScoreSource implements ScoreSource {
 	 * @throws org.csrafiji.core.DatasetException naming the classes one side has and the other lacks
 	 */
 	public void requireSameClasses(Dataset dataset) {
-		ClassMatching.indices(classes.names(), "the model " + model.name(), dataset.classes(), dataset.source());
+		ClassMatching.indices(classes.names(), "the model " + model.name(), dataset.classes(),
+			dataset.source());
 	}
 
 	/** @return what the last {@link #scoresFor} run did, empty before one finished */

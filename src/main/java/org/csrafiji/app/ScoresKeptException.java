@@ -20,7 +20,8 @@ public final class ScoresKeptException extends DatasetException {
 	 * @param predictions the predictions file that holds the scores so far
 	 */
 	public ScoresKeptException(RuntimeException cause, Path predictions) {
-		super(cause.getMessage() + " The scores written so far are kept in " + predictions + ".", cause);
+		super(cause.getMessage() + " The scores written so far are kept in " + predictions + ".",
+			cause);
 		this.predictions = predictions;
 	}
 

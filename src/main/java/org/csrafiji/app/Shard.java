@@ -29,8 +29,9 @@ public record Shard(int index, int count) {
 	/** Checks 1 &lt;= index &lt;= count. */
 	public Shard {
 		if (count < 1 || index < 1 || index > count) {
-			throw new IllegalArgumentException("shard " + index + "/" + count + " does not exist: shards"
-				+ " are counted from 1, so I/N needs 1 <= I <= N (e.g. 1/4 to 4/4)");
+			throw new IllegalArgumentException(
+				"shard " + index + "/" + count + " does not exist: shards"
+					+ " are counted from 1, so I/N needs 1 <= I <= N (e.g. 1/4 to 4/4)");
 		}
 	}
 
@@ -45,8 +46,9 @@ public record Shard(int index, int count) {
 		}
 		Matcher m = FORM.matcher(text);
 		if (!m.matches()) {
-			throw new IllegalArgumentException("shard '" + text + "' is not of the form I/N (e.g. 3/8:"
-				+ " the third of eight shards, counted from 1)");
+			throw new IllegalArgumentException(
+				"shard '" + text + "' is not of the form I/N (e.g. 3/8:"
+					+ " the third of eight shards, counted from 1)");
 		}
 		return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
 	}

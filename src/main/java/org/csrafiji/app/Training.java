@@ -55,8 +55,10 @@ public final class Training {
 		TrainingOptions options, DeviceChoice device)
 	{
 		Dataset train = trainingSet(trainingLabels);
-		Dataset val = validationLabels == null ? null : validationSet(validationLabels, train
-			.classes());
+		Dataset val = validationLabels == null
+			? null
+			: validationSet(validationLabels, train
+				.classes());
 		return new Training(train, val, options, device.resolve());
 	}
 
@@ -106,9 +108,14 @@ public final class Training {
 	 */
 	public String describe(Path dir) {
 		return String.format(Locale.ROOT, "%s, %d head(s), %d classes, %d training images%s, on %s;"
-			+ " output %s", options.architecture(), options.heads(), train.classes().size(), train
-				.samples().size(), validation == null ? "" : ", " + validation.samples().size()
-					+ " validation images", DeviceChoice.describe(device), dir);
+			+ " output %s", options.architecture(), options.heads(), train.classes().size(),
+			train
+				.samples().size(),
+			validation == null
+				? ""
+				: ", " + validation.samples().size()
+					+ " validation images",
+			DeviceChoice.describe(device), dir);
 	}
 
 	/**
@@ -127,8 +134,9 @@ public final class Training {
 		TrainingListener more)
 	{
 		try (CsvTrainingLog log = new CsvTrainingLog(dir.resolve(LOG), resume)) {
-			return new Trainer(options, train, validation, dir, device).run(TrainingListener.all(log,
-				reporting(progress, iterations()), more), progress::isCancelled, resume);
+			return new Trainer(options, train, validation, dir, device)
+				.run(TrainingListener.all(log,
+					reporting(progress, iterations()), more), progress::isCancelled, resume);
 		}
 	}
 
@@ -137,8 +145,9 @@ public final class Training {
 
 			@Override
 			public void iteration(int epoch, long iteration, double lr, double loss) {
-				progress.progress((int) Math.min(iteration + 1, total), (int) total, TrainingLogLines
-					.iteration(epoch, iteration, lr, loss));
+				progress.progress((int) Math.min(iteration + 1, total), (int) total,
+					TrainingLogLines
+						.iteration(epoch, iteration, lr, loss));
 			}
 
 			@Override

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 
 /** What a file's first bytes say it is. */
 enum CheckpointFormat {
+
 	/** A zip archive, as torch.save writes since PyTorch 1.6. */
 	TORCH_ZIP,
 	/** A safetensors file: 8-byte header length, then a JSON object. */
@@ -17,8 +18,8 @@ enum CheckpointFormat {
 	UNKNOWN;
 
 	/** LONG1 of torch's legacy magic number 0x1950a86a20f9469cfc6c, after PROTO 2. */
-	private static final byte[] LEGACY_MAGIC = { (byte) 0x80, 0x02, (byte) 0x8a, 0x0a, 0x6c,
-		(byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19 };
+	private static final byte[] LEGACY_MAGIC = {(byte) 0x80, 0x02, (byte) 0x8a, 0x0a, 0x6c,
+		(byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19};
 
 	/**
 	 * @param head the file's first bytes (up to 16)
@@ -31,10 +32,12 @@ enum CheckpointFormat {
 		if (n >= 4 && h.getInt(0) == 0x04034b50) return TORCH_ZIP; // "PK\3\4"
 		if (n >= 4 && h.getInt(0) == 0x06054b50) return TORCH_ZIP; // an empty zip
 		if (startsWith(h, LEGACY_MAGIC)) return LEGACY_TORCH;
-		if (n >= 2 && (h.get(0) & 0xff) == 0x80 && h.get(1) >= 0 && h.get(1) <= 5) return PLAIN_PICKLE;
+		if (n >= 2 && (h.get(0) & 0xff) == 0x80 && h.get(1) >= 0 && h.get(1) <= 5)
+			return PLAIN_PICKLE;
 		if (n >= 9) {
 			long headerLength = h.getLong(0);
-			if (headerLength >= 2 && headerLength <= size - 8 && h.get(8) == '{') return SAFETENSORS;
+			if (headerLength >= 2 && headerLength <= size - 8 && h.get(8) == '{')
+				return SAFETENSORS;
 		}
 		return UNKNOWN;
 	}

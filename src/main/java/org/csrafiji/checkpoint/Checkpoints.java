@@ -36,15 +36,18 @@ public final class Checkpoints {
 			if (e.file().isPresent()) {
 				throw e;
 			}
-			throw new CheckpointException(e.getMessage(), e, e.setting().orElse(Setting.CHECKPOINT), e
-				.value().orElse(null), file);
+			throw new CheckpointException(e.getMessage(), e, e.setting().orElse(Setting.CHECKPOINT),
+				e
+					.value().orElse(null),
+				file);
 		}
 	}
 
 	private static StateDict readFile(Path file) {
 		String source = String.valueOf(file.getFileName());
 		if (Files.isDirectory(file)) {
-			throw new CheckpointException(file + " is a folder; choose the checkpoint file inside it.");
+			throw new CheckpointException(
+				file + " is a folder; choose the checkpoint file inside it.");
 		}
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			long size = channel.size();
@@ -52,26 +55,38 @@ public final class Checkpoints {
 			return switch (CheckpointFormat.detect(head, size)) {
 				case TORCH_ZIP -> TorchZipReader.read(channel, source);
 				case SAFETENSORS -> SafetensorsReader.read(channel, source);
-				case LEGACY_TORCH -> throw new CheckpointException("Checkpoint " + source + " was saved"
+				case LEGACY_TORCH -> throw new CheckpointException("Checkpoint " + source
+					+ " was saved"
 					+ " in the legacy torch.save format (before PyTorch 1.6, or with"
 					+ " _use_new_zipfile_serialization=False), which this reader does not read. Re-save it"
 					+ " with a PyTorch >= 1.6 default torch.save: torch.save(torch.load(old, weights_only=True),"
 					+ " new).");
-				case PLAIN_PICKLE -> throw new CheckpointException(source + " is a plain Python pickle,"
+				case PLAIN_PICKLE -> throw new CheckpointException(source
+					+ " is a plain Python pickle,"
 					+ " not a torch.save checkpoint. Save the weights with torch.save(model.state_dict(),"
 					+ " path).");
-				case UNKNOWN -> throw new CheckpointException(source + " is neither a PyTorch checkpoint"
-					+ " (.pth written by torch.save) nor a safetensors file" + (size == 0 ? " (it is empty)" : "")
-					+ ". Choose the checkpoint file the model was saved to.");
+				case UNKNOWN ->
+					throw new CheckpointException(source + " is neither a PyTorch checkpoint"
+						+ " (.pth written by torch.save) nor a safetensors file"
+						+ (size == 0 ? " (it is empty)" : "")
+						+ ". Choose the checkpoint file the model was saved to.");
 			};
-		} catch (NoSuchFileException e) {
-			throw new CheckpointException("Checkpoint file " + file + " does not exist. Check the path.", e);
-		} catch (AccessDeniedException e) {
-			throw new CheckpointException("Checkpoint file " + file + " cannot be read (access denied)."
-				+ " Check its permissions.", e);
-		} catch (IOException e) {
-			throw new CheckpointException("Checkpoint file " + file + " cannot be read: " + e.getMessage()
-				+ ". Check that the disk or network share is available.", e);
+		}
+		catch (NoSuchFileException e) {
+			throw new CheckpointException(
+				"Checkpoint file " + file + " does not exist. Check the path.", e);
+		}
+		catch (AccessDeniedException e) {
+			throw new CheckpointException(
+				"Checkpoint file " + file + " cannot be read (access denied)."
+					+ " Check its permissions.",
+				e);
+		}
+		catch (IOException e) {
+			throw new CheckpointException(
+				"Checkpoint file " + file + " cannot be read: " + e.getMessage()
+					+ ". Check that the disk or network share is available.",
+				e);
 		}
 	}
 }

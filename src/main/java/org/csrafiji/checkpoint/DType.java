@@ -7,6 +7,7 @@ import java.util.Optional;
  * classes and safetensors headers use for them.
  */
 public enum DType {
+
 	/** IEEE 754 single precision. */
 	FLOAT32(4, true, "FloatStorage", "F32", "float32"),
 	/** IEEE 754 half precision. */

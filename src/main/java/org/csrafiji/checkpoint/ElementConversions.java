@@ -50,17 +50,21 @@ final class ElementConversions {
 		switch (type) {
 			case FLOAT32 -> le.position(0).asFloatBuffer().get(out, 0, count);
 			case FLOAT16 -> {
-				for (int i = 0; i < count; i++) out[i] = halfToFloat(le.getShort(2 * i));
+				for (int i = 0; i < count; i++)
+					out[i] = halfToFloat(le.getShort(2 * i));
 			}
 			case BFLOAT16 -> {
-				for (int i = 0; i < count; i++) out[i] = bfloat16ToFloat(le.getShort(2 * i));
+				for (int i = 0; i < count; i++)
+					out[i] = bfloat16ToFloat(le.getShort(2 * i));
 			}
 			case FLOAT64 -> {
-				for (int i = 0; i < count; i++) out[i] = (float) le.getDouble(8 * i);
+				for (int i = 0; i < count; i++)
+					out[i] = (float) le.getDouble(8 * i);
 			}
 			default -> {
 				long[] integers = toLongs(type, le, count);
-				for (int i = 0; i < count; i++) out[i] = integers[i];
+				for (int i = 0; i < count; i++)
+					out[i] = integers[i];
 			}
 		}
 		return out;
@@ -78,16 +82,20 @@ final class ElementConversions {
 		switch (type) {
 			case INT64 -> le.position(0).asLongBuffer().get(out, 0, count);
 			case INT32 -> {
-				for (int i = 0; i < count; i++) out[i] = le.getInt(4 * i);
+				for (int i = 0; i < count; i++)
+					out[i] = le.getInt(4 * i);
 			}
 			case INT16 -> {
-				for (int i = 0; i < count; i++) out[i] = le.getShort(2 * i);
+				for (int i = 0; i < count; i++)
+					out[i] = le.getShort(2 * i);
 			}
 			case INT8 -> {
-				for (int i = 0; i < count; i++) out[i] = le.get(i);
+				for (int i = 0; i < count; i++)
+					out[i] = le.get(i);
 			}
 			case UINT8, BOOL -> {
-				for (int i = 0; i < count; i++) out[i] = le.get(i) & 0xff;
+				for (int i = 0; i < count; i++)
+					out[i] = le.get(i) & 0xff;
 			}
 			default -> throw new IllegalStateException("A " + type
 				+ " tensor has no exact long values; use toFloatArray() for floating-point tensors.");

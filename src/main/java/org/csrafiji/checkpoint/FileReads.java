@@ -32,7 +32,8 @@ final class FileReads {
 			throw new CheckpointException("Checkpoint " + source + " holds a single block of "
 				+ length + " bytes, more than this reader can take in one piece (2 GiB).");
 		}
-		ByteBuffer buffer = direct ? ByteBuffer.allocateDirect((int) length)
+		ByteBuffer buffer = direct
+			? ByteBuffer.allocateDirect((int) length)
 			: ByteBuffer.allocate((int) length);
 		readFully(channel, buffer, position, source);
 		return buffer.flip().order(ByteOrder.LITTLE_ENDIAN);

@@ -33,7 +33,8 @@ public final class KeyLayouts {
 	private static final String MM_FC = "head.fc.";
 	private static final String HEADS = "classifier.multi_head.";
 	private static final Pattern NUMBERED_HEAD = Pattern.compile("^head\\d+\\.");
-	private static final Pattern HEAD = Pattern.compile("classifier\\.multi_head\\.(\\d+)\\.head\\.weight");
+	private static final Pattern HEAD = Pattern
+		.compile("classifier\\.multi_head\\.(\\d+)\\.head\\.weight");
 
 	private KeyLayouts() {}
 
@@ -61,13 +62,16 @@ public final class KeyLayouts {
 			mmpretrain |= !official.equals(stripped);
 			TensorData earlier = renamed.put(official, e.getValue());
 			if (earlier != null) {
-				throw new CheckpointException("Checkpoint " + raw.source() + " has two tensors that both"
-					+ " mean '" + official + "' (one of them is '" + key + "'). Save a state_dict of one"
-					+ " model only.");
+				throw new CheckpointException(
+					"Checkpoint " + raw.source() + " has two tensors that both"
+						+ " mean '" + official + "' (one of them is '" + key
+						+ "'). Save a state_dict of one"
+						+ " model only.");
 			}
 		}
 		StateDict weights = StateDict.of(raw.source(), renamed);
-		KeyLayout layout = mmpretrain ? KeyLayout.MMPRETRAIN
+		KeyLayout layout = mmpretrain
+			? KeyLayout.MMPRETRAIN
 			: dataParallel ? KeyLayout.DATA_PARALLEL : null;
 		TreeMap<Integer, TensorData> heads = heads(weights);
 		if (!heads.isEmpty()) {
@@ -83,14 +87,18 @@ public final class KeyLayouts {
 		if (weights.contains(FC_WEIGHT)) {
 			long[] shape = weights.get(FC_WEIGHT).shape();
 			if (shape.length != 2) {
-				throw new CheckpointException("Checkpoint " + raw.source() + ": fc.weight has shape "
-					+ Shapes.format(shape) + ", not (classes, features). It is not a torchvision classifier.");
+				throw new CheckpointException(
+					"Checkpoint " + raw.source() + ": fc.weight has shape "
+						+ Shapes.format(shape)
+						+ ", not (classes, features). It is not a torchvision classifier.");
 			}
-			return new NormalizedCheckpoint(layout == null ? KeyLayout.TORCHVISION : layout, weights, 0,
+			return new NormalizedCheckpoint(layout == null ? KeyLayout.TORCHVISION : layout,
+				weights, 0,
 				dimension(shape[0], weights), dimension(shape[1], weights));
 		}
 		String sample = raw.keys().stream().limit(6).collect(Collectors.joining(", "));
-		throw new CheckpointException("Checkpoint " + raw.source() + " has no classifier this program"
+		throw new CheckpointException("Checkpoint " + raw.source()
+			+ " has no classifier this program"
 			+ " knows: no CSRA head (classifier.multi_head.0.head.weight or"
 			+ " head.csra_heads.0.head.weight), no torchvision fc.weight and no timm head.weight (its"
 			+ " first names: " + sample
@@ -110,10 +118,13 @@ public final class KeyLayouts {
 		if (numbered == null) {
 			return;
 		}
-		String pos = weights.contains("pos_embed") ? "; its pos_embed has shape "
-			+ Shapes.format(weights.get("pos_embed").shape()) : "";
+		String pos = weights.contains("pos_embed")
+			? "; its pos_embed has shape "
+				+ Shapes.format(weights.get("pos_embed").shape())
+			: "";
 		throw new CheckpointException("Checkpoint " + weights.source() + " has numbered heads ("
-			+ numbered + ", ...) instead of classifier.multi_head.{h}.head.weight" + pos + ". This is"
+			+ numbered + ", ...) instead of classifier.multi_head.{h}.head.weight" + pos
+			+ ". This is"
 			+ " the layout of the released CSRA ViT-L16 COCO checkpoint (head1..head8 plus head,"
 			+ " positional embedding for 28 x 28 patches at 448 px), which does not match the"
 			+ " released CSRA code: how its heads map onto CSRA heads and temperatures is not"
@@ -141,8 +152,10 @@ public final class KeyLayouts {
 	/** Strips leading "module." prefixes and a "module." right after "backbone.". */
 	private static String stripModule(String key) {
 		String k = key;
-		while (k.startsWith(MODULE)) k = k.substring(MODULE.length());
-		while (k.startsWith(BACKBONE + MODULE)) k = BACKBONE + k.substring((BACKBONE + MODULE).length());
+		while (k.startsWith(MODULE))
+			k = k.substring(MODULE.length());
+		while (k.startsWith(BACKBONE + MODULE))
+			k = BACKBONE + k.substring((BACKBONE + MODULE).length());
 		return k;
 	}
 
@@ -167,21 +180,26 @@ public final class KeyLayouts {
 		for (int h = 0; h < heads.size(); h++) {
 			if (!heads.containsKey(h)) {
 				throw new CheckpointException("Checkpoint " + source + " has CSRA heads "
-					+ heads.keySet() + " but no head " + h + " (" + String.format(HEAD_WEIGHT, h) + " is"
+					+ heads.keySet() + " but no head " + h + " (" + String.format(HEAD_WEIGHT, h)
+					+ " is"
 					+ " missing): the file is incomplete or was edited. Use the complete checkpoint.");
 			}
 		}
 		long[] first = heads.get(0).shape();
 		if (!(first.length == 4 && first[2] == 1 && first[3] == 1) && first.length != 2) {
-			throw new CheckpointException("Checkpoint " + source + ": " + String.format(HEAD_WEIGHT, 0)
-				+ " has shape " + Shapes.format(first) + ", not (classes, features, 1, 1). It is not a CSRA"
-				+ " head.");
+			throw new CheckpointException(
+				"Checkpoint " + source + ": " + String.format(HEAD_WEIGHT, 0)
+					+ " has shape " + Shapes.format(first)
+					+ ", not (classes, features, 1, 1). It is not a CSRA"
+					+ " head.");
 		}
 		for (Map.Entry<Integer, TensorData> e : heads.entrySet()) {
 			long[] shape = e.getValue().shape();
 			if (!Arrays.equals(shape, first)) {
-				throw new CheckpointException("Checkpoint " + source + " has CSRA heads of different"
-					+ " shapes: " + String.format(HEAD_WEIGHT, 0) + " is " + Shapes.format(first) + " but "
+				throw new CheckpointException("Checkpoint " + source
+					+ " has CSRA heads of different"
+					+ " shapes: " + String.format(HEAD_WEIGHT, 0) + " is " + Shapes.format(first)
+					+ " but "
 					+ String.format(HEAD_WEIGHT, e.getKey()) + " is " + Shapes.format(shape)
 					+ ". All heads must see the same classes and features; check the checkpoint.");
 			}
@@ -192,7 +210,8 @@ public final class KeyLayouts {
 	private static int parseIndex(String digits, String key, StateDict weights) {
 		try {
 			return Integer.parseInt(digits);
-		} catch (NumberFormatException e) {
+		}
+		catch (NumberFormatException e) {
 			throw new CheckpointException("Checkpoint " + weights.source() + " names a head '" + key
 				+ "' with an impossible index. Check the checkpoint.", e);
 		}

@@ -16,7 +16,8 @@ final class MessageText {
 		String cut = text.length() > MAX ? text.substring(0, MAX - 3) + "..." : text;
 		StringBuilder out = new StringBuilder();
 		cut.codePoints().forEach(c -> out.append(Character.isISOControl(c)
-			? String.format("\\u%04x", c) : new String(Character.toChars(c))));
+			? String.format("\\u%04x", c)
+			: new String(Character.toChars(c))));
 		return out.toString();
 	}
 }

@@ -20,6 +20,7 @@ import org.csrafiji.core.CheckpointException;
 public record NormalizedCheckpoint(KeyLayout layout, StateDict weights, int heads, int classes,
 	int featureWidth)
 {
+
 	/** Validates. */
 	public NormalizedCheckpoint {
 		Objects.requireNonNull(layout, "layout");

@@ -76,13 +76,16 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 		if (!module.equals("torch")) return Optional.empty();
 		Optional<PickleGlobal> storage = DType.ofStorageClass(name)
 			.map(t -> new PickleGlobal(module, name, Kind.STORAGE_TYPE, t));
-		return storage.isPresent() ? storage
+		return storage.isPresent()
+			? storage
 			: DType.ofTorchName(name).map(t -> new PickleGlobal(module, name, Kind.DTYPE, t));
 	}
 
 	private static CheckpointException refusal(String module, String name, String source) {
 		String global = module + "." + name;
-		if (module.startsWith("torch") && (name.startsWith("_rebuild") || name.endsWith("Storage"))) {
+		if (module.startsWith("torch")
+			&& (name.startsWith("_rebuild") || name.endsWith("Storage")))
+		{
 			return new CheckpointException("Checkpoint " + source + " stores a kind of tensor this"
 				+ " reader does not support ('" + global + "': quantized, sparse, complex or other"
 				+ " special tensors). Save a state_dict of dense float tensors, e.g. after"
@@ -124,7 +127,8 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 				yield set;
 			}
 			case INERT -> new InertValue(module + "." + name);
-			case STORAGE_TYPE, DTYPE -> throw malformed(source, "is called, which torch.save never does");
+			case STORAGE_TYPE, DTYPE ->
+				throw malformed(source, "is called, which torch.save never does");
 		};
 	}
 
@@ -139,7 +143,8 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 			case ORDERED_DICT -> new LinkedHashMap<Object, Object>();
 			case SET -> new LinkedHashSet<Object>();
 			case INERT -> new InertValue(module + "." + name);
-			default -> throw malformed(source, "is instantiated with NEWOBJ, which torch.save never does");
+			default ->
+				throw malformed(source, "is instantiated with NEWOBJ, which torch.save never does");
 		};
 	}
 
@@ -164,7 +169,8 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 		long[] shape = integers(args.get(2), source);
 		long[] strides = integers(args.get(3), source);
 		if (shape.length != strides.length) {
-			throw malformed(source, "has " + shape.length + " sizes but " + strides.length + " strides");
+			throw malformed(source,
+				"has " + shape.length + " sizes but " + strides.length + " strides");
 		}
 		return new TensorView(storage, offset, shape, strides);
 	}
@@ -196,7 +202,8 @@ record PickleGlobal(String module, String name, Kind kind, DType dtype) {
 		Collection<?> items = collection(value, source);
 		long[] out = new long[items.size()];
 		int i = 0;
-		for (Object item : items) out[i++] = integer(item, source);
+		for (Object item : items)
+			out[i++] = integer(item, source);
 		return out;
 	}
 

@@ -91,7 +91,8 @@ final class PickleInput {
 		byte[] le = bytes(length);
 		if (le.length == 0) return 0L;
 		byte[] be = new byte[le.length];
-		for (int i = 0; i < le.length; i++) be[i] = le[le.length - 1 - i];
+		for (int i = 0; i < le.length; i++)
+			be[i] = le[le.length - 1 - i];
 		return PickleInput.compact(new BigInteger(be));
 	}
 
@@ -99,7 +100,8 @@ final class PickleInput {
 	String line() {
 		int start = in.position();
 		int end = start;
-		while (end < in.limit() && in.get(end) != '\n') end++;
+		while (end < in.limit() && in.get(end) != '\n')
+			end++;
 		if (end == in.limit()) throw endsEarly(1);
 		byte[] b = new byte[end - start];
 		in.get(b);

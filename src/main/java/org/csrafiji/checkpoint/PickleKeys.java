@@ -46,7 +46,8 @@ final class PickleKeys {
 		if (value instanceof List<?> tuple && isTuple(tuple)) {
 			PickleKey cached = tuples.get(tuple);
 			if (cached != null) return cached;
-			if (tuple.size() > MAX_TUPLE) throw refused(role, "a tuple of " + tuple.size() + " values", at);
+			if (tuple.size() > MAX_TUPLE)
+				throw refused(role, "a tuple of " + tuple.size() + " values", at);
 			long h = seed;
 			int chars = 0;
 			for (Object item : tuple) {
@@ -54,9 +55,11 @@ final class PickleKeys {
 					chars += s.length();
 					if (chars > MAX_CHARS) throw refused(role, "a tuple with long strings", at);
 					h = mix(h ^ stringHash(s));
-				} else if (isAtom(item)) {
+				}
+				else if (isAtom(item)) {
 					h = mix(h ^ atomHash(item));
-				} else {
+				}
+				else {
 					throw refused(role, "a tuple holding a " + typeName(item), at);
 				}
 			}
@@ -83,13 +86,15 @@ final class PickleKeys {
 		if (v instanceof Long l) return mix(seed ^ mix(l));
 		if (v instanceof Double d) return mix(seed ^ mix(Double.doubleToLongBits(d) ^ 0x9e3779b9L));
 		long h = seed;
-		for (byte b : ((BigInteger) v).toByteArray()) h = mix(h ^ b);
+		for (byte b : ((BigInteger) v).toByteArray())
+			h = mix(h ^ b);
 		return h;
 	}
 
 	private long stringHash(String s) {
 		long h = mix(seed ^ s.length());
-		for (int i = 0; i < s.length(); i++) h = mix(h ^ s.charAt(i));
+		for (int i = 0; i < s.length(); i++)
+			h = mix(h ^ s.charAt(i));
 		return h;
 	}
 

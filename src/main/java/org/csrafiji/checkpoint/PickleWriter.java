@@ -58,7 +58,8 @@ final class PickleWriter {
 	private PickleWriter tuple(long[] values) {
 		if (values.length == 0) return op(')');
 		if (values.length > 3) op('(');
-		for (long v : values) integer(v);
+		for (long v : values)
+			integer(v);
 		return op(switch (values.length) {
 			case 1 -> 0x85;
 			case 2 -> 0x86;
@@ -85,7 +86,8 @@ final class PickleWriter {
 	private PickleWriter global(String module, String name) {
 		String key = module + "\n" + name + "\n";
 		Integer index = memo.get(key);
-		if (index != null) return index < 0x100 ? op('h').op(index) : op('j').littleEndian(index, 4);
+		if (index != null)
+			return index < 0x100 ? op('h').op(index) : op('j').littleEndian(index, 4);
 		op('c');
 		out.writeBytes(key.getBytes(StandardCharsets.US_ASCII));
 		int next = memo.size();
@@ -94,7 +96,8 @@ final class PickleWriter {
 	}
 
 	private PickleWriter littleEndian(long v, int bytes) {
-		for (int i = 0; i < bytes; i++) out.write((int) (v >>> (8 * i)) & 0xff);
+		for (int i = 0; i < bytes; i++)
+			out.write((int) (v >>> (8 * i)) & 0xff);
 		return this;
 	}
 

@@ -60,7 +60,8 @@ final class SafetensorsHeader {
 		int depth = nesting(text);
 		if (depth > MAX_NESTING) {
 			throw new CheckpointException("Safetensors file " + source + " is refused: its header"
-				+ " nests JSON " + depth + " levels deep where the format needs 3 (a crafted or damaged"
+				+ " nests JSON " + depth
+				+ " levels deep where the format needs 3 (a crafted or damaged"
 				+ " file, whose parsing would take memory). Save the weights again with"
 				+ " safetensors.torch.save_file.");
 		}
@@ -74,12 +75,14 @@ final class SafetensorsHeader {
 				String name = json.nextName();
 				if (name.equals("__metadata__")) {
 					json.skipValue();
-				} else if (ranges.containsKey(name)) {
+				}
+				else if (ranges.containsKey(name)) {
 					throw new CheckpointException("Safetensors file " + source + " is refused: its"
 						+ " header describes tensor '" + MessageText.shorten(name) + "' twice, and"
 						+ " readers differ on which one counts (a crafted or damaged file). Save the"
 						+ " weights again with safetensors.torch.save_file.");
-				} else {
+				}
+				else {
 					ranges.put(name, range(name, json, source));
 				}
 			}
@@ -88,10 +91,14 @@ final class SafetensorsHeader {
 				throw damaged(source, "its header goes on after its end");
 			}
 			return ranges;
-		} catch (IOException | IllegalStateException e) {
-			throw new CheckpointException("Safetensors file " + source + " is damaged: its header is"
-				+ " not valid JSON (" + MessageText.shorten(e.getMessage()) + "). Copy or download it"
-				+ " again.", e);
+		}
+		catch (IOException | IllegalStateException e) {
+			throw new CheckpointException(
+				"Safetensors file " + source + " is damaged: its header is"
+					+ " not valid JSON (" + MessageText.shorten(e.getMessage())
+					+ "). Copy or download it"
+					+ " again.",
+				e);
 		}
 	}
 
@@ -111,7 +118,8 @@ final class SafetensorsHeader {
 				}
 			}
 			json.endObject();
-		} catch (IllegalStateException | NumberFormatException e) {
+		}
+		catch (IllegalStateException | NumberFormatException e) {
 			throw damaged(source, "the header entry of tensor '" + shown + "' is malformed");
 		}
 		if (typeName == null || shape == null || offsets == null || offsets.length != 2) {
@@ -126,7 +134,8 @@ final class SafetensorsHeader {
 		long expected;
 		try {
 			expected = Math.multiplyExact(Shapes.numel(shape), dtype.size());
-		} catch (ArithmeticException | IllegalArgumentException e) {
+		}
+		catch (ArithmeticException | IllegalArgumentException e) {
 			throw damaged(source, "the header entry of tensor '" + shown + "' is malformed");
 		}
 		if (begin < 0 || end - begin != expected) {
@@ -140,7 +149,8 @@ final class SafetensorsHeader {
 		List<Long> values = new ArrayList<>();
 		json.beginArray();
 		while (json.hasNext()) {
-			if (values.size() == most) throw new IllegalStateException("more than " + most + " values");
+			if (values.size() == most)
+				throw new IllegalStateException("more than " + most + " values");
 			values.add(json.nextLong());
 		}
 		json.endArray();
@@ -157,11 +167,14 @@ final class SafetensorsHeader {
 			if (inString) {
 				if (c == '\\') i++;
 				else if (c == '"') inString = false;
-			} else if (c == '"') {
+			}
+			else if (c == '"') {
 				inString = true;
-			} else if (c == '[' || c == '{') {
+			}
+			else if (c == '[' || c == '{') {
 				deepest = Math.max(deepest, ++depth);
-			} else if (c == ']' || c == '}') {
+			}
+			else if (c == ']' || c == '}') {
 				depth--;
 			}
 		}

@@ -34,7 +34,8 @@ final class SafetensorsReader {
 	static StateDict read(FileChannel channel, String source) throws IOException {
 		long headerLength = FileReads.read(channel, 0, 8, false, source).getLong(0);
 		if (headerLength < 2 || headerLength > MAX_HEADER) {
-			throw SafetensorsHeader.damaged(source, "its header length " + headerLength + " is impossible");
+			throw SafetensorsHeader.damaged(source,
+				"its header length " + headerLength + " is impossible");
 		}
 		long dataStart = 8 + headerLength;
 		ByteBuffer headerBytes = FileReads.read(channel, 8, headerLength, false, source);
@@ -59,12 +60,15 @@ final class SafetensorsReader {
 		Range furthest = null; // of the ranges before r, the one that ends last
 		for (Range r : sorted) {
 			if (r.end() > dataBytes) {
-				throw new CheckpointException("Safetensors file " + source + " is truncated or damaged:"
-					+ " tensor '" + r.shown() + "' ends at byte " + r.end() + " of a data section of "
-					+ dataBytes + " bytes. Copy or download it again.");
+				throw new CheckpointException(
+					"Safetensors file " + source + " is truncated or damaged:"
+						+ " tensor '" + r.shown() + "' ends at byte " + r.end()
+						+ " of a data section of "
+						+ dataBytes + " bytes. Copy or download it again.");
 			}
 			if (furthest != null && r.begin() < furthest.end() && r.end() > r.begin()) {
-				throw new CheckpointException("Safetensors file " + source + " is refused: tensors '"
+				throw new CheckpointException("Safetensors file " + source
+					+ " is refused: tensors '"
 					+ furthest.shown() + "' and '" + r.shown() + "' overlap in the file, which"
 					+ " the safetensors format forbids (a crafted or damaged file). Do not use it; save"
 					+ " the weights again with safetensors.torch.save_file.");

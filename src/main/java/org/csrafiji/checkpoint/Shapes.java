@@ -59,7 +59,8 @@ final class Shapes {
 	 */
 	static String format(long[] shape) {
 		StringJoiner j = new StringJoiner(", ", "(", ")");
-		for (long d : shape) j.add(Long.toString(d));
+		for (long d : shape)
+			j.add(Long.toString(d));
 		return j.toString();
 	}
 }

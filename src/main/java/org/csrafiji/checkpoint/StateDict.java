@@ -119,7 +119,8 @@ public final class StateDict {
 		String nearest = similar.stream().limit(3).map(k -> "'" + MessageText.shorten(k) + "'")
 			.collect(Collectors.joining(", "));
 		return new CheckpointException("Checkpoint " + source + " has no tensor '" + key + "'"
-			+ (tensors.isEmpty() ? " (it has no tensors left)"
+			+ (tensors.isEmpty()
+				? " (it has no tensors left)"
 				: " (it has " + tensors.size() + "; nearest names: " + nearest + ")")
 			+ ". It does not match this model: choose the model spec made for this checkpoint.");
 	}
@@ -127,7 +128,8 @@ public final class StateDict {
 	private static int commonPrefix(String a, String b) {
 		int n = Math.min(a.length(), b.length());
 		int i = 0;
-		while (i < n && a.charAt(i) == b.charAt(i)) i++;
+		while (i < n && a.charAt(i) == b.charAt(i))
+			i++;
 		return i;
 	}
 }

@@ -79,7 +79,8 @@ final class StrictUnpickler {
 			}
 			try {
 				step(op, at);
-			} catch (NumberFormatException e) {
+			}
+			catch (NumberFormatException e) {
 				throw damaged("a malformed number", at);
 			}
 		}
@@ -100,7 +101,8 @@ final class StrictUnpickler {
 			}
 			case '0' -> { // POP
 				if (!marks.isEmpty() && last(marks) == stack.size()) popMark(at);
-				else pop();
+				else
+					pop();
 			}
 			case '1' -> popMark(at); // POP_MARK
 			case '2' -> push(peek(at)); // DUP
@@ -176,14 +178,17 @@ final class StrictUnpickler {
 			case 0x8f -> push(new LinkedHashSet<>()); // EMPTY_SET
 			case 0x90 -> { // ADDITEMS
 				List<Object> items = popMark(at);
-				if (!(peek(at) instanceof LinkedHashSet<?>)) throw damaged("ADDITEMS on a non-set", at);
+				if (!(peek(at) instanceof LinkedHashSet<?>))
+					throw damaged("ADDITEMS on a non-set", at);
 				@SuppressWarnings("unchecked")
 				Set<Object> set = (Set<Object>) peek(at);
-				for (Object item : items) set.add(keys.admit(item, "set element", at));
+				for (Object item : items)
+					set.add(keys.admit(item, "set element", at));
 			}
 			case 0x91 -> { // FROZENSET
 				Set<Object> set = new LinkedHashSet<>();
-				for (Object item : popMark(at)) set.add(keys.admit(item, "set element", at));
+				for (Object item : popMark(at))
+					set.add(keys.admit(item, "set element", at));
 				push(Collections.unmodifiableSet(set));
 			}
 			default -> {
@@ -223,12 +228,14 @@ final class StrictUnpickler {
 			case 'o' -> { // OBJ
 				List<Object> items = popMark(at);
 				if (items.isEmpty()) throw damaged("OBJ without a class", at);
-				push(global(items.get(0), at).call(items.subList(1, items.size()), source, keys, at));
+				push(global(items.get(0), at).call(items.subList(1, items.size()), source, keys,
+					at));
 			}
 			case 'R' -> { // REDUCE
 				Object args = pop();
 				PickleGlobal callable = global(pop(), at);
-				if (!(args instanceof List<?> list)) throw damaged("REDUCE without an argument tuple", at);
+				if (!(args instanceof List<?> list))
+					throw damaged("REDUCE without an argument tuple", at);
 				push(callable.call(new ArrayList<>(list), source, keys, at));
 			}
 			case 0x81 -> { // NEWOBJ
@@ -256,15 +263,18 @@ final class StrictUnpickler {
 		if (!(target instanceof Map<?, ?>) && !(target instanceof TensorView)
 			&& !(target instanceof InertValue))
 		{
-			throw damaged("BUILD on " + (target == null ? "None" : target.getClass().getSimpleName()), at);
+			throw damaged(
+				"BUILD on " + (target == null ? "None" : target.getClass().getSimpleName()), at);
 		}
 	}
 
 	private Object textInteger(String text, int at) {
 		String t = text.trim();
 		if (t.length() > MAX_DIGITS) {
-			throw tooMuch("writes an integer of " + t.length() + " digits (Python itself refuses more"
-				+ " than " + MAX_DIGITS + ")", at);
+			throw tooMuch(
+				"writes an integer of " + t.length() + " digits (Python itself refuses more"
+					+ " than " + MAX_DIGITS + ")",
+				at);
 		}
 		if (t.endsWith("L")) t = t.substring(0, t.length() - 1);
 		if (t.equals("00")) return Boolean.FALSE;
@@ -324,7 +334,8 @@ final class StrictUnpickler {
 
 	private Object pop() {
 		int floor = marks.isEmpty() ? 0 : last(marks);
-		if (stack.size() <= floor) throw damaged("a value is taken from an empty stack", in.position());
+		if (stack.size() <= floor)
+			throw damaged("a value is taken from an empty stack", in.position());
 		return stack.remove(stack.size() - 1);
 	}
 
@@ -363,7 +374,8 @@ final class StrictUnpickler {
 
 	private CheckpointException tooMuch(String what, int at) {
 		return new CheckpointException("Checkpoint " + source + " is refused: its data.pkl " + what
-			+ " at byte " + at + ", far beyond any state_dict (a crafted or damaged file). Re-save it"
+			+ " at byte " + at
+			+ ", far beyond any state_dict (a crafted or damaged file). Re-save it"
 			+ " as a plain state_dict (torch.save(model.state_dict(), path)).");
 	}
 

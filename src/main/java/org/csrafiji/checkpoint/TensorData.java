@@ -120,7 +120,8 @@ public final class TensorData {
 			return data.duplicate().order(ByteOrder.nativeOrder());
 		}
 		float[] values = toFloatArray();
-		ByteBuffer out = ByteBuffer.allocateDirect(4 * values.length).order(ByteOrder.nativeOrder());
+		ByteBuffer out = ByteBuffer.allocateDirect(4 * values.length)
+			.order(ByteOrder.nativeOrder());
 		out.asFloatBuffer().put(values);
 		return out;
 	}

@@ -51,7 +51,8 @@ record TensorView(StorageRef storage, long offset, long[] shape, long[] strides)
 				last = Math.addExact(last, Math.multiplyExact(shape[i] - 1, strides[i]));
 			}
 			return last < storage.numel();
-		} catch (ArithmeticException | IllegalArgumentException e) {
+		}
+		catch (ArithmeticException | IllegalArgumentException e) {
 			return false; // negative or overflowing dimensions
 		}
 	}
@@ -78,7 +79,8 @@ record TensorView(StorageRef storage, long offset, long[] shape, long[] strides)
 		int written = 0;
 		while (written < out.capacity()) {
 			long element = offset;
-			for (int d = 0; d < shape.length; d++) element += index[d] * strides[d];
+			for (int d = 0; d < shape.length; d++)
+				element += index[d] * strides[d];
 			out.put(written, storageBytes, (int) (element * size), runLength);
 			written += runLength;
 			// advance the multi-index; the innermost dimension moves by a run

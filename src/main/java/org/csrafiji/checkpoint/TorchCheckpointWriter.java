@@ -41,7 +41,8 @@ public final class TorchCheckpointWriter {
 		try {
 			OutputFiles.write(target, temporary -> writeArchive(temporary, archiveName(target),
 				tensors));
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw new CheckpointException("Could not write checkpoint " + file + ": " + e
 				+ ". Check that the folder exists, is writable and has free space.", e);
 		}
@@ -89,7 +90,8 @@ public final class TorchCheckpointWriter {
 	/** A random 40-digit id like the one PyTorch's writer records. */
 	private static String serializationId() {
 		StringBuilder id = new StringBuilder(40);
-		for (int i = 0; i < 40; i++) id.append(RANDOM.nextInt(10));
+		for (int i = 0; i < 40; i++)
+			id.append(RANDOM.nextInt(10));
 		return id.toString();
 	}
 

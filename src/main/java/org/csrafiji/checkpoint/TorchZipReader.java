@@ -48,7 +48,8 @@ final class TorchZipReader {
 		String prefix = pickleName.substring(0, pickleName.length() - "data.pkl".length());
 		ZipEntryInfo order = zip.entries().get(prefix + "byteorder");
 		boolean bigEndian = order != null
-			&& new String(bytes(zip.read(order, false)), StandardCharsets.US_ASCII).trim().equals("big");
+			&& new String(bytes(zip.read(order, false)), StandardCharsets.US_ASCII).trim()
+				.equals("big");
 		TorchZipReader reader = new TorchZipReader(zip, source, prefix, bigEndian);
 		ByteBuffer pickle = zip.read(zip.entries().get(pickleName), false);
 		Object root = new StrictUnpickler(pickle, source, reader::persistentLoad).load();
@@ -59,7 +60,8 @@ final class TorchZipReader {
 		String found = null;
 		for (String name : zip.entries().keySet()) {
 			if (name.endsWith("/constants.pkl") || name.contains("/code/")) {
-				throw new CheckpointException(source + " is a TorchScript model (torch.jit.save), not a"
+				throw new CheckpointException(source
+					+ " is a TorchScript model (torch.jit.save), not a"
 					+ " state_dict checkpoint. Load it as a TorchScript model, or save its weights with"
 					+ " torch.save(model.state_dict(), path) and use that file.");
 			}
@@ -71,9 +73,11 @@ final class TorchZipReader {
 		if (found == null) {
 			String names = zip.entries().keySet().stream().limit(5).map(MessageText::shorten)
 				.collect(Collectors.joining(", "));
-			throw new CheckpointException(source + " is a zip archive without data.pkl, so it is not"
-				+ " a checkpoint written by torch.save (its entries: " + (names.isEmpty() ? "none" : names)
-				+ "). Choose the .pth file itself, not an archive that contains it.");
+			throw new CheckpointException(
+				source + " is a zip archive without data.pkl, so it is not"
+					+ " a checkpoint written by torch.save (its entries: "
+					+ (names.isEmpty() ? "none" : names)
+					+ "). Choose the .pth file itself, not an archive that contains it.");
 		}
 		return found;
 	}
@@ -82,10 +86,11 @@ final class TorchZipReader {
 	private static Map<?, ?> selectStateDict(Object root, String source) {
 		if (!(root instanceof Map<?, ?> map)) {
 			throw new CheckpointException("Checkpoint " + source + " holds a "
-				+ pythonType(root) + ", not a state_dict. Save model.state_dict() instead of the model.");
+				+ pythonType(root)
+				+ ", not a state_dict. Save model.state_dict() instead of the model.");
 		}
 		Map<?, ?> current = map;
-		descend: for (int depth = 0; depth < 4; depth++) {
+		descend : for (int depth = 0; depth < 4; depth++) {
 			for (String wrapper : WRAPPERS) {
 				if (current.get(wrapper) instanceof Map<?, ?> inner) {
 					current = inner;
@@ -97,7 +102,8 @@ final class TorchZipReader {
 		if (current.values().stream().noneMatch(v -> v instanceof TensorView)) {
 			String keys = current.keySet().stream().limit(10).map(MessageText::shorten)
 				.collect(Collectors.joining(", "));
-			throw new CheckpointException("Checkpoint " + source + " holds no tensors at its top level"
+			throw new CheckpointException("Checkpoint " + source
+				+ " holds no tensors at its top level"
 				+ " nor under 'state_dict' or 'model' (keys: " + keys + "). Save the weights with"
 				+ " torch.save(model.state_dict(), path).");
 		}
@@ -107,7 +113,8 @@ final class TorchZipReader {
 	private Object persistentLoad(Object pid) {
 		// ('storage', torch.FloatStorage, key, location, numel); the location is ignored
 		if (!(pid instanceof List<?> t) || t.size() < 5 || !"storage".equals(t.get(0))
-			|| !(t.get(1) instanceof PickleGlobal type) || type.kind() != PickleGlobal.Kind.STORAGE_TYPE
+			|| !(t.get(1) instanceof PickleGlobal type)
+			|| type.kind() != PickleGlobal.Kind.STORAGE_TYPE
 			|| !(t.get(2) instanceof String key) || !(t.get(4) instanceof Long numel) || numel < 0)
 		{
 			throw new CheckpointException("Checkpoint " + source + " has a damaged data.pkl: a"
@@ -117,8 +124,10 @@ final class TorchZipReader {
 		StorageRef ref = new StorageRef(key, type.dtype(), numel);
 		StorageRef earlier = storages.putIfAbsent(key, ref);
 		if (earlier != null && !earlier.equals(ref)) {
-			throw new CheckpointException("Checkpoint " + source + " has a damaged data.pkl: storage "
-				+ MessageText.shorten(key) + " is described twice differently. Save the checkpoint again.");
+			throw new CheckpointException(
+				"Checkpoint " + source + " has a damaged data.pkl: storage "
+					+ MessageText.shorten(key)
+					+ " is described twice differently. Save the checkpoint again.");
 		}
 		return ref;
 	}
@@ -132,7 +141,8 @@ final class TorchZipReader {
 			}
 		}
 		Map<String, Integer> uses = new HashMap<>();
-		for (TensorView view : views.values()) uses.merge(view.storage().key(), 1, Integer::sum);
+		for (TensorView view : views.values())
+			uses.merge(view.storage().key(), 1, Integer::sum);
 		Map<String, Integer> usesLeft = new HashMap<>(uses);
 		checkMaterializedSize(views.values());
 		Map<String, ByteBuffer> loaded = new HashMap<>();
@@ -172,7 +182,8 @@ final class TorchZipReader {
 		}
 		long stored = storageBytes.values().stream().mapToLong(Long::longValue).sum();
 		if (tensorBytes > 2 * stored + VIEW_ALLOWANCE) {
-			throw new CheckpointException("Checkpoint " + source + " is refused: its " + views.size()
+			throw new CheckpointException("Checkpoint " + source + " is refused: its "
+				+ views.size()
 				+ " tensors would take " + tensorBytes + " bytes, more than twice the " + stored
 				+ " bytes of storage they view plus 1 MiB (views that repeat storage elements or"
 				+ " many tensors over one storage, which a state_dict does not need). Save it again"
@@ -193,7 +204,8 @@ final class TorchZipReader {
 		String shown = MessageText.shorten(ref.key());
 		if (entry == null) {
 			throw new CheckpointException("Checkpoint " + source + " is damaged: data.pkl refers to"
-				+ " storage data/" + shown + " but the archive has no such entry. Copy or download it"
+				+ " storage data/" + shown
+				+ " but the archive has no such entry. Copy or download it"
 				+ " again.");
 		}
 		if (entry.size() / ref.dtype().size() < ref.numel()) {

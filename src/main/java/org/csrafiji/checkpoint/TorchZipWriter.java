@@ -45,7 +45,8 @@ final class TorchZipWriter {
 			.putInt(0).putInt(0).putInt(0).putInt(0) // time and date, crc, sizes: in the descriptor
 			.putShort((short) nameBytes.length).putShort((short) (4 + padding)).put(nameBytes)
 			.putShort((short) 0x4246).putShort((short) padding); // "FB" padding field
-		for (int i = 0; i < padding; i++) header.put((byte) 'Z');
+		for (int i = 0; i < padding; i++)
+			header.put((byte) 'Z');
 		writeAll(header.flip());
 		CRC32 crc = new CRC32();
 		crc.update(data.duplicate());
@@ -67,7 +68,8 @@ final class TorchZipWriter {
 				.putShort((short) FLAGS).putShort((short) 0).putInt(0).putInt((int) w.crc())
 				.putInt((int) w.size()).putInt((int) w.size()).putShort((short) w.name().length)
 				.putShort((short) (far ? 12 : 0)).putShort((short) 0).putShort((short) 0)
-				.putShort((short) 0).putInt(0).putInt((int) (far ? MAX32 : w.offset())).put(w.name());
+				.putShort((short) 0).putInt(0).putInt((int) (far ? MAX32 : w.offset()))
+				.put(w.name());
 			if (far) entry.putShort((short) 1).putShort((short) 8).putLong(w.offset());
 			writeAll(entry.flip());
 		}
@@ -80,13 +82,15 @@ final class TorchZipWriter {
 		end.putInt(0x07064b50).putInt(0).putLong(directoryEnd).putInt(1);
 		end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0)
 			.putShort((short) Math.min(count, 0xffff)).putShort((short) Math.min(count, 0xffff))
-			.putInt((int) Math.min(directorySize, MAX32)).putInt((int) Math.min(directoryStart, MAX32))
+			.putInt((int) Math.min(directorySize, MAX32))
+			.putInt((int) Math.min(directoryStart, MAX32))
 			.putShort((short) 0);
 		writeAll(end.flip());
 	}
 
 	private void writeAll(ByteBuffer b) throws IOException {
-		while (b.hasRemaining()) channel.write(b);
+		while (b.hasRemaining())
+			channel.write(b);
 	}
 
 	private static ByteBuffer le(int size) {

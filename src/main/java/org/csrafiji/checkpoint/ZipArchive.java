@@ -80,16 +80,19 @@ final class ZipArchive {
 		if (locator >= 0 && tail.getInt(locator) == ZIP64_LOCATOR) {
 			long zip64At = tail.getLong(locator + 8);
 			ByteBuffer z = FileReads.read(channel, zip64At, 56, false, source);
-			if (z.getInt(0) != ZIP64_EOCD) throw damaged(source, "its ZIP64 directory record is missing");
+			if (z.getInt(0) != ZIP64_EOCD)
+				throw damaged(source, "its ZIP64 directory record is missing");
 			count = z.getLong(32);
 			directorySize = z.getLong(40);
 			directoryOffset = z.getLong(48);
 		}
 		if (count < 0 || directorySize < 0 || directoryOffset < 0
-			|| directoryOffset + directorySize > size) {
+			|| directoryOffset + directorySize > size)
+		{
 			throw FileReads.truncated(source, size, directoryOffset + directorySize);
 		}
-		ByteBuffer directory = FileReads.read(channel, directoryOffset, directorySize, false, source);
+		ByteBuffer directory = FileReads.read(channel, directoryOffset, directorySize, false,
+			source);
 		Map<String, ZipEntryInfo> entries = readDirectory(directory, count, source);
 		return new ZipArchive(channel, source, locate(channel, entries, directoryOffset, source));
 	}
@@ -107,18 +110,22 @@ final class ZipArchive {
 				throw damaged(source, "entry " + e.shown() + " starts outside the archive's"
 					+ " data");
 			}
-			ByteBuffer local = FileReads.read(channel, e.localHeaderOffset(), LOCAL_SIZE, false, source);
+			ByteBuffer local = FileReads.read(channel, e.localHeaderOffset(), LOCAL_SIZE, false,
+				source);
 			if (local.getInt(0) != LOCAL) {
 				throw damaged(source, "entry " + e.shown() + " has no header");
 			}
 			long dataAt = e.localHeaderOffset() + LOCAL_SIZE + (local.getShort(26) & 0xffff)
 				+ (local.getShort(28) & 0xffff);
-			if (e.compressedSize() < 0 || e.size() < 0 || dataAt + e.compressedSize() > directoryOffset) {
+			if (e.compressedSize() < 0 || e.size() < 0
+				|| dataAt + e.compressedSize() > directoryOffset)
+			{
 				throw damaged(source, "entry " + e.shown() + " reaches past the archive's data");
 			}
 			checkDeclaredSize(e, source);
-			located.put(e.name(), new ZipEntryInfo(e.name(), e.method(), e.crc(), e.compressedSize(),
-				e.size(), e.localHeaderOffset(), dataAt));
+			located.put(e.name(),
+				new ZipEntryInfo(e.name(), e.method(), e.crc(), e.compressedSize(),
+					e.size(), e.localHeaderOffset(), dataAt));
 		}
 		List<ZipEntryInfo> byOffset = new ArrayList<>(located.values());
 		byOffset.sort(Comparator.comparingLong(ZipEntryInfo::localHeaderOffset));
@@ -126,8 +133,10 @@ final class ZipArchive {
 			ZipEntryInfo before = byOffset.get(i - 1);
 			ZipEntryInfo after = byOffset.get(i);
 			if (after.localHeaderOffset() < before.dataAt() + before.compressedSize()) {
-				throw new CheckpointException("Checkpoint " + source + " is refused: its zip entries "
-					+ before.shown() + " and " + after.shown() + " overlap in the file, so that one byte"
+				throw new CheckpointException("Checkpoint " + source
+					+ " is refused: its zip entries "
+					+ before.shown() + " and " + after.shown()
+					+ " overlap in the file, so that one byte"
 					+ " would count for two entries, which no zip writer does (a crafted or damaged"
 					+ " file). Do not use it; save the checkpoint again with torch.save.");
 			}
@@ -145,7 +154,8 @@ final class ZipArchive {
 		{
 			throw new CheckpointException("Checkpoint " + source + " is refused: zip entry "
 				+ e.shown() + " would inflate from " + e.compressedSize() + " to " + e.size()
-				+ " bytes, more than " + MAX_DEFLATE_RATIO + " times, as a zip bomb does (torch.save"
+				+ " bytes, more than " + MAX_DEFLATE_RATIO
+				+ " times, as a zip bomb does (torch.save"
 				+ " stores entries uncompressed). Re-save the checkpoint with torch.save rather than"
 				+ " re-zipping it.");
 		}
@@ -167,10 +177,12 @@ final class ZipArchive {
 		long dataAt = entry.dataAt();
 		ByteBuffer bytes = switch (entry.method()) {
 			case 0 -> FileReads.read(channel, dataAt, entry.size(), direct, source);
-			case 8 -> inflate(FileReads.read(channel, dataAt, entry.compressedSize(), false, source),
-				entry, direct);
+			case 8 ->
+				inflate(FileReads.read(channel, dataAt, entry.compressedSize(), false, source),
+					entry, direct);
 			default -> throw new CheckpointException("Checkpoint " + source + " compresses entry "
-				+ entry.shown() + " with zip method " + entry.method() + ", which this reader does not"
+				+ entry.shown() + " with zip method " + entry.method()
+				+ ", which this reader does not"
 				+ " support. Save it again with torch.save, which stores entries uncompressed.");
 		};
 		CRC32 crc = new CRC32();
@@ -185,22 +197,27 @@ final class ZipArchive {
 		if (entry.size() > Integer.MAX_VALUE) {
 			throw damaged(source, "entry " + entry.shown() + " is too large");
 		}
-		ByteBuffer out = direct ? ByteBuffer.allocateDirect((int) entry.size())
+		ByteBuffer out = direct
+			? ByteBuffer.allocateDirect((int) entry.size())
 			: ByteBuffer.allocate((int) entry.size());
 		Inflater inflater = new Inflater(true);
 		try {
 			inflater.setInput(compressed);
 			while (out.hasRemaining() && !inflater.finished()) {
-				if (inflater.inflate(out) == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+				if (inflater.inflate(out) == 0
+					&& (inflater.needsInput() || inflater.needsDictionary()))
+				{
 					break;
 				}
 			}
 			if (out.hasRemaining()) {
 				throw damaged(source, "entry " + entry.shown() + " is cut short");
 			}
-		} catch (DataFormatException e) {
+		}
+		catch (DataFormatException e) {
 			throw damaged(source, "entry " + entry.shown() + " cannot be decompressed");
-		} finally {
+		}
+		finally {
 			inflater.end();
 		}
 		return out.flip().order(ByteOrder.LITTLE_ENDIAN);
@@ -208,14 +225,18 @@ final class ZipArchive {
 
 	private static int findEndRecord(ByteBuffer tail) {
 		for (int at = tail.limit() - EOCD_SIZE; at >= 0; at--) {
-			if (tail.getInt(at) == EOCD && at + EOCD_SIZE + (tail.getShort(at + 20) & 0xffff) == tail.limit()) {
+			if (tail.getInt(at) == EOCD
+				&& at + EOCD_SIZE + (tail.getShort(at + 20) & 0xffff) == tail.limit())
+			{
 				return at;
 			}
 		}
 		return -1;
 	}
 
-	private static Map<String, ZipEntryInfo> readDirectory(ByteBuffer d, long count, String source) {
+	private static Map<String, ZipEntryInfo> readDirectory(ByteBuffer d, long count,
+		String source)
+	{
 		Map<String, ZipEntryInfo> entries = new LinkedHashMap<>();
 		int at = 0;
 		for (long i = 0; i < count; i++) {
@@ -235,7 +256,7 @@ final class ZipArchive {
 			byte[] name = new byte[nameLength];
 			d.get(at + 46, name);
 			// ZIP64 extended information replaces the fields set to 0xffffffff, in this order
-			long[] wide = { size, compressed, offset };
+			long[] wide = {size, compressed, offset};
 			int extra = at + 46 + nameLength;
 			while (extra + 4 <= at + 46 + nameLength + extraLength) {
 				int id = d.getShort(extra) & 0xffff;

@@ -64,25 +64,29 @@ final class AttentionCli {
 			csv.append(Csv.row(header)).append('\n');
 			for (String f : o.positional()) {
 				ImagePlus imp = ClassifyCli.open(f);
-				ClassifiedImage ci = ImageClassification.run(model, imp, ConversionOptions.defaults(),
+				ClassifiedImage ci = ImageClassification.run(model, imp,
+					ConversionOptions.defaults(),
 					Progress.NONE);
 				Prediction p = ci.slices().get(0).prediction();
 				StringBuilder labels = new StringBuilder();
 				for (int c : p.predicted(threshold)) {
 					labels.append(labels.length() == 0 ? "" : ";").append(p.labels().name(c));
 				}
-				List<String> row = new ArrayList<>(List.of(Path.of(f).getFileName().toString(), labels
-					.toString()));
+				List<String> row = new ArrayList<>(
+					List.of(Path.of(f).getFileName().toString(), labels
+						.toString()));
 				for (float s : p.scores()) {
 					row.add(Float.toString(s)); // as a batch writes them: each float exactly
 				}
 				csv.append(Csv.row(row)).append('\n');
 				Path png = dir.resolve(stem(f) + ".attention.png");
 				Path partial = dir.resolve(png.getFileName() + ".partial");
-				if (!new FileSaver(AttentionMontage.render(ci, threshold, settings)).saveAsPng(partial
-					.toString()))
+				if (!new FileSaver(AttentionMontage.render(ci, threshold, settings))
+					.saveAsPng(partial
+						.toString()))
 				{
-					throw new CsraException("Cannot write " + png + "; check the folder is writable.");
+					throw new CsraException(
+						"Cannot write " + png + "; check the folder is writable.");
 				}
 				Files.move(partial, png, StandardCopyOption.REPLACE_EXISTING);
 				out.println(f + "\t" + (labels.length() == 0 ? "(none)" : labels) + "\t-> " + png);

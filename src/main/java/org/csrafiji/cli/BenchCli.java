@@ -1,6 +1,5 @@
 package org.csrafiji.cli;
 
-
 import ij.ImagePlus;
 import ij.process.ShortProcessor;
 
@@ -18,7 +17,6 @@ import org.csrafiji.model.NetworkFactory;
 import org.csrafiji.model.RandomWeights;
 import org.csrafiji.model.ParameterNames;
 import org.csrafiji.model.ResNetConfig;
-import org.csrafiji.model.ViTConfig;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.Engines;
@@ -51,7 +49,7 @@ final class BenchCli {
 	 * Sides of the 16-bit test images for the end-to-end measurement: a full sCMOS camera
 	 * frame and a 4x larger one.
 	 */
-	private static final int[] LARGE = { 2048, 4096 };
+	private static final int[] LARGE = {2048, 4096};
 
 	private BenchCli() {}
 
@@ -81,8 +79,8 @@ final class BenchCli {
 			out.println(new com.google.gson.GsonBuilder().create().toJson(r));
 		}
 		else {
-			r.forEach((k, v) -> out.println(String.format(Locale.ROOT, "%-36s %s", k, v
-				instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v)));
+			r.forEach((k, v) -> out.println(String.format(Locale.ROOT, "%-36s %s", k,
+				v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v)));
 		}
 		return 0;
 	}
@@ -96,13 +94,13 @@ final class BenchCli {
 			err.println("csra bench: " + spec.architecture() + " at " + spec.input().size()
 				+ ", " + spec.heads() + " head(s), " + spec.classes().size() + " classes, on "
 				+ DeviceChoice.describe(model.device()) + ", " + n + " iterations");
-				ModelOptions.warnIfNativesDiffer(err);
+			ModelOptions.warnIfNativesDiffer(err);
 			FloatBuffer in = model.newInputBuffer(1);
 			Random random = new Random(7);
 			for (int i = 0; i < in.capacity(); i++) {
 				in.put(i, random.nextFloat());
 			}
-			ImagePlus[] large = { largeImage(LARGE[0], random), largeImage(LARGE[1], random) };
+			ImagePlus[] large = {largeImage(LARGE[0], random), largeImage(LARGE[1], random)};
 			ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults());
 			for (int i = 0; i < 2; i++) {
 				model.predict(in, 1);
@@ -171,7 +169,8 @@ final class BenchCli {
 			double gflops = MatmulRate.gflops(model.device());
 			r.put("matmul_gflops", gflops);
 			if (spec.architecture() instanceof Architecture.ResNet resnet) {
-				double flops = ResNetFlops.of(ResNetConfig.of(resnet.depth(), 64), spec.input().size());
+				double flops = ResNetFlops.of(ResNetConfig.of(resnet.depth(), 64),
+					spec.input().size());
 				double boundMs = flops / (gflops * 1e6);
 				r.put("forward_gflop", flops / 1e9);
 				r.put("matmul_bound_ms", boundMs);
@@ -185,12 +184,15 @@ final class BenchCli {
 	{
 		err.println("csra bench: writing " + images + " VOC-size JPEGs");
 		List<Path> files = VocFolder.write(dir.resolve("voc"), images, 11);
-		JobBench jobs = new JobBench(dir.resolve("voc"), checkpoint, spec.architecture().name(), spec
-			.input().size(), err);
+		JobBench jobs = new JobBench(dir.resolve("voc"), checkpoint, spec.architecture().name(),
+			spec
+				.input().size(),
+			err);
 		Map<String, Object> j = new LinkedHashMap<>(jobs.evaluate(images));
 		double perForward = 1000 / (double) r.get("forward_ms");
 		j.put("forward_images_per_s", perForward);
-		j.put("job_evaluate_over_forward", (double) j.get("job_evaluate_images_per_s") / perForward);
+		j.put("job_evaluate_over_forward",
+			(double) j.get("job_evaluate_images_per_s") / perForward);
 		String script = o.get("pytorch-script", "src/test/python/bench_pytorch.py");
 		List<Map<String, Object>> loops = new ArrayList<>();
 		for (String python : o.all("python")) {
@@ -263,9 +265,11 @@ final class BenchCli {
 		for (String python : o.all("python")) {
 			err.println("csra bench: starting PyTorch beside it with " + python);
 			peers.add(new PyTorchPeer(python, List.of(python, script, "--serve", "--arch", spec
-				.architecture().name(), "--size", String.valueOf(spec
-					.input().size()), "--heads", String.valueOf(spec.heads()), "--classes", String
-						.valueOf(spec.classes().size()))));
+				.architecture().name(), "--size",
+				String.valueOf(spec
+					.input().size()),
+				"--heads", String.valueOf(spec.heads()), "--classes", String
+					.valueOf(spec.classes().size()))));
 		}
 		return peers;
 	}

@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import ij.ImagePlus;
 
 import org.csrafiji.core.ClassLabels;
-import org.csrafiji.core.CsraException;
 import org.csrafiji.core.ImageInputException;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.image.ConversionOptions;
@@ -59,8 +58,9 @@ final class ClassifyCli {
 		Shard shard = shard(o);
 		Path csv = o.has("out") ? Path.of(o.get("out", null)) : null;
 		if (csv != null && o.has("all-slices")) {
-			throw new UsageException("--out writes one row per image (its first slice), so it does not"
-				+ " go with --all-slices; leave out one of them (--json gives every slice).");
+			throw new UsageException(
+				"--out writes one row per image (its first slice), so it does not"
+					+ " go with --all-slices; leave out one of them (--json gives every slice).");
 		}
 		requireFiles(o.positional());
 		List<String> images = shard.select(o.positional(), f -> f);
@@ -72,8 +72,10 @@ final class ClassifyCli {
 		ConversionOptions conversion = new ConversionOptions(ConversionOptions.defaults()
 			.scaling(), null, o.has("all-slices"), false);
 		try (CsraModel model = ModelOptions.load(o, err);
-			PredictionsWriter file = csv == null ? null : PredictionsWriter.open(csv, model.spec()
-				.classes(), ModelStamp.of(model.spec())))
+			PredictionsWriter file = csv == null
+				? null
+				: PredictionsWriter.open(csv, model.spec()
+					.classes(), ModelStamp.of(model.spec())))
 		{
 			double threshold = model.spec().threshold();
 			if (file != null) {
@@ -84,7 +86,8 @@ final class ClassifyCli {
 					continue;
 				}
 				ImagePlus imp = open(f);
-				List<SlicePrediction> preds = ImageClassification.run(model, imp, conversion, Progress.NONE)
+				List<SlicePrediction> preds = ImageClassification
+					.run(model, imp, conversion, Progress.NONE)
 					.slices();
 				if (file != null) {
 					file.append(f, toDoubles(preds.get(0).prediction().scores()));
@@ -128,7 +131,8 @@ final class ClassifyCli {
 		for (String f : images) {
 			String before = seen.putIfAbsent(SampleKeys.of(f), f);
 			if (before != null) {
-				throw new ImageInputException("'" + before + "' and '" + f + "' have the same name without"
+				throw new ImageInputException("'" + before + "' and '" + f
+					+ "' have the same name without"
 					+ " extension, which is how a predictions file (--out) tells images apart; rename one"
 					+ " or classify them in separate runs.");
 			}
@@ -154,7 +158,8 @@ final class ClassifyCli {
 				continue;
 			}
 			if (f.matches(".*[*?\\[{].*")) {
-				throw new ImageInputException("'" + f + "' matches no file (a shell passes a pattern on"
+				throw new ImageInputException("'" + f
+					+ "' matches no file (a shell passes a pattern on"
 					+ " unchanged when nothing matches it), so there is nothing to classify; check the"
 					+ " folder and the pattern, e.g. 'data/*.tif' (case matters).");
 			}

@@ -52,8 +52,10 @@ final class CliWording {
 	 *         the setting at fault
 	 */
 	static String message(Throwable e) {
-		String remedy = e instanceof CsraException c ? c.setting().map(s -> " (command line: "
-			+ option(s) + ")").orElse("") : "";
+		String remedy = e instanceof CsraException c
+			? c.setting().map(s -> " (command line: "
+				+ option(s) + ")").orElse("")
+			: "";
 		return e.getMessage() + remedy;
 	}
 }

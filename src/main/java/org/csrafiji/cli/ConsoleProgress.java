@@ -126,7 +126,8 @@ final class ConsoleProgress implements Progress {
 	String text(long now) {
 		double seconds = (now - started) / 1e9;
 		int steps = done - first;
-		StringBuilder s = new StringBuilder(label).append(": ").append(done).append('/').append(total)
+		StringBuilder s = new StringBuilder(label).append(": ").append(done).append('/')
+			.append(total)
 			.append(' ').append(item);
 		if (steps > 0 && seconds > 0) {
 			double rate = steps / seconds;

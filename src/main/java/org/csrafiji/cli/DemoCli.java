@@ -1,6 +1,5 @@
 package org.csrafiji.cli;
 
-import org.csrafiji.core.CsraException;
 import org.csrafiji.core.ModelSpecs;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
@@ -75,8 +74,10 @@ public final class DemoCli {
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
 		String cmd = args.isEmpty() ? "" : args.get(0);
 		if (cmd.equals("demo-data")) {
-			Options o = new Options(args.subList(1, args.size()), Set.of("out", "train", "val", "size",
-				"seed"), Set.of());
+			Options o = new Options(args.subList(1, args.size()),
+				Set.of("out", "train", "val", "size",
+					"seed"),
+				Set.of());
 			if (!o.has("out")) {
 				throw new UsageException("--out is required.");
 			}
@@ -94,7 +95,8 @@ public final class DemoCli {
 		SceneGenerator gen = new SceneGenerator(o.integer("size", 128), o.integer("seed", 1));
 		int train = o.integer("train", 3000);
 		Path t = SyntheticDatasetWriter.write(gen, 0, train, dir.resolve("train"));
-		Path v = SyntheticDatasetWriter.write(gen, train, o.integer("val", 300), dir.resolve("val"));
+		Path v = SyntheticDatasetWriter.write(gen, train, o.integer("val", 300),
+			dir.resolve("val"));
 		out.println("training set: " + t);
 		out.println("validation set: " + v);
 		return 0;
@@ -115,15 +117,21 @@ public final class DemoCli {
 			boolean mapOk = r.mAP() >= MAP_FLOOR;
 			boolean pointOk = r.pointingAccuracy() >= POINTING_FLOOR;
 			out.println(String.format(Locale.ROOT, "demo model %s on %d held-out synthetic scenes"
-				+ " (seed %d), %.1f s", specFile, r.images(), o.integer("seed", REPORT_SEED), r
+				+ " (seed %d), %.1f s", specFile, r.images(), o.integer("seed", REPORT_SEED),
+				r
 					.seconds()));
-			out.println(String.format(Locale.ROOT, "mAP            %6.2f %%  (floor 98 %%) %s", 100 * r
-				.mAP(), mapOk ? "ok" : "BELOW FLOOR"));
-			out.println(String.format(Locale.ROOT, "pointing game  %6.2f %%  (%d of %d objects; floor"
-				+ " 95 %%) %s", 100 * r.pointingAccuracy(), r.pointingHits(), r.pointingTotal(),
+			out.println(
+				String.format(Locale.ROOT, "mAP            %6.2f %%  (floor 98 %%) %s", 100 * r
+					.mAP(), mapOk ? "ok" : "BELOW FLOOR"));
+			out.println(String.format(Locale.ROOT,
+				"pointing game  %6.2f %%  (%d of %d objects; floor"
+					+ " 95 %%) %s",
+				100 * r.pointingAccuracy(), r.pointingHits(), r.pointingTotal(),
 				pointOk ? "ok" : "BELOW FLOOR"));
-			out.println(String.format(Locale.ROOT, "  no tolerance %6.2f %%  (arg-max cell on the object;"
-				+ " feature grid %d x %d)", 100.0 * r.strictHits() / Math.max(1, r.pointingTotal()),
+			out.println(String.format(Locale.ROOT,
+				"  no tolerance %6.2f %%  (arg-max cell on the object;"
+					+ " feature grid %d x %d)",
+				100.0 * r.strictHits() / Math.max(1, r.pointingTotal()),
 				r.grid(), r.grid()));
 			return mapOk && pointOk ? 0 : 1;
 		}

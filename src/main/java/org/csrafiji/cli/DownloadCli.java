@@ -54,13 +54,16 @@ final class DownloadCli {
 			DownloadResult r = new WeightsDownload().fetch(spec, bar, cancelled::get);
 			bar.finish();
 			if (r.alreadyInstalled()) {
-				err.println("csra: the weights of " + spec.name() + " are already installed; nothing"
-					+ " was downloaded (delete the file to fetch it again)");
+				err.println(
+					"csra: the weights of " + spec.name() + " are already installed; nothing"
+						+ " was downloaded (delete the file to fetch it again)");
 			}
 			else {
-				err.println("csra: checked (loads into " + spec.architecture() + " with its keys and"
-					+ " shapes" + (spec.sha256() != null ? ", SHA-256 matches" : "") + ")"
-					+ (r.resumed() ? "; resumed from bytes kept earlier" : "") + "; sha256 " + r.sha256());
+				err.println(
+					"csra: checked (loads into " + spec.architecture() + " with its keys and"
+						+ " shapes" + (spec.sha256() != null ? ", SHA-256 matches" : "") + ")"
+						+ (r.resumed() ? "; resumed from bytes kept earlier" : "") + "; sha256 "
+						+ r.sha256());
 			}
 			out.println(r.file() + "\t" + r.bytes());
 			return 0;

@@ -46,21 +46,23 @@ public final class EvaluateCli {
 	public static final int DEFAULT_BATCH = 8;
 
 	/** Options that take a value: the evaluation's own, then the model options of classify. */
-	private static final Set<String> KEYS = Set.of("predictions", "labels", "convention", "threshold",
-		"dataset", "predictions-out", "batch", "model", "checkpoint", "arch", "head", "heads", "lambda",
+	private static final Set<String> KEYS = Set.of("predictions", "labels", "convention",
+		"threshold",
+		"dataset", "predictions-out", "batch", "model", "checkpoint", "arch", "head", "heads",
+		"lambda",
 		"size", "classes", "device", "backbone");
 
 	/** The parsed command line; {@code model} holds the model options, null in predictions mode. */
 	private record Request(Path predictions, Path labels, Options model, DatasetSpec dataset,
-		Path predictionsOut, int batch, LabelConvention convention, double threshold, boolean json) {
+		Path predictionsOut, int batch, LabelConvention convention, double threshold, boolean json)
+	{
 
 		boolean modelMode() {
 			return model != null;
 		}
 	}
 
-	private EvaluateCli() {
-	}
+	private EvaluateCli() {}
 
 	/**
 	 * @param args {@code evaluate} and its options
@@ -73,16 +75,19 @@ public final class EvaluateCli {
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
 		Request options = parse(args.subList(1, args.size()));
 		ConsoleProgress progress = ConsoleProgress.on(err, "evaluate");
-		DatasetEvaluation.Settings settings = new DatasetEvaluation.Settings(options.convention(), options
-			.threshold());
+		DatasetEvaluation.Settings settings = new DatasetEvaluation.Settings(options.convention(),
+			options
+				.threshold());
 		DatasetEvaluation.Outcome outcome;
 		try {
-			outcome = options.modelMode() ? evaluateModel(options, settings, progress, err)
+			outcome = options.modelMode()
+				? evaluateModel(options, settings, progress, err)
 				: DatasetEvaluation.ofPredictions(options.predictions(), options.labels(), settings,
 					progress);
 		}
 		catch (ScoresKeptException e) {
-			throw new DatasetException(e.getMessage() + " To go on from there, run the same command again.",
+			throw new DatasetException(
+				e.getMessage() + " To go on from there, run the same command again.",
 				e);
 		}
 		if (options.json()) {
@@ -95,16 +100,22 @@ public final class EvaluateCli {
 	}
 
 	private static DatasetEvaluation.Outcome evaluateModel(Request options,
-		DatasetEvaluation.Settings settings, ConsoleProgress progress, PrintStream err) {
+		DatasetEvaluation.Settings settings, ConsoleProgress progress, PrintStream err)
+	{
 		try (CsraModel model = ModelOptions.load(options.model(), err)) {
 			if (options.predictionsOut() == null) {
-				progress.info("give --predictions-out PRED.csv to keep the scores and to be able to resume");
+				progress.info(
+					"give --predictions-out PRED.csv to keep the scores and to be able to resume");
 			}
-			DatasetEvaluation.Outcome outcome = DatasetEvaluation.ofModel(model, options.dataset(), options
-				.predictionsOut(), options.batch(), settings, progress);
-			outcome.run().ifPresent(r -> progress.info("ran the model on " + r.scored() + " images" + (r
-				.resumed() > 0 ? ", " + r.resumed() + " were already scored in " + options.predictionsOut()
-					: "")));
+			DatasetEvaluation.Outcome outcome = DatasetEvaluation.ofModel(model, options.dataset(),
+				options
+					.predictionsOut(),
+				options.batch(), settings, progress);
+			outcome.run()
+				.ifPresent(r -> progress.info("ran the model on " + r.scored() + " images" + (r
+					.resumed() > 0
+						? ", " + r.resumed() + " were already scored in " + options.predictionsOut()
+						: "")));
 			return outcome;
 		}
 	}
@@ -112,21 +123,26 @@ public final class EvaluateCli {
 	private static Request parse(List<String> args) {
 		Options o = new Options(args, KEYS, Set.of("json", ModelOptions.TRUST));
 		if (!o.positional().isEmpty()) {
-			throw new UsageException("evaluate takes no file without an option; got '" + o.positional()
-				.get(0) + "'.");
+			throw new UsageException(
+				"evaluate takes no file without an option; got '" + o.positional()
+					.get(0) + "'.");
 		}
 		boolean modelMode = o.has("dataset") || o.has("model") || o.has("checkpoint");
 		int batch = o.integer("batch", DEFAULT_BATCH);
 		if (batch < 1) {
-			throw new UsageException("--batch '" + o.get("batch", null) + "' is not a whole number of at"
-				+ " least 1.");
+			throw new UsageException(
+				"--batch '" + o.get("batch", null) + "' is not a whole number of at"
+					+ " least 1.");
 		}
 		double threshold = o.number("threshold", EvaluationOptions.DEFAULT_THRESHOLD);
 		if (!Double.isFinite(threshold)) {
-			throw new UsageException("--threshold '" + o.get("threshold", null) + "' is not a number.");
+			throw new UsageException(
+				"--threshold '" + o.get("threshold", null) + "' is not a number.");
 		}
-		Request r = new Request(path(o, "predictions"), path(o, "labels"), modelMode ? o.without(
-			"threshold") : null, o.parsed("dataset", DatasetSpec::parse), path(o, "predictions-out"),
+		Request r = new Request(path(o, "predictions"), path(o, "labels"), modelMode
+			? o.without(
+				"threshold")
+			: null, o.parsed("dataset", DatasetSpec::parse), path(o, "predictions-out"),
 			batch, o.parsed("convention", LabelConvention::parse), threshold, o.has("json"));
 		check(r, o);
 		return r;
@@ -148,8 +164,9 @@ public final class EvaluateCli {
 			return;
 		}
 		if (r.predictions() != null || r.labels() != null) {
-			throw new UsageException("Give either --predictions and --labels, or --model and --dataset,"
-				+ " not both.");
+			throw new UsageException(
+				"Give either --predictions and --labels, or --model and --dataset,"
+					+ " not both.");
 		}
 		if (r.dataset() == null) {
 			throw new UsageException("--dataset is missing (" + DatasetSpec.FORMS + ").");

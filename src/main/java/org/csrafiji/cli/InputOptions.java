@@ -13,8 +13,7 @@ final class InputOptions {
 	/** The option names. */
 	static final Set<String> KEYS = Set.of("channels", "percentiles");
 
-	private InputOptions() {
-	}
+	private InputOptions() {}
 
 	/**
 	 * @param o the parsed command line

@@ -55,7 +55,8 @@ final class JobBench {
 	Map<String, Object> evaluate(int images) throws IOException {
 		List<String> cmd = java(Main.class.getName());
 		cmd.addAll(List.of("evaluate", "--arch", arch, "--size", String.valueOf(size),
-			"--classes", "voc2007", "--checkpoint", checkpoint.toString(), "--dataset", "voc2007:" + voc, "--batch", String.valueOf(BATCH), "--json"));
+			"--classes", "voc2007", "--checkpoint", checkpoint.toString(), "--dataset",
+			"voc2007:" + voc, "--batch", String.valueOf(BATCH), "--json"));
 		long t = System.nanoTime();
 		run(cmd, "evaluate");
 		double s = (System.nanoTime() - t) / 1e9;
@@ -125,7 +126,8 @@ final class JobBench {
 			if (p.waitFor() != 0) {
 				List<String> lines = Files.readAllLines(log);
 				throw new CsraException("bench: " + what + " failed (exit " + p.exitValue()
-					+ "); its last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size()
+					+ "); its last lines:\n"
+					+ String.join("\n", lines.subList(Math.max(0, lines.size()
 						- 10), lines.size())));
 			}
 		}

@@ -33,8 +33,9 @@ final class MergeCli {
 	static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
 		Options o = new Options(args, Set.of("out", "expect"), Set.of());
 		if (!o.has("out")) {
-			throw new UsageException("merge needs --out, the merged predictions file; e.g. merge --out"
-				+ " all.csv out-*.csv");
+			throw new UsageException(
+				"merge needs --out, the merged predictions file; e.g. merge --out"
+					+ " all.csv out-*.csv");
 		}
 		if (o.positional().isEmpty()) {
 			throw new UsageException("merge needs the shards' predictions files; e.g. merge --out"
@@ -45,15 +46,18 @@ final class MergeCli {
 		Path target = Path.of(o.get("out", null));
 		PredictionsMerge.Result r = PredictionsMerge.merge(shards, target, expected);
 		if (!r.duplicated().isEmpty()) {
-			err.println("merge: " + r.duplicated().size() + " image(s) in more than one shard with the"
-				+ " same rows, kept once: " + some(r.duplicated()));
+			err.println(
+				"merge: " + r.duplicated().size() + " image(s) in more than one shard with the"
+					+ " same rows, kept once: " + some(r.duplicated()));
 		}
 		out.println("merged " + r.images() + " image(s) from " + shards.size() + " shard(s) into "
 			+ target);
 		if (!r.missing().isEmpty()) {
-			err.println("csra: error: " + r.missing().size() + " of " + expected.size() + " expected"
-				+ " image(s) are in no shard: " + some(r.missing()) + "; " + target + " holds the others."
-				+ " Run the shards that did not finish again (they resume) and merge again.");
+			err.println(
+				"csra: error: " + r.missing().size() + " of " + expected.size() + " expected"
+					+ " image(s) are in no shard: " + some(r.missing()) + "; " + target
+					+ " holds the others."
+					+ " Run the shards that did not finish again (they resume) and merge again.");
 			return 1;
 		}
 		return 0;
@@ -63,13 +67,15 @@ final class MergeCli {
 	private static List<String> expected(Path list) throws IOException {
 		if (Files.isDirectory(list)) {
 			try (Stream<Path> files = Files.list(list)) {
-				return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted()
+				return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+					.sorted()
 					.toList();
 			}
 		}
 		if (!Files.isRegularFile(list)) {
-			throw new DatasetException("--expect " + list + " is neither a file listing the images (one"
-				+ " a line) nor a folder of them; check the path.");
+			throw new DatasetException(
+				"--expect " + list + " is neither a file listing the images (one"
+					+ " a line) nor a folder of them; check the path.");
 		}
 		List<String> names = new ArrayList<>();
 		try (Stream<String> lines = Files.lines(list, StandardCharsets.UTF_8)) {
@@ -80,7 +86,9 @@ final class MergeCli {
 
 	private static String some(Collection<String> names) {
 		List<String> shown = names.stream().limit(SHOWN).toList();
-		return String.join(", ", shown) + (names.size() > SHOWN ? " and " + (names.size() - SHOWN)
-			+ " more" : "");
+		return String.join(", ", shown) + (names.size() > SHOWN
+			? " and " + (names.size() - SHOWN)
+				+ " more"
+			: "");
 	}
 }

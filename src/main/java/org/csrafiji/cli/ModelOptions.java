@@ -56,7 +56,8 @@ final class ModelOptions {
 		Path spec = o.has("model") ? Path.of(o.get("model", null)) : null;
 		Path checkpoint = o.has("checkpoint") ? Path.of(o.get("checkpoint", null)) : null;
 		if (spec == null && checkpoint == null) {
-			throw new ModelSpecException("No model given; pass --model SPEC.json or --checkpoint FILE.");
+			throw new ModelSpecException(
+				"No model given; pass --model SPEC.json or --checkpoint FILE.");
 		}
 		return new ModelRequest(spec, checkpoint, b -> overrides(o, b), DeviceChoice.parse(o.get(
 			"device", "auto")), "java -jar csra.jar download --model " + o.get("model", null));
@@ -66,14 +67,17 @@ final class ModelOptions {
 		if (o.has("backbone")) {
 			String arch = o.get("arch", Architecture.TorchScript.NAME);
 			if (!Architecture.TorchScript.NAME.equalsIgnoreCase(arch)) {
-				throw new ModelSpecException("--backbone FILE.pt goes with --arch torchscript, not --arch "
-					+ arch + ".");
+				throw new ModelSpecException(
+					"--backbone FILE.pt goes with --arch torchscript, not --arch "
+						+ arch + ".");
 			}
 			b.architecture(new Architecture.TorchScript(Path.of(o.get("backbone", null)), false));
 		}
 		else if (o.has("arch")) {
 			b.architecture(o.get("arch", null));
-			if (!o.has("model") && Architecture.parse(o.get("arch", null)) instanceof Architecture.ViT) {
+			if (!o.has("model")
+				&& Architecture.parse(o.get("arch", null)) instanceof Architecture.ViT)
+			{
 				b.input(vitInput(o.integer("size", VIT_SIZE))); // the official ViT preprocessing
 			}
 		}
@@ -111,7 +115,8 @@ final class ModelOptions {
 	 * @param log standard error
 	 */
 	static void warnIfNativesDiffer(java.io.PrintStream log) {
-		ModelResolver.warnIfNativesDiffer(new ConsoleProgress(log, "csra", false, System::nanoTime));
+		ModelResolver
+			.warnIfNativesDiffer(new ConsoleProgress(log, "csra", false, System::nanoTime));
 	}
 
 	/** Three comma-separated numbers, e.g. --mean 0.485,0.456,0.406. */
@@ -143,7 +148,8 @@ final class ModelOptions {
 			throw new ModelSpecException("--classes must be at least 1.");
 		}
 		String arch = o.get("arch", "resnet101");
-		InputSpec input = Architecture.parse(arch) instanceof Architecture.ViT ? vitInput(o.integer("size", VIT_SIZE))
+		InputSpec input = Architecture.parse(arch) instanceof Architecture.ViT
+			? vitInput(o.integer("size", VIT_SIZE))
 			: InputSpec.unitRange(o.integer("size", 448));
 		return new ModelSpecBuilder().name("random").architecture(arch)
 			.heads(o.integer("heads", 1)).lambda(o.number("lambda", 0.1)).input(input)
@@ -158,7 +164,7 @@ final class ModelOptions {
 	 * @return the official ViT preprocessing: (x - 0.5) / 0.5 per channel
 	 */
 	static InputSpec vitInput(int size) {
-		double[] half = { 0.5, 0.5, 0.5 };
+		double[] half = {0.5, 0.5, 0.5};
 		return new InputSpec(size, half, half);
 	}
 }

@@ -37,8 +37,7 @@ import org.csrafiji.runtime.CsraModel;
  */
 final class ObjectsCli {
 
-	private ObjectsCli() {
-	}
+	private ObjectsCli() {}
 
 	static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
 		Set<String> keys = new HashSet<>(ModelOptions.KEYS);
@@ -57,8 +56,10 @@ final class ObjectsCli {
 		List<ImageObject> objects;
 		ObjectCrop crop;
 		try {
-			objects = o.has("rois") ? ImageObjects.fromRois(rois(Path.of(o.get("rois", null))))
-				: ImageObjects.fromLabels(labels(Path.of(o.get("labels", null)), imp).getProcessor());
+			objects = o.has("rois")
+				? ImageObjects.fromRois(rois(Path.of(o.get("rois", null))))
+				: ImageObjects
+					.fromLabels(labels(Path.of(o.get("labels", null)), imp).getProcessor());
 			crop = new ObjectCrop(o.number("margin", 1.0), o.integer("min-side", 0));
 		}
 		catch (IllegalArgumentException e) {

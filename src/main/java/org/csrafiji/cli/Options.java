@@ -1,6 +1,5 @@
 package org.csrafiji.cli;
 
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

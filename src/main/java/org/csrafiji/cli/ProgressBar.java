@@ -68,7 +68,8 @@ final class ProgressBar implements DownloadListener {
 		}
 		int filled = (int) (WIDTH * Math.min(done, total) / total);
 		return String.format(Locale.ROOT, "csra: %s [%s%s] %3d%% %.1f of %.1f MB", label, "="
-			.repeat(filled), " ".repeat(WIDTH - filled), (int) (100 * Math.min(done, total) / total),
+			.repeat(filled), " ".repeat(WIDTH - filled),
+			(int) (100 * Math.min(done, total) / total),
 			mb(done), mb(total));
 	}
 

@@ -30,8 +30,9 @@ final class ResNetFlops {
 				int stride = stage > 0 && b == 0 ? 2 : 1;
 				int outSide = out(side, 3, stride, 1);
 				if (config.bottleneck()) {
-					flops += conv(in, planes, 1, side) + conv(planes, planes, 3, outSide) + conv(planes,
-						planes * 4, 1, outSide);
+					flops += conv(in, planes, 1, side) + conv(planes, planes, 3, outSide)
+						+ conv(planes,
+							planes * 4, 1, outSide);
 				}
 				else {
 					flops += conv(in, planes, 3, outSide) + conv(planes, planes, 3, outSide);

@@ -32,8 +32,7 @@ final class SlideReportCli {
 
 	private static final double FLOOR = 0.95;
 
-	private SlideReportCli() {
-	}
+	private SlideReportCli() {}
 
 	static int run(List<String> args, PrintStream out, PrintStream err) {
 		Options o = new Options(args, Set.of("model", "scenes", "overlap", "margin", "batch",
@@ -49,7 +48,8 @@ final class SlideReportCli {
 			.get("device", "cpu"))))
 		{
 			int size = model.spec().input().size();
-			SyntheticSlide slide = SyntheticSlide.of(new SceneGenerator(size, seed), scenes, scenes);
+			SyntheticSlide slide = SyntheticSlide.of(new SceneGenerator(size, seed), scenes,
+				scenes);
 			TileSettings tiles = new TileSettings(size, o.integer("overlap", 64), o.integer("batch",
 				16), 0);
 			ObjectCrop crop = new ObjectCrop(o.number("margin", 1.0), 0);
@@ -59,15 +59,23 @@ final class SlideReportCli {
 			boolean tilesOk = r.tileMap() >= FLOOR;
 			boolean objectsOk = r.objectAccuracy() >= FLOOR;
 			out.println(String.format(Locale.ROOT, "demo model %s on a %d x %d synthetic slide"
-				+ " (%d x %d held-out scenes, seed %d, native scale)", specFile, scenes * size, scenes
-					* size, scenes, scenes, seed));
+				+ " (%d x %d held-out scenes, seed %d, native scale)", specFile, scenes * size,
+				scenes
+					* size,
+				scenes, scenes, seed));
 			out.println(String.format(Locale.ROOT, "tile mAP        %6.2f %%  (%d tiles of %d px,"
-				+ " overlap %d; %.1f s; floor 95 %%) %s", 100 * r.tileMap(), r.tiles(), size, tiles
-					.overlap(), r.tileSeconds(), tilesOk ? "ok" : "BELOW FLOOR"));
-			out.println(String.format(Locale.ROOT, "object accuracy %6.2f %%  (%d of %d objects' own"
-				+ " ROIs, margin %s; %.1f s; floor 95 %%) %s", 100 * r.objectAccuracy(), r
-					.objectHits(), r.objects(), o.get("margin", "1"), r.objectSeconds(), objectsOk
-						? "ok" : "BELOW FLOOR"));
+				+ " overlap %d; %.1f s; floor 95 %%) %s", 100 * r.tileMap(), r.tiles(), size,
+				tiles
+					.overlap(),
+				r.tileSeconds(), tilesOk ? "ok" : "BELOW FLOOR"));
+			out.println(String.format(Locale.ROOT,
+				"object accuracy %6.2f %%  (%d of %d objects' own"
+					+ " ROIs, margin %s; %.1f s; floor 95 %%) %s",
+				100 * r.objectAccuracy(), r
+					.objectHits(),
+				r.objects(), o.get("margin", "1"), r.objectSeconds(), objectsOk
+					? "ok"
+					: "BELOW FLOOR"));
 			return tilesOk && objectsOk ? 0 : 3;
 		}
 	}

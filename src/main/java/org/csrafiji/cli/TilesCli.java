@@ -33,8 +33,7 @@ import org.csrafiji.runtime.CsraModel;
  */
 final class TilesCli {
 
-	private TilesCli() {
-	}
+	private TilesCli() {}
 
 	static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
 		Set<String> keys = new HashSet<>(ModelOptions.KEYS);
@@ -55,12 +54,15 @@ final class TilesCli {
 			int overlap;
 			TileSettings settings;
 			try {
-				side = o.has("tile") ? o.integer("tile", size) : TileGrid.sideAtScale(size, o.number(
-					"scale", 1));
+				side = o.has("tile")
+					? o.integer("tile", size)
+					: TileGrid.sideAtScale(size, o.number(
+						"scale", 1));
 				overlap = o.integer("overlap", side / 8);
 				new TileGrid(side, side, side, overlap);
-				settings = new TileSettings(side, overlap, o.integer("batch", 8), o.integer("map-step",
-					0));
+				settings = new TileSettings(side, overlap, o.integer("batch", 8),
+					o.integer("map-step",
+						0));
 			}
 			catch (IllegalArgumentException e) {
 				throw new CsraException(e.getMessage(), e);
@@ -74,8 +76,9 @@ final class TilesCli {
 				String name = Path.of(f).getFileName().toString().replaceFirst("\\.[^.]*$", "");
 				OutputFiles.write(dir.resolve(name + ".tiles.csv"), tmp -> Files.writeString(tmp,
 					TileTable.csv(r)));
-				tiff(TileImages.scoreMap(r, imp.getCalibration(), name + " tile scores"), dir.resolve(
-					name + ".tile-scores.tif"));
+				tiff(TileImages.scoreMap(r, imp.getCalibration(), name + " tile scores"),
+					dir.resolve(
+						name + ".tile-scores.tif"));
 				if (r.stitched() != null) {
 					tiff(TileImages.stitchedMap(r, imp.getCalibration(), name + " tile map"), dir
 						.resolve(name + ".tile-map.tif"));

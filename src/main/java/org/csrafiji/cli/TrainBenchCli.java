@@ -46,7 +46,8 @@ final class TrainBenchCli {
 		int depth = resnet.depth();
 		TrainingOptions options = TrainingOptions.defaults().toBuilder().architecture(arch)
 			.baseWidth(o.integer("base-width", 16)).size(o.integer("size", 128)).batchSize(o
-				.integer("batch", 16)).build();
+				.integer("batch", 16))
+			.build();
 		int classes = o.integer("classes", 5);
 		int steps = o.integer("steps", 20);
 		int rounds = Math.max(1, o.integer("rounds", 2));
@@ -68,8 +69,10 @@ final class TrainBenchCli {
 		out.println(String.format(Locale.ROOT, "java (DJL, libtorch 2.7.1)   %.1f images/s", best(
 			java)));
 		for (int p = 0; p < torch.length; p++) {
-			out.println(String.format(Locale.ROOT, "pytorch via %-16s %.1f images/s  (java / pytorch"
-				+ " = %.2f)", o.all("python").get(p), best(torch[p]), best(java) / best(torch[p])));
+			out.println(String.format(Locale.ROOT,
+				"pytorch via %-16s %.1f images/s  (java / pytorch"
+					+ " = %.2f)",
+				o.all("python").get(p), best(torch[p]), best(java) / best(torch[p])));
 		}
 		return 0;
 	}
@@ -78,9 +81,12 @@ final class TrainBenchCli {
 		TrainingOptions options, int classes, int steps) throws IOException
 	{
 		List<String> cmd = new ArrayList<>(Arrays.asList(python, script, "--depth", String.valueOf(
-			depth), "--base", String.valueOf(options.baseWidth()), "--size", String.valueOf(options
-				.size()), "--batch", String.valueOf(options.batchSize()), "--classes", String.valueOf(
-					classes), "--steps", String.valueOf(steps)));
+			depth), "--base", String.valueOf(options.baseWidth()), "--size",
+			String.valueOf(options
+				.size()),
+			"--batch", String.valueOf(options.batchSize()), "--classes", String.valueOf(
+				classes),
+			"--steps", String.valueOf(steps)));
 		Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		String last = null;
 		try (BufferedReader br = new BufferedReader(new InputStreamReader(p.getInputStream(),

@@ -55,8 +55,10 @@ public final class TrainCli {
 	 *         a wrong command line, 130 when it was stopped (Ctrl-C)
 	 */
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
-		List<String> rest = !args.isEmpty() && args.get(0).equals("train") ? args.subList(1, args
-			.size()) : args;
+		List<String> rest = !args.isEmpty() && args.get(0).equals("train")
+			? args.subList(1, args
+				.size())
+			: args;
 		Options o = new Options(rest, VALUES, FLAGS);
 		if (o.has("help")) {
 			out.println(USAGE);
@@ -76,8 +78,10 @@ public final class TrainCli {
 			throw new UsageException("--data and --out are required.");
 		}
 		try {
-			Training training = Training.prepare(path(o.get("data", null)), o.has("val") ? path(o
-				.get("val", null)) : null, options, DeviceChoice.parse(o.get("device", "cpu")));
+			Training training = Training.prepare(path(o.get("data", null)), o.has("val")
+				? path(o
+					.get("val", null))
+				: null, options, DeviceChoice.parse(o.get("device", "cpu")));
 			Path dir = Path.of(o.get("out", null));
 			err.println("training " + training.describe(dir));
 			ModelOptions.warnIfNativesDiffer(err);
@@ -99,9 +103,12 @@ public final class TrainCli {
 					out.println("stopped; " + InterruptStop.lastCheckpoint(dir));
 					return 130;
 				}
-				out.println(String.format(Locale.ROOT, "trained %d epoch(s), %d iterations in %.0f s"
-					+ " (%.1f images/s); %s", r.epochsDone(), r.iterations(), r.seconds(), r
-						.imagesPerSecond(), TrainingLogLines.best(r, training.validation() != null)));
+				out.println(String.format(Locale.ROOT,
+					"trained %d epoch(s), %d iterations in %.0f s"
+						+ " (%.1f images/s); %s",
+					r.epochsDone(), r.iterations(), r.seconds(), r
+						.imagesPerSecond(),
+					TrainingLogLines.best(r, training.validation() != null)));
 				out.println("best model: " + r.bestSpec());
 				out.println("last model: " + r.lastSpec());
 			}
@@ -126,9 +133,12 @@ public final class TrainCli {
 		err.println("determinism check: " + options.architecture() + ", seed " + options.seed()
 			+ ", the first " + n + " iterations twice on the CPU");
 		DeterminismCheck.Result r = DeterminismCheck.run(options, train, n);
-		out.println(String.format(Locale.ROOT, "determinism: %d losses, first %.6f / %.6f, max |diff|"
-			+ " %.3g (floor %.0e): %s", r.first().length, r.first()[0], r.second()[0], r
-				.maxAbsDifference(), DeterminismCheck.FLOOR, r.passes() ? "PASS" : "FAIL"));
+		out.println(String.format(Locale.ROOT,
+			"determinism: %d losses, first %.6f / %.6f, max |diff|"
+				+ " %.3g (floor %.0e): %s",
+			r.first().length, r.first()[0], r.second()[0], r
+				.maxAbsDifference(),
+			DeterminismCheck.FLOOR, r.passes() ? "PASS" : "FAIL"));
 		return r.passes() ? 0 : 1;
 	}
 
@@ -137,13 +147,23 @@ public final class TrainCli {
 		ConversionOptions input = InputOptions.of(o);
 		return TrainingOptions.defaults().toBuilder().architecture(o.get("arch", "resnet18"))
 			.baseWidth(o.integer("base-width", 64)).size(o.integer("size", 224)).heads(o.integer(
-				"heads", 1)).lambda(o.number("lambda", 0.1)).epochs(o.integer("epochs", 8))
+				"heads", 1))
+			.lambda(o.number("lambda", 0.1)).epochs(o.integer("epochs", 8))
 			.batchSize(o.integer("batch", 16)).lr(o.number("lr", 0.01)).headLrMultiplier(o.number(
-				"head-lr-factor", 10)).warmupEpochs(o.integer("warmup", 2)).stepEpochs(o.integer(
-					"step", 4)).headOnly(o.has("head-only")).init(init.equals("random") ? null : Path
-						.of(init)).seed(o.integer("seed", 0)).name(o.get("name", "trained")).channels(input
-							.rgbChannels()).percentiles(input.percentiles() == null ? null : input
-								.percentiles().toArray()).build();
+				"head-lr-factor", 10))
+			.warmupEpochs(o.integer("warmup", 2)).stepEpochs(o.integer(
+				"step", 4))
+			.headOnly(o.has("head-only")).init(init.equals("random")
+				? null
+				: Path
+					.of(init))
+			.seed(o.integer("seed", 0)).name(o.get("name", "trained")).channels(input
+				.rgbChannels())
+			.percentiles(input.percentiles() == null
+				? null
+				: input
+					.percentiles().toArray())
+			.build();
 	}
 
 	/**
@@ -152,8 +172,10 @@ public final class TrainCli {
 	 *          ({@link Training#trainingSet}); otherwise a VOC folder gives test
 	 */
 	static Dataset load(String source, boolean training) {
-		return training ? Training.trainingSet(path(source)) : Training.validationSet(path(source),
-			null);
+		return training
+			? Training.trainingSet(path(source))
+			: Training.validationSet(path(source),
+				null);
 	}
 
 	/** @return the path of {@code [KIND:]PATH} */

@@ -39,8 +39,9 @@ public sealed interface Architecture permits Architecture.ResNet, Architecture.V
 			return ViT.parse(name);
 		}
 		if (a.equals(TorchScript.NAME)) {
-			throw new ModelSpecException("Architecture torchscript needs its module file (the spec's"
-				+ " \"backbone\"): a TorchScript backbone cannot be named by its architecture alone.",
+			throw new ModelSpecException(
+				"Architecture torchscript needs its module file (the spec's"
+					+ " \"backbone\"): a TorchScript backbone cannot be named by its architecture alone.",
 				Setting.BACKBONE_FILE, name, null);
 		}
 		String r = a.replace("-", "").replace("_", "");
@@ -70,7 +71,8 @@ public sealed interface Architecture permits Architecture.ResNet, Architecture.V
 		public ResNet {
 			if (!DEPTHS.contains(depth)) {
 				throw new ModelSpecException("There is no resnet" + depth + "; the ResNets are "
-					+ "resnet18, resnet34, resnet50, resnet101 and resnet152.", Setting.ARCHITECTURE,
+					+ "resnet18, resnet34, resnet50, resnet101 and resnet152.",
+					Setting.ARCHITECTURE,
 					"resnet" + depth, null);
 			}
 		}
@@ -110,10 +112,11 @@ public sealed interface Architecture permits Architecture.ResNet, Architecture.V
 
 		/** Checks that each number is positive or -1. */
 		public ViT {
-			for (int v : new int[] { depth, width, heads, patch }) {
+			for (int v : new int[]{depth, width, heads, patch}) {
 				if (v < 1 && v != -1) {
 					throw new ModelSpecException("A ViT's depth, width, heads and patch must be"
-						+ " positive; " + v + " is not.", Setting.ARCHITECTURE, String.valueOf(v), null);
+						+ " positive; " + v + " is not.", Setting.ARCHITECTURE, String.valueOf(v),
+						null);
 				}
 			}
 		}
@@ -138,7 +141,7 @@ public sealed interface Architecture permits Architecture.ResNet, Architecture.V
 					+ " vit_l16, vit (shape from the checkpoint) or vit:depth=12,dim=768,heads=12,patch=16.",
 					Setting.ARCHITECTURE, name, null);
 			}
-			int[] v = { -1, -1, -1, -1 };
+			int[] v = {-1, -1, -1, -1};
 			for (String part : a.substring(4).split(",")) {
 				String[] kv = part.strip().split("=");
 				int i = kv.length == 2 ? KEYS.indexOf(kv[0].strip()) : -1;
@@ -152,7 +155,8 @@ public sealed interface Architecture permits Architecture.ResNet, Architecture.V
 					}
 				}
 				catch (NumberFormatException e) {
-					throw new ModelSpecException("Cannot read '" + part + "' in architecture '" + name
+					throw new ModelSpecException("Cannot read '" + part + "' in architecture '"
+						+ name
 						+ "'; write vit:depth=N,dim=N,heads=N,patch=N (positive integers, any of them"
 						+ " may be left out).", Setting.ARCHITECTURE, name, null);
 				}
@@ -176,11 +180,12 @@ public sealed interface Architecture permits Architecture.ResNet, Architecture.V
 			if (equals(FROM_CHECKPOINT)) {
 				return "vit";
 			}
-			int[] v = { depth, width, heads, patch };
+			int[] v = {depth, width, heads, patch};
 			StringBuilder s = new StringBuilder("vit:");
 			for (int i = 0; i < v.length; i++) {
 				if (v[i] > 0) {
-					s.append(s.length() > 4 ? "," : "").append(KEYS.get(i)).append('=').append(v[i]);
+					s.append(s.length() > 4 ? "," : "").append(KEYS.get(i)).append('=')
+						.append(v[i]);
 				}
 			}
 			return s.toString();

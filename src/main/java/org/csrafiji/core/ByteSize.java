@@ -18,7 +18,7 @@ public final class ByteSize {
 		if (bytes < 1024) {
 			return bytes + " bytes";
 		}
-		String[] units = { "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+		String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 		double v = bytes;
 		int u = -1;
 		while (v >= 1024 && u < units.length - 1) {

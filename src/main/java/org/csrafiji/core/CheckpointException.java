@@ -37,7 +37,9 @@ public class CheckpointException extends CsraException {
 	 * @param value the setting's offending value, or null
 	 * @param file the file involved, or null
 	 */
-	public CheckpointException(String message, Throwable cause, Setting setting, String value, Path file) {
+	public CheckpointException(String message, Throwable cause, Setting setting, String value,
+		Path file)
+	{
 		super(message, cause, setting, value, file);
 	}
 }

@@ -29,7 +29,8 @@ public record ClassLabels(List<String> names) {
 		"parking meter", "bench", "bird", "cat", "dog", "horse", "sheep", "cow", "elephant", "bear",
 		"zebra", "giraffe", "backpack", "umbrella", "handbag", "tie", "suitcase", "frisbee", "skis",
 		"snowboard", "sports ball", "kite", "baseball bat", "baseball glove", "skateboard",
-		"surfboard", "tennis racket", "bottle", "wine glass", "cup", "fork", "knife", "spoon", "bowl",
+		"surfboard", "tennis racket", "bottle", "wine glass", "cup", "fork", "knife", "spoon",
+		"bowl",
 		"banana", "apple", "sandwich", "orange", "broccoli", "carrot", "hot dog", "pizza", "donut",
 		"cake", "chair", "couch", "potted plant", "bed", "dining table", "toilet", "tv", "laptop",
 		"mouse", "remote", "keyboard", "cell phone", "microwave", "oven", "toaster", "sink",
@@ -135,7 +136,8 @@ public record ClassLabels(List<String> names) {
 			return new ClassLabels(list);
 		}
 		catch (IOException e) {
-			throw new ModelSpecException("Cannot read class list '" + file + "': " + e.getMessage(), e);
+			throw new ModelSpecException("Cannot read class list '" + file + "': " + e.getMessage(),
+				e);
 		}
 	}
 }

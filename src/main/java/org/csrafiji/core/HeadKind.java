@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** Which classification head sits on the backbone's feature map. */
 public enum HeadKind {
+
 	/** The trained class-specific residual attention head (one or more heads, summed). */
 	CSRA("csra"),
 	/**

@@ -70,7 +70,8 @@ public record InputSpec(int size, double[] mean, double[] std, int[] channels,
 			{
 				throw new ModelSpecException("\"channels\" needs three channel numbers for R, G and"
 					+ " B, counted from 1 (0 for blank), not all blank; got " + Arrays.toString(
-						channels) + ".");
+						channels)
+					+ ".");
 			}
 			channels = channels.clone();
 		}
@@ -79,7 +80,8 @@ public record InputSpec(int size, double[] mean, double[] std, int[] channels,
 				&& percentiles[1] <= 100))
 			{
 				throw new ModelSpecException("\"percentiles\" needs two numbers, low and high, with"
-					+ " 0 <= low < high <= 100 (e.g. [1, 99.8]); got " + Arrays.toString(percentiles)
+					+ " 0 <= low < high <= 100 (e.g. [1, 99.8]); got "
+					+ Arrays.toString(percentiles)
 					+ ".");
 			}
 			percentiles = percentiles.clone();
@@ -112,7 +114,7 @@ public record InputSpec(int size, double[] mean, double[] std, int[] channels,
 	 * @return [0, 1] input without normalisation (the official ResNet models)
 	 */
 	public static InputSpec unitRange(int size) {
-		return new InputSpec(size, new double[] { 0, 0, 0 }, new double[] { 1, 1, 1 });
+		return new InputSpec(size, new double[]{0, 0, 0}, new double[]{1, 1, 1});
 	}
 
 	@Override
@@ -141,8 +143,14 @@ public record InputSpec(int size, double[] mean, double[] std, int[] channels,
 	@Override
 	public String toString() {
 		return "InputSpec[size=" + size + ", mean=" + Arrays.toString(mean) + ", std="
-			+ Arrays.toString(std) + (channels == null ? "" : ", channels=" + Arrays.toString(
-				channels)) + (percentiles == null ? "" : ", percentiles=" + Arrays.toString(
-					percentiles)) + "]";
+			+ Arrays.toString(std) + (channels == null
+				? ""
+				: ", channels=" + Arrays.toString(
+					channels))
+			+ (percentiles == null
+				? ""
+				: ", percentiles=" + Arrays.toString(
+					percentiles))
+			+ "]";
 	}
 }

@@ -59,14 +59,17 @@ public record ModelSpec(String name, String description, Architecture architectu
 		}
 		temperatures = List.copyOf(temperatures);
 		if (!(lambda > 0) || !Double.isFinite(lambda)) {
-			throw new ModelSpecException("lambda must be a positive number (the paper uses 0.1 to 0.5); spec '"
-				+ name + "' has " + lambda + ".");
+			throw new ModelSpecException(
+				"lambda must be a positive number (the paper uses 0.1 to 0.5); spec '"
+					+ name + "' has " + lambda + ".");
 		}
 		if (sha256 != null) {
 			sha256 = sha256.strip().toLowerCase(Locale.ROOT);
 			if (!sha256.matches("[0-9a-f]{8,64}")) {
-				throw new ModelSpecException("Spec '" + name + "': \"sha256\" must be hexadecimal digits"
-					+ " (the file's SHA-256, all 64 or a prefix of at least 8), not '" + sha256 + "'.");
+				throw new ModelSpecException(
+					"Spec '" + name + "': \"sha256\" must be hexadecimal digits"
+						+ " (the file's SHA-256, all 64 or a prefix of at least 8), not '" + sha256
+						+ "'.");
 			}
 		}
 		if (!(threshold > 0 && threshold < 1)) {

@@ -46,22 +46,37 @@ public final class ModelSpecBuilder {
 	}
 
 	/** @param v name @return this */
-	public ModelSpecBuilder name(String v) { name = v; return this; }
+	public ModelSpecBuilder name(String v) {
+		name = v;
+		return this;
+	}
 
 	/** @param v description @return this */
-	public ModelSpecBuilder description(String v) { description = v; return this; }
+	public ModelSpecBuilder description(String v) {
+		description = v;
+		return this;
+	}
 
 	/**
 	 * @param v an architecture name, e.g. resnet101 or vit_b16 (see {@link Architecture#parse})
 	 * @return this
 	 */
-	public ModelSpecBuilder architecture(String v) { architecture = Architecture.parse(v); return this; }
+	public ModelSpecBuilder architecture(String v) {
+		architecture = Architecture.parse(v);
+		return this;
+	}
 
 	/** @param v the backbone @return this */
-	public ModelSpecBuilder architecture(Architecture v) { architecture = v; return this; }
+	public ModelSpecBuilder architecture(Architecture v) {
+		architecture = v;
+		return this;
+	}
 
 	/** @param v head kind @return this */
-	public ModelSpecBuilder head(HeadKind v) { head = v; return this; }
+	public ModelSpecBuilder head(HeadKind v) {
+		head = v;
+		return this;
+	}
 
 	/**
 	 * Sets the head count and resets the temperatures to that count's defaults.
@@ -78,13 +93,22 @@ public final class ModelSpecBuilder {
 	}
 
 	/** @param v temperatures, null for the defaults @return this */
-	public ModelSpecBuilder temperatures(List<Temperature> v) { temperatures = v; return this; }
+	public ModelSpecBuilder temperatures(List<Temperature> v) {
+		temperatures = v;
+		return this;
+	}
 
 	/** @param v lambda @return this */
-	public ModelSpecBuilder lambda(double v) { lambda = v; return this; }
+	public ModelSpecBuilder lambda(double v) {
+		lambda = v;
+		return this;
+	}
 
 	/** @param v input spec @return this */
-	public ModelSpecBuilder input(InputSpec v) { input = v; return this; }
+	public ModelSpecBuilder input(InputSpec v) {
+		input = v;
+		return this;
+	}
 
 	/**
 	 * Changes only the input size, keeping mean and std.
@@ -98,22 +122,40 @@ public final class ModelSpecBuilder {
 	}
 
 	/** @param v classes (null: generic names from the checkpoint) @return this */
-	public ModelSpecBuilder classes(ClassLabels v) { classes = v; return this; }
+	public ModelSpecBuilder classes(ClassLabels v) {
+		classes = v;
+		return this;
+	}
 
 	/** @param v checkpoint file @return this */
-	public ModelSpecBuilder checkpoint(Path v) { checkpoint = v; return this; }
+	public ModelSpecBuilder checkpoint(Path v) {
+		checkpoint = v;
+		return this;
+	}
 
 	/** @param v download address @return this */
-	public ModelSpecBuilder weightsUrl(String v) { weightsUrl = v; return this; }
+	public ModelSpecBuilder weightsUrl(String v) {
+		weightsUrl = v;
+		return this;
+	}
 
 	/** @param v SHA-256 (or a prefix of it) of the published weights @return this */
-	public ModelSpecBuilder sha256(String v) { sha256 = v; return this; }
+	public ModelSpecBuilder sha256(String v) {
+		sha256 = v;
+		return this;
+	}
 
 	/** @param v reported result @return this */
-	public ModelSpecBuilder reported(String v) { reported = v; return this; }
+	public ModelSpecBuilder reported(String v) {
+		reported = v;
+		return this;
+	}
 
 	/** @param v threshold @return this */
-	public ModelSpecBuilder threshold(double v) { threshold = v; return this; }
+	public ModelSpecBuilder threshold(double v) {
+		threshold = v;
+		return this;
+	}
 
 	/**
 	 * @param v whether the user trusts the code the model carries (a TorchScript backbone);
@@ -121,7 +163,10 @@ public final class ModelSpecBuilder {
 	 *        first; ignored for other backbones, which carry no code
 	 * @return this
 	 */
-	public ModelSpecBuilder trustCode(boolean v) { trustCode = v; return this; }
+	public ModelSpecBuilder trustCode(boolean v) {
+		trustCode = v;
+		return this;
+	}
 
 	/** @return the input spec set so far */
 	public InputSpec input() {
@@ -140,7 +185,8 @@ public final class ModelSpecBuilder {
 	public ModelSpec build(int classCount) {
 		ClassLabels c = classes != null ? classes : ClassLabels.generic(classCount);
 		Architecture a = architecture instanceof Architecture.TorchScript t && trustCode != null
-			? t.withTrust(trustCode) : architecture;
+			? t.withTrust(trustCode)
+			: architecture;
 		return new ModelSpec(name, description, a, head, heads, temperatures, lambda, input, c,
 			checkpoint, weightsUrl, sha256, reported, threshold);
 	}

@@ -37,7 +37,9 @@ public class ModelSpecException extends CsraException {
 	 * @param value the setting's offending value, or null
 	 * @param file the file involved, or null
 	 */
-	public ModelSpecException(String message, Throwable cause, Setting setting, String value, Path file) {
+	public ModelSpecException(String message, Throwable cause, Setting setting, String value,
+		Path file)
+	{
 		super(message, cause, setting, value, file);
 	}
 }

@@ -89,8 +89,11 @@ public final class ModelSpecs {
 		}
 		if (torchScript && backbone != null) {
 			// The TorchScript module file, relative to the spec.
-			b.architecture(new Architecture.TorchScript(folder == null ? Path.of(backbone) : folder
-				.resolve(backbone), false));
+			b.architecture(new Architecture.TorchScript(folder == null
+				? Path.of(backbone)
+				: folder
+					.resolve(backbone),
+				false));
 		}
 		else if (arch == null) {
 			throw new ModelSpecException("Model spec '" + source + "' names no architecture; add"
@@ -179,8 +182,10 @@ public final class ModelSpecs {
 		o.addProperty("architecture", spec.architecture().name());
 		if (spec.architecture() instanceof Architecture.TorchScript t) {
 			Path p = t.file();
-			o.addProperty("backbone", folder == null ? p.toString() : folder.relativize(p
-				.toAbsolutePath()).toString().replace('\\', '/'));
+			o.addProperty("backbone", folder == null
+				? p.toString()
+				: folder.relativize(p
+					.toAbsolutePath()).toString().replace('\\', '/'));
 		}
 		o.addProperty("head", spec.head().id());
 		o.addProperty("heads", spec.heads());
@@ -206,8 +211,10 @@ public final class ModelSpecs {
 		JsonArray names = new JsonArray();
 		spec.classes().names().forEach(names::add);
 		o.add("classes", names);
-		spec.checkpointFile().ifPresent(p -> o.addProperty("checkpoint", folder == null ? p
-			.toString() : folder.relativize(p.toAbsolutePath()).toString().replace('\\', '/')));
+		spec.checkpointFile().ifPresent(p -> o.addProperty("checkpoint", folder == null
+			? p
+				.toString()
+			: folder.relativize(p.toAbsolutePath()).toString().replace('\\', '/')));
 		if (spec.weightsUrl() != null) {
 			o.addProperty("weights_url", spec.weightsUrl());
 		}
@@ -267,15 +274,15 @@ public final class ModelSpecs {
 
 	private static double[] triple(JsonObject o, String key, double def, String source) {
 		if (!o.has(key)) {
-			return new double[] { def, def, def };
+			return new double[]{def, def, def};
 		}
 		JsonArray a = o.getAsJsonArray(key);
 		if (a.size() != 3) {
 			throw new ModelSpecException("Model spec '" + source + "': \"" + key
 				+ "\" needs three values (R, G, B), not " + a.size() + ".");
 		}
-		return new double[] { a.get(0).getAsDouble(), a.get(1).getAsDouble(), a.get(2)
-			.getAsDouble() };
+		return new double[]{a.get(0).getAsDouble(), a.get(1).getAsDouble(), a.get(2)
+			.getAsDouble()};
 	}
 
 	/** An optional array of {@code n} numbers (channels, percentiles); null when absent. */

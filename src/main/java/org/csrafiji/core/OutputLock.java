@@ -90,8 +90,10 @@ public final class OutputLock implements AutoCloseable {
 		}
 		catch (IOException e) {
 			HELD.remove(lockFile);
-			throw new OutputFileException("Cannot create the lock file " + lockFile + " beside the output: "
-				+ e.getMessage() + "; check that the folder exists and is writable.", e);
+			throw new OutputFileException(
+				"Cannot create the lock file " + lockFile + " beside the output: "
+					+ e.getMessage() + "; check that the folder exists and is writable.",
+				e);
 		}
 		catch (RuntimeException e) {
 			HELD.remove(lockFile);
@@ -123,8 +125,10 @@ public final class OutputLock implements AutoCloseable {
 			if (lock == null) {
 				String holder = holder(lockFile);
 				channel.close(); // this process holds no lock on it, so closing releases nothing
-				throw refusal(output, holder.isEmpty() ? "see " + lockFile : holder.lines()
-					.findFirst().get());
+				throw refusal(output, holder.isEmpty()
+					? "see " + lockFile
+					: holder.lines()
+						.findFirst().get());
 			}
 			channel.truncate(0);
 			ByteBuffer text = ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8));
@@ -145,7 +149,8 @@ public final class OutputLock implements AutoCloseable {
 	}
 
 	private static OutputFileException refusal(Path output, String holder) {
-		return new OutputFileException(output + " is being written by another run (" + holder + "); two"
+		return new OutputFileException(output + " is being written by another run (" + holder
+			+ "); two"
 			+ " runs must not write one file. Wait until that run ends, or choose another output"
 			+ " file.");
 	}

@@ -104,7 +104,10 @@ public record Temperature(double value) {
 
 	@Override
 	public String toString() {
-		return isInfinite() ? "inf" : (value == Math.rint(value) ? String.valueOf((long) value)
-			: String.valueOf(value));
+		return isInfinite()
+			? "inf"
+			: (value == Math.rint(value)
+				? String.valueOf((long) value)
+				: String.valueOf(value));
 	}
 }

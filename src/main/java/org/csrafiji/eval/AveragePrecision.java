@@ -15,8 +15,7 @@ package org.csrafiji.eval;
  */
 public final class AveragePrecision {
 
-	private AveragePrecision() {
-	}
+	private AveragePrecision() {}
 
 	/**
 	 * @param labels ground truth

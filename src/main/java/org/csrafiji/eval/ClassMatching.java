@@ -16,8 +16,7 @@ import org.csrafiji.core.DatasetException;
  */
 public final class ClassMatching {
 
-	private ClassMatching() {
-	}
+	private ClassMatching() {}
 
 	/**
 	 * @param available class names of one source, e.g. prediction columns
@@ -27,7 +26,8 @@ public final class ClassMatching {
 	 * @return for each wanted class, the index of its name in {@code available}
 	 */
 	public static int[] indices(List<String> available, String availableSource, ClassLabels wanted,
-		String wantedSource) {
+		String wantedSource)
+	{
 		Map<String, Integer> exact = new HashMap<>();
 		Map<String, Integer> loose = new HashMap<>();
 		for (int i = 0; i < available.size(); i++) {
@@ -56,19 +56,23 @@ public final class ClassMatching {
 			}
 		}
 		if (!missing.isEmpty()) {
-			throw new DatasetException("Class '" + missing.get(0) + "' of " + wantedSource + " is not in "
+			throw new DatasetException("Class '" + missing.get(0) + "' of " + wantedSource
+				+ " is not in "
 				+ availableSource + more(missing) + "; give both the same classes, named alike.");
 		}
 		if (!extra.isEmpty()) {
-			throw new DatasetException("Class '" + extra.get(0) + "' of " + availableSource + " is not in "
-				+ wantedSource + more(extra) + "; give both the same classes, named alike.");
+			throw new DatasetException(
+				"Class '" + extra.get(0) + "' of " + availableSource + " is not in "
+					+ wantedSource + more(extra) + "; give both the same classes, named alike.");
 		}
 		return index;
 	}
 
 	private static String more(List<String> names) {
-		return names.size() == 1 ? "" : " (nor are " + names.subList(1, Math.min(names.size(), 6))
-			+ (names.size() > 6 ? " and " + (names.size() - 6) + " more" : "") + ")";
+		return names.size() == 1
+			? ""
+			: " (nor are " + names.subList(1, Math.min(names.size(), 6))
+				+ (names.size() > 6 ? " and " + (names.size() - 6) + " more" : "") + ")";
 	}
 
 	private static String normalised(String name) {

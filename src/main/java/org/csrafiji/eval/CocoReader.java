@@ -30,18 +30,15 @@ import com.google.gson.stream.JsonToken;
  */
 public final class CocoReader {
 
-	private record Image(long id, String fileName) {
-	}
+	private record Image(long id, String fileName) {}
 
-	private record Annotation(long imageId, long categoryId, int line) {
-	}
+	private record Annotation(long imageId, long categoryId, int line) {}
 
 	private record Contents(List<Image> images, List<Annotation> annotations,
-		TreeMap<Long, String> categories) {
-	}
+		TreeMap<Long, String> categories)
+	{}
 
-	private CocoReader() {
-	}
+	private CocoReader() {}
 
 	/**
 	 * @param json the instances file
@@ -72,7 +69,8 @@ public final class CocoReader {
 					+ (cls == null ? "category " + a.categoryId() : "image " + a.imageId())
 					+ ", which is not in the file; the file is damaged or cut.");
 			}
-			labels.computeIfAbsent(a.imageId(), k -> negatives(classes.size()))[cls] = LabelState.POSITIVE;
+			labels.computeIfAbsent(a.imageId(),
+				k -> negatives(classes.size()))[cls] = LabelState.POSITIVE;
 		}
 		Path dir = imageDir != null ? imageDir : defaultImageDir(json);
 		List<Image> sorted = new ArrayList<>(contents.images());
@@ -81,13 +79,17 @@ public final class CocoReader {
 		for (Image image : sorted) {
 			LabelState[] row = labels.get(image.id());
 			if (row != null) {
-				samples.add(new Sample(SampleKeys.of(image.fileName()), dir.resolve(image.fileName()),
-					Optional.empty(), LabelRow.of(row)));
+				samples
+					.add(new Sample(SampleKeys.of(image.fileName()), dir.resolve(image.fileName()),
+						Optional.empty(), LabelRow.of(row)));
 			}
 		}
 		int skipped = sorted.size() - samples.size();
-		List<String> notes = skipped == 0 ? List.of() : List.of("Skipped " + skipped + " of "
-			+ sorted.size() + " images that have no annotation, as the official CSRA preparation does.");
+		List<String> notes = skipped == 0
+			? List.of()
+			: List.of("Skipped " + skipped + " of "
+				+ sorted.size()
+				+ " images that have no annotation, as the official CSRA preparation does.");
 		return new Dataset(json.toString(), classes, samples, IgnoredLabelCounting.DROP, notes);
 	}
 
@@ -99,7 +101,8 @@ public final class CocoReader {
 
 	private static ClassLabels classes(Path json, TreeMap<Long, String> categories) {
 		if (categories.isEmpty()) {
-			throw new DatasetException(json + " has no \"categories\"; give a COCO instances file.");
+			throw new DatasetException(
+				json + " has no \"categories\"; give a COCO instances file.");
 		}
 		List<String> names = new ArrayList<>(categories.values());
 		List<String> coco = ClassLabels.COCO2014;
@@ -122,9 +125,12 @@ public final class CocoReader {
 	private static Path defaultImageDir(Path json) {
 		Path annotations = json.toAbsolutePath().getParent();
 		Path root = annotations.getParent() != null ? annotations.getParent() : annotations;
-		String name = json.getFileName().toString().replaceFirst("^instances_", "").replaceFirst("\\.json$", "");
+		String name = json.getFileName().toString().replaceFirst("^instances_", "")
+			.replaceFirst("\\.json$", "");
 		Path images = root.resolve("images").resolve(name);
-		return Files.isDirectory(images) || !Files.isDirectory(root.resolve(name)) ? images : root.resolve(name);
+		return Files.isDirectory(images) || !Files.isDirectory(root.resolve(name))
+			? images
+			: root.resolve(name);
 	}
 
 	private static Contents contents(Path json, JsonReader reader) throws IOException {
@@ -147,13 +153,15 @@ public final class CocoReader {
 				case "annotations" -> {
 					List<Annotation> list = annotations = new ArrayList<>();
 					JsonFields.forEachObject(json, reader, name, Set.of("image_id", "category_id"),
-						f -> list.add(new Annotation(f.integer("image_id"), f.integer("category_id"), f.line())));
+						f -> list.add(new Annotation(f.integer("image_id"),
+							f.integer("category_id"), f.line())));
 				}
 				case "categories" -> {
 					TreeMap<Long, String> map = categories = new TreeMap<>();
 					JsonFields.forEachObject(json, reader, name, Set.of("id", "name"), f -> {
 						if (map.put(f.integer("id"), f.string("name")) != null) {
-							throw f.error("category id " + f.integer("id") + " appears twice; the file is damaged.");
+							throw f.error("category id " + f.integer("id")
+								+ " appears twice; the file is damaged.");
 						}
 					});
 				}
@@ -162,8 +170,10 @@ public final class CocoReader {
 		}
 		reader.endObject();
 		if (images == null || annotations == null || categories == null) {
-			throw new DatasetException(json + " lacks \"" + (images == null ? "images"
-				: annotations == null ? "annotations" : "categories") + "\"; give a COCO instances file"
+			throw new DatasetException(json + " lacks \"" + (images == null
+				? "images"
+				: annotations == null ? "annotations" : "categories")
+				+ "\"; give a COCO instances file"
 				+ " (annotations/instances_val2014.json).");
 		}
 		return new Contents(images, annotations, categories);

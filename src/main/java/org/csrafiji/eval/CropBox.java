@@ -16,7 +16,8 @@ public record CropBox(double x, double y, double width, double height) {
 	/** Checks that the box is finite and not empty. */
 	public CropBox {
 		if (!(Double.isFinite(x) && Double.isFinite(y) && width > 0 && height > 0
-			&& Double.isFinite(width) && Double.isFinite(height))) {
+			&& Double.isFinite(width) && Double.isFinite(height)))
+		{
 			throw new DatasetException("Crop box [" + x + ", " + y + ", " + width + ", " + height
 				+ "] is not a box: give [x, y, width, height] with a positive width and height.");
 		}

@@ -36,11 +36,9 @@ public final class Csv {
 	 * @param fields the fields, unquoted, unescaped, unquoted fields stripped of surrounding
 	 *        blanks
 	 */
-	record Line(long number, List<String> fields) {
-	}
+	record Line(long number, List<String> fields) {}
 
-	private Csv() {
-	}
+	private Csv() {}
 
 	/**
 	 * @param value a cell's value
@@ -88,7 +86,8 @@ public final class Csv {
 				lines.add(new Line(r.line(), in.requireComplete(r).fields()));
 			}
 			if (lines.isEmpty()) {
-				throw new DatasetException(file + " is empty; it needs a header line and one line per image.");
+				throw new DatasetException(
+					file + " is empty; it needs a header line and one line per image.");
 			}
 			return lines;
 		}
@@ -101,8 +100,9 @@ public final class Csv {
 	 */
 	static void checkWidth(Path file, Line line, int expected) {
 		if (line.fields().size() != expected) {
-			throw new DatasetException(file + " line " + line.number() + " has " + line.fields().size()
-				+ " fields but the header has " + expected + "; give one value per column.");
+			throw new DatasetException(
+				file + " line " + line.number() + " has " + line.fields().size()
+					+ " fields but the header has " + expected + "; give one value per column.");
 		}
 	}
 }

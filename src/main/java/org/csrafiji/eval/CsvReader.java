@@ -45,8 +45,7 @@ public final class CsvReader implements Closeable {
 	 * @param end the offset after its line break (or of the end of the file)
 	 * @param ending how it ended
 	 */
-	public record Record(long line, List<String> fields, long start, long end, End ending) {
-	}
+	public record Record(long line, List<String> fields, long start, long end, End ending) {}
 
 	private static final int EOF = -1;
 
@@ -82,7 +81,8 @@ public final class CsvReader implements Closeable {
 			return reader;
 		}
 		catch (NoSuchFileException e) {
-			throw new DatasetException("The CSV file " + file + " does not exist; check the path.", e);
+			throw new DatasetException("The CSV file " + file + " does not exist; check the path.",
+				e);
 		}
 		catch (IOException e) {
 			throw new DatasetException("Cannot read " + file + ": " + e.getMessage()
@@ -107,7 +107,8 @@ public final class CsvReader implements Closeable {
 				}
 				Record r = record();
 				// a record of one field that was not quoted: the field is also the last one read
-				boolean blank = r.fields().size() == 1 && r.fields().get(0).isEmpty() && !quotedSeen;
+				boolean blank = r.fields().size() == 1 && r.fields().get(0).isEmpty()
+					&& !quotedSeen;
 				if (!blank) {
 					return r;
 				}
@@ -143,8 +144,10 @@ public final class CsvReader implements Closeable {
 			int b = read();
 			if (b == EOF) {
 				fields.add(value(closed));
-				return new Record(firstLine, List.copyOf(fields), start, offset, quoted ? End.OPEN_QUOTE
-					: End.END_OF_FILE);
+				return new Record(firstLine, List.copyOf(fields), start, offset,
+					quoted
+						? End.OPEN_QUOTE
+						: End.END_OF_FILE);
 			}
 			if (++recordBytes > MAX_RECORD_BYTES) {
 				throw new DatasetException(file + " line " + firstLine + ": a record longer than "
@@ -255,7 +258,8 @@ public final class CsvReader implements Closeable {
 
 	private void skipByteOrderMark() throws IOException {
 		if (peek() == 0xEF && limit - position >= 3 && (buffer[position + 1] & 0xff) == 0xBB
-			&& (buffer[position + 2] & 0xff) == 0xBF) {
+			&& (buffer[position + 2] & 0xff) == 0xBF)
+		{
 			position += 3;
 			offset += 3;
 		}

@@ -18,14 +18,16 @@ import org.csrafiji.core.DatasetException;
  * @param notes what the reader did that a user should know, e.g. images skipped
  */
 public record Dataset(String source, ClassLabels classes, List<Sample> samples,
-	IgnoredLabelCounting ignoredCounting, List<String> notes) {
+	IgnoredLabelCounting ignoredCounting, List<String> notes)
+{
 
 	/** Checks that every sample has one label per class; keeps unmodifiable copies. */
 	public Dataset {
 		for (Sample s : samples) {
 			if (s.labels().size() != classes.size()) {
-				throw new DatasetException(source + ": sample '" + s.key() + "' has " + s.labels().size()
-					+ " labels but the dataset has " + classes.size() + " classes.");
+				throw new DatasetException(
+					source + ": sample '" + s.key() + "' has " + s.labels().size()
+						+ " labels but the dataset has " + classes.size() + " classes.");
 			}
 		}
 		samples = List.copyOf(samples);

@@ -26,8 +26,7 @@ public final class DatasetLoader {
 	/** The VOC split training reads from a folder. */
 	public static final String VOC_TRAINVAL = "trainval";
 
-	private DatasetLoader() {
-	}
+	private DatasetLoader() {}
 
 	/**
 	 * @param path the label file or folder
@@ -59,10 +58,13 @@ public final class DatasetLoader {
 		if (Files.isDirectory(path)) {
 			return VocReader.read(path, VOC_TRAINVAL);
 		}
-		String base = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(
-			Locale.ROOT).replaceFirst("\\.[^.]*$", "");
+		String base = path.getFileName() == null
+			? ""
+			: path.getFileName().toString().toLowerCase(
+				Locale.ROOT).replaceFirst("\\.[^.]*$", "");
 		if (Arrays.asList(base.split("[^a-z0-9]+")).contains(VOC_TEST)) {
-			throw new DatasetException("Refusing to train on " + path + ": its name says it is a test"
+			throw new DatasetException("Refusing to train on " + path
+				+ ": its name says it is a test"
 				+ " split, which is kept for evaluation (a model trained on it scores its own training"
 				+ " images). Train on the training split: give the VOC folder itself (it trains on"
 				+ " trainval) or the trainval/train split file, and evaluate on test; rename the file"
@@ -76,7 +78,8 @@ public final class DatasetLoader {
 		String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
 		Path vocRoot = vocRootOfSplitFile(path);
 		if (vocRoot != null) {
-			return VocReader.read(vocRoot, path.getFileName().toString().replaceFirst("\\.txt$", ""));
+			return VocReader.read(vocRoot,
+				path.getFileName().toString().replaceFirst("\\.txt$", ""));
 		}
 		if (name.endsWith(".csv")) {
 			return LabelCsvReader.read(path, classes);
@@ -86,8 +89,9 @@ public final class DatasetLoader {
 			return PreparedJsonReader.read(path, convention, classes);
 		}
 		if (first != '{') {
-			throw new DatasetException(path + " is neither a CSV file (name it .csv), nor JSON, nor a VOC"
-				+ " folder; give one of the label formats the evaluation reads.");
+			throw new DatasetException(
+				path + " is neither a CSV file (name it .csv), nor JSON, nor a VOC"
+					+ " folder; give one of the label formats the evaluation reads.");
 		}
 		boolean coco = convention == LabelConvention.COCO
 			|| convention != LabelConvention.WIDER && hasTopLevelKey(path, "categories");
@@ -99,8 +103,9 @@ public final class DatasetLoader {
 		Path main = file.toAbsolutePath().getParent();
 		boolean split = file.getFileName().toString().endsWith(".txt") && main != null && main
 			.getFileName() != null && main.getFileName().toString().equals("Main") && main
-				.getParent() != null && main.getParent().getFileName() != null && main.getParent()
-					.getFileName().toString().equals("ImageSets");
+				.getParent() != null
+			&& main.getParent().getFileName() != null && main.getParent()
+				.getFileName().toString().equals("ImageSets");
 		return split ? main.getParent().getParent() : null;
 	}
 

@@ -18,7 +18,8 @@ public record EvaluationOptions(double threshold, int topK, IgnoredLabelCounting
 	/** Checks the values. */
 	public EvaluationOptions {
 		if (!Double.isFinite(threshold)) {
-			throw new IllegalArgumentException("The threshold must be a finite number, was " + threshold);
+			throw new IllegalArgumentException(
+				"The threshold must be a finite number, was " + threshold);
 		}
 		if (topK < 1) {
 			throw new IllegalArgumentException("top-k must be at least 1, was " + topK);

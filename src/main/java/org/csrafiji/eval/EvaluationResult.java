@@ -19,7 +19,8 @@ import java.util.Map;
  */
 public record EvaluationResult(double mAP, Map<String, Double> averagePrecision,
 	ThresholdMetrics atThreshold, ThresholdMetrics topK, int sampleCount, EvaluationOptions options,
-	List<String> warnings) {
+	List<String> warnings)
+{
 
 	/** Keeps unmodifiable copies, the AP map in its given order. */
 	public EvaluationResult {

@@ -10,8 +10,7 @@ import org.csrafiji.core.DatasetException;
 /** Runs every metric of this package on one set of labels and scores. */
 public final class Evaluator {
 
-	private Evaluator() {
-	}
+	private Evaluator() {}
 
 	/**
 	 * Evaluates with top-3 and ignored labels dropped from every count.
@@ -21,7 +20,9 @@ public final class Evaluator {
 	 * @param threshold scores at least this are positive predictions
 	 * @return the result
 	 */
-	public static EvaluationResult evaluate(LabelMatrix labels, ScoreMatrix scores, double threshold) {
+	public static EvaluationResult evaluate(LabelMatrix labels, ScoreMatrix scores,
+		double threshold)
+	{
 		return evaluate(labels, scores, EvaluationOptions.atThreshold(threshold));
 	}
 
@@ -32,7 +33,8 @@ public final class Evaluator {
 	 * @return the result
 	 */
 	public static EvaluationResult evaluate(LabelMatrix labels, ScoreMatrix scores,
-		EvaluationOptions options) {
+		EvaluationOptions options)
+	{
 		checkShapes(labels, scores);
 		Map<String, Double> ap = new LinkedHashMap<>();
 		List<String> warnings = new ArrayList<>();
@@ -41,8 +43,9 @@ public final class Evaluator {
 			String name = labels.classes().name(c);
 			double value = AveragePrecision.of(labels, scores, c);
 			if (Double.isNaN(value)) {
-				warnings.add("Class '" + name + "' has no positive sample: its AP, precision, recall"
-					+ " and F1 are undefined and left out of mAP and the class means.");
+				warnings
+					.add("Class '" + name + "' has no positive sample: its AP, precision, recall"
+						+ " and F1 are undefined and left out of mAP and the class means.");
 			}
 			else {
 				ap.put(name, value);
@@ -54,7 +57,8 @@ public final class Evaluator {
 			options.ignoredInCounts());
 		ThresholdMetrics topK = ThresholdMetrics.compute(labels, scores.keepTop(options.topK()),
 			options.threshold(), options.ignoredInCounts());
-		return new EvaluationResult(mAP, ap, atThreshold, topK, labels.sampleCount(), options, warnings);
+		return new EvaluationResult(mAP, ap, atThreshold, topK, labels.sampleCount(), options,
+			warnings);
 	}
 
 	/**
@@ -66,7 +70,8 @@ public final class Evaluator {
 	 * @return the result
 	 */
 	public static EvaluationResult evaluate(Dataset dataset, Predictions predictions,
-		EvaluationOptions options) {
+		EvaluationOptions options)
+	{
 		MatchedData matched = PredictionMatcher.match(dataset, predictions);
 		return evaluate(matched.labels(), matched.scores(), options);
 	}

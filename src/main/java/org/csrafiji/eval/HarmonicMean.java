@@ -3,8 +3,7 @@ package org.csrafiji.eval;
 /** F1 as the harmonic mean of a precision and a recall. */
 final class HarmonicMean {
 
-	private HarmonicMean() {
-	}
+	private HarmonicMean() {}
 
 	/**
 	 * @param precision a precision

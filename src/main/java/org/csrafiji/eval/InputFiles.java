@@ -8,8 +8,7 @@ import org.csrafiji.core.DatasetException;
 /** Checks on the files a reader is given, before it opens them. */
 final class InputFiles {
 
-	private InputFiles() {
-	}
+	private InputFiles() {}
 
 	/**
 	 * @param file the path

@@ -27,6 +27,7 @@ record JsonFields(Path file, int line, Map<String, JsonElement> values) {
 	/** Receives each object of an array. */
 	@FunctionalInterface
 	interface Visitor {
+
 		void visit(JsonFields fields) throws IOException;
 	}
 
@@ -41,7 +42,8 @@ record JsonFields(Path file, int line, Map<String, JsonElement> values) {
 	 * @param visitor called once per object, in order
 	 */
 	static void forEachObject(Path file, JsonReader reader, String what, Set<String> wanted,
-		Visitor visitor) throws IOException {
+		Visitor visitor) throws IOException
+	{
 		if (reader.peek() != JsonToken.BEGIN_ARRAY) {
 			throw JsonFiles.error(file, reader, "\"" + what + "\" must be a list of objects, found "
 				+ reader.peek() + ".");
@@ -49,8 +51,9 @@ record JsonFields(Path file, int line, Map<String, JsonElement> values) {
 		reader.beginArray();
 		while (reader.hasNext()) {
 			if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-				throw JsonFiles.error(file, reader, "each entry of \"" + what + "\" must be an object, found "
-					+ reader.peek() + ".");
+				throw JsonFiles.error(file, reader,
+					"each entry of \"" + what + "\" must be an object, found "
+						+ reader.peek() + ".");
 			}
 			reader.beginObject();
 			int line = JsonFiles.line(reader);

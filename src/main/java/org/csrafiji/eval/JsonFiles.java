@@ -22,13 +22,14 @@ final class JsonFiles {
 	/** Reads one JSON document from a stream reader; may throw {@link IOException}. */
 	@FunctionalInterface
 	interface Parser<T> {
+
 		T parse(JsonReader reader) throws IOException;
 	}
 
-	private static final Pattern LOCATION = Pattern.compile("line (\\d+) column (\\d+) path (\\S+)");
+	private static final Pattern LOCATION = Pattern
+		.compile("line (\\d+) column (\\d+) path (\\S+)");
 
-	private JsonFiles() {
-	}
+	private JsonFiles() {}
 
 	/**
 	 * @param file the JSON file
@@ -38,7 +39,8 @@ final class JsonFiles {
 	static <T> T parse(Path file, Parser<T> parser) {
 		InputFiles.requireFile(file, "The JSON file");
 		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-			JsonReader reader = new JsonReader(in)) {
+			JsonReader reader = new JsonReader(in))
+		{
 			return parser.parse(reader);
 		}
 		catch (DatasetException e) {
@@ -57,9 +59,11 @@ final class JsonFiles {
 		Matcher m = LOCATION.matcher(message);
 		boolean located = m.find();
 		String where = located ? " line " + m.group(1) + " column " + m.group(2) : "";
-		String what = e instanceof MalformedJsonException ? "malformed JSON"
-			: e instanceof EOFException ? "the file ends too early"
-			: located ? message.substring(0, m.start()).replaceAll("\\s*at\\s*$", "") : message;
+		String what = e instanceof MalformedJsonException
+			? "malformed JSON"
+			: e instanceof EOFException
+				? "the file ends too early"
+				: located ? message.substring(0, m.start()).replaceAll("\\s*at\\s*$", "") : message;
 		return new DatasetException(file + where + ": " + what + "; check that the file is complete"
 			+ " and is the kind of label file it claims to be.", e);
 	}
@@ -80,7 +84,8 @@ final class JsonFiles {
 	 */
 	private static String where(JsonReader reader) {
 		Matcher m = LOCATION.matcher(reader.toString());
-		return m.find() ? "line " + m.group(1) + " (" + m.group(3).replaceAll("\\.$", "") + ")"
+		return m.find()
+			? "line " + m.group(1) + " (" + m.group(3).replaceAll("\\.$", "") + ")"
 			: "at " + reader.getPath();
 	}
 

@@ -21,8 +21,10 @@ import org.csrafiji.core.DatasetException;
  * </ul>
  */
 public enum LabelConvention {
+
 	/** PASCAL VOC 2007 test: 1 / -1 / 0 = positive / negative / difficult. */
-	VOC07(ClassLabels.VOC2007, IgnoredLabelCounting.DROP, "1 (positive), -1 (negative), 0 (difficult)"),
+	VOC07(ClassLabels.VOC2007, IgnoredLabelCounting.DROP,
+		"1 (positive), -1 (negative), 0 (difficult)"),
 	/** COCO 2014 and any binary list: 1 / 0 = positive / negative. */
 	COCO(ClassLabels.COCO2014, IgnoredLabelCounting.DROP, "1 (positive), 0 (negative)"),
 	/** WIDER-Attribute: 1 / 0 or -1 / 99 = positive / negative / unspecified. */
@@ -48,9 +50,11 @@ public enum LabelConvention {
 			return LabelState.POSITIVE;
 		}
 		return switch (this) {
-			case VOC07 -> value == -1 ? LabelState.NEGATIVE : value == 0 ? LabelState.IGNORED : null;
+			case VOC07 ->
+				value == -1 ? LabelState.NEGATIVE : value == 0 ? LabelState.IGNORED : null;
 			case COCO -> value == 0 ? LabelState.NEGATIVE : null;
-			case WIDER -> value == 0 || value == -1 ? LabelState.NEGATIVE
+			case WIDER -> value == 0 || value == -1
+				? LabelState.NEGATIVE
 				: value == 99 ? LabelState.IGNORED : null;
 		};
 	}

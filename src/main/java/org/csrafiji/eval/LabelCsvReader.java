@@ -30,8 +30,7 @@ import org.csrafiji.core.DatasetException;
  */
 public final class LabelCsvReader {
 
-	private LabelCsvReader() {
-	}
+	private LabelCsvReader() {}
 
 	/**
 	 * @param csv the file
@@ -43,8 +42,10 @@ public final class LabelCsvReader {
 		List<Csv.Line> lines = Csv.read(csv);
 		List<String> header = lines.get(0).fields();
 		if (header.size() < 2 || !header.get(0).equalsIgnoreCase("image")) {
-			throw new DatasetException(csv + " line " + lines.get(0).number() + ": the header must start"
-				+ " with 'image' followed by the class names (or by 'labels'), found " + header + ".");
+			throw new DatasetException(
+				csv + " line " + lines.get(0).number() + ": the header must start"
+					+ " with 'image' followed by the class names (or by 'labels'), found " + header
+					+ ".");
 		}
 		List<Csv.Line> rows = lines.subList(1, lines.size());
 		ClassLabels names;
@@ -61,7 +62,8 @@ public final class LabelCsvReader {
 	}
 
 	private static List<Sample> fromColumns(Path csv, List<String> header, List<Csv.Line> rows,
-		ClassLabels target) {
+		ClassLabels target)
+	{
 		List<Sample> samples = new ArrayList<>(rows.size());
 		for (Csv.Line line : rows) {
 			Csv.checkWidth(csv, line, header.size());
@@ -72,7 +74,8 @@ public final class LabelCsvReader {
 					case "1" -> LabelState.POSITIVE;
 					case "0" -> LabelState.NEGATIVE;
 					case "" -> LabelState.IGNORED;
-					default -> throw new DatasetException(csv + " line " + line.number() + ": '" + cell
+					default -> throw new DatasetException(csv + " line " + line.number() + ": '"
+						+ cell
 						+ "' for class '" + target.name(c) + "' is not a label; write 1 (positive),"
 						+ " 0 (negative) or leave the cell empty (ignored).");
 				};
@@ -83,7 +86,8 @@ public final class LabelCsvReader {
 	}
 
 	private static List<Sample> fromLists(Path csv, List<Csv.Line> rows, ClassLabels classes,
-		boolean collected) {
+		boolean collected)
+	{
 		List<Sample> samples = new ArrayList<>(rows.size());
 		for (Csv.Line line : rows) {
 			Csv.checkWidth(csv, line, 2);
@@ -92,8 +96,10 @@ public final class LabelCsvReader {
 			for (String name : names(line)) {
 				int c = classes.indexOf(name);
 				if (c < 0) {
-					throw new DatasetException(csv + " line " + line.number() + ": unknown class '" + name
-						+ "'; the classes are " + classes.names() + (collected ? "" : ", as given") + ".");
+					throw new DatasetException(
+						csv + " line " + line.number() + ": unknown class '" + name
+							+ "'; the classes are " + classes.names()
+							+ (collected ? "" : ", as given") + ".");
 				}
 				states[c] = LabelState.POSITIVE;
 			}
@@ -109,8 +115,9 @@ public final class LabelCsvReader {
 			all.addAll(names(line));
 		}
 		if (all.isEmpty()) {
-			throw new DatasetException(csv + " names no class in its labels column; give the class list"
-				+ " or at least one label.");
+			throw new DatasetException(
+				csv + " names no class in its labels column; give the class list"
+					+ " or at least one label.");
 		}
 		return new ClassLabels(new ArrayList<>(all));
 	}
@@ -129,8 +136,9 @@ public final class LabelCsvReader {
 		Set<String> seen = new LinkedHashSet<>();
 		for (String name : columns) {
 			if (name.isEmpty() || !seen.add(name.toLowerCase(Locale.ROOT))) {
-				throw new DatasetException(csv + " line 1: class column '" + name + "' is empty or appears"
-					+ " twice; give every class one named column.");
+				throw new DatasetException(
+					csv + " line 1: class column '" + name + "' is empty or appears"
+						+ " twice; give every class one named column.");
 			}
 		}
 		return new ClassLabels(columns);
@@ -139,8 +147,9 @@ public final class LabelCsvReader {
 	private static Sample sample(Path csv, Csv.Line line, LabelState[] states) {
 		String image = line.fields().get(0);
 		if (image.isEmpty()) {
-			throw new DatasetException(csv + " line " + line.number() + " has no image name; give one"
-				+ " in the first column.");
+			throw new DatasetException(
+				csv + " line " + line.number() + " has no image name; give one"
+					+ " in the first column.");
 		}
 		return Sample.whole(csv.toAbsolutePath().getParent().resolve(image), LabelRow.of(states));
 	}

@@ -6,5 +6,4 @@ package org.csrafiji.eval;
  * @param labels ground truth
  * @param scores predictions
  */
-public record MatchedData(LabelMatrix labels, ScoreMatrix scores) {
-}
+public record MatchedData(LabelMatrix labels, ScoreMatrix scores) {}

@@ -41,7 +41,8 @@ public record ModelStamp(String name, String checkpointSha256) {
 			return new ModelStamp(spec.name(), "none");
 		}
 		try (InputStream in = new DigestInputStream(Files.newInputStream(checkpoint), MessageDigest
-			.getInstance("SHA-256"))) {
+			.getInstance("SHA-256")))
+		{
 			byte[] chunk = new byte[1 << 16];
 			while (in.read(chunk) >= 0) {
 				// the digest sees every byte
@@ -50,8 +51,10 @@ public record ModelStamp(String name, String checkpointSha256) {
 				.getMessageDigest().digest()));
 		}
 		catch (IOException e) {
-			throw new DatasetException("Cannot read the checkpoint " + checkpoint + " to record which"
-				+ " model wrote the scores: " + e.getMessage() + ".", e);
+			throw new DatasetException(
+				"Cannot read the checkpoint " + checkpoint + " to record which"
+					+ " model wrote the scores: " + e.getMessage() + ".",
+				e);
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("Every Java has SHA-256", e);

@@ -26,8 +26,7 @@ public record PrecisionRecallCurve(String className, int positives, List<Point> 
 	 * @param precision true positives / predicted positives
 	 * @param recall true positives / positives, above 0
 	 */
-	public record Point(double threshold, double precision, double recall) {
-	}
+	public record Point(double threshold, double precision, double recall) {}
 
 	/** Keeps an unmodifiable copy of the points. */
 	public PrecisionRecallCurve {
@@ -46,12 +45,14 @@ public record PrecisionRecallCurve(String className, int positives, List<Point> 
 		int truePositives = 0;
 		for (int r = 0; r < column.size(); r++) {
 			truePositives += column.positive()[r] ? 1 : 0;
-			boolean endOfTies = r + 1 == column.size() || column.score()[r + 1] != column.score()[r];
+			boolean endOfTies = r + 1 == column.size()
+				|| column.score()[r + 1] != column.score()[r];
 			if (endOfTies && truePositives > 0) {
 				points.add(new Point(column.score()[r], (double) truePositives / (r + 1),
 					(double) truePositives / column.positives()));
 			}
 		}
-		return new PrecisionRecallCurve(labels.classes().name(classIndex), column.positives(), points);
+		return new PrecisionRecallCurve(labels.classes().name(classIndex), column.positives(),
+			points);
 	}
 }

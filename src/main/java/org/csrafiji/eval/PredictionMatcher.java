@@ -15,8 +15,7 @@ import org.csrafiji.core.DatasetException;
  */
 public final class PredictionMatcher {
 
-	private PredictionMatcher() {
-	}
+	private PredictionMatcher() {}
 
 	/**
 	 * @param dataset the labels
@@ -49,7 +48,8 @@ public final class PredictionMatcher {
 				+ "; predict every labelled image, or evaluate on the images you predicted.");
 		}
 		if (!rowOf.isEmpty()) {
-			String extra = predictions.keys().stream().filter(rowOf::containsKey).findFirst().orElseThrow();
+			String extra = predictions.keys().stream().filter(rowOf::containsKey).findFirst()
+				.orElseThrow();
 			throw new DatasetException("Image '" + extra + "' of " + predictions.source()
 				+ " has no labels in " + dataset.source() + others(rowOf.size())
 				+ "; give labels for every predicted image, or leave the extra rows out.");
@@ -63,7 +63,8 @@ public final class PredictionMatcher {
 			Integer before = rowOf.put(keys.get(i), i);
 			if (before != null) {
 				throw new DatasetException("Image '" + keys.get(i) + "' appears twice in " + source
-					+ " (entries " + (before + 1) + " and " + (i + 1) + "); images are matched by file name"
+					+ " (entries " + (before + 1) + " and " + (i + 1)
+					+ "); images are matched by file name"
 					+ " without extension, so give every image a distinct name.");
 			}
 		}

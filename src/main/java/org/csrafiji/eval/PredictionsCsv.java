@@ -36,8 +36,7 @@ public final class PredictionsCsv {
 	/** Where the scores begin and where the details are, from a header. */
 	private record Layout(ClassLabels classes, int first, Map<String, Integer> details) {}
 
-	private PredictionsCsv() {
-	}
+	private PredictionsCsv() {}
 
 	/**
 	 * @param csv the file
@@ -70,7 +69,8 @@ public final class PredictionsCsv {
 				Long before = lineOf.put(key, line.number());
 				if (before != null) {
 					throw new DatasetException(csv + " line " + line.number() + ": image '" + key
-						+ "' already has scores on line " + before + " (two runs may have written this file"
+						+ "' already has scores on line " + before
+						+ " (two runs may have written this file"
 						+ " at once); keep one row per image, or delete the file and score again.");
 				}
 				keys.add(key);
@@ -93,8 +93,9 @@ public final class PredictionsCsv {
 			first = in.next();
 		}
 		if (first == null) {
-			throw new DatasetException(in.file() + " is empty; it needs a header line and one line per"
-				+ " image.");
+			throw new DatasetException(
+				in.file() + " is empty; it needs a header line and one line per"
+					+ " image.");
 		}
 		return in.requireComplete(first);
 	}
@@ -107,9 +108,13 @@ public final class PredictionsCsv {
 		}
 		for (String axis : List.of("c", "z", "t")) {
 			Integer at = layout.details().get(axis);
-			if (at != null && !line.fields().get(at).isBlank() && !line.fields().get(at).strip().equals("1")) {
-				throw new DatasetException(csv + " line " + line.number() + ": a row for " + axis + "="
-					+ line.fields().get(at) + " of a stack; an evaluation needs one row per image, so keep only"
+			if (at != null && !line.fields().get(at).isBlank()
+				&& !line.fields().get(at).strip().equals("1"))
+			{
+				throw new DatasetException(csv + " line " + line.number() + ": a row for " + axis
+					+ "="
+					+ line.fields().get(at)
+					+ " of a stack; an evaluation needs one row per image, so keep only"
 					+ " the rows of the first slice (c=1, z=1, t=1) or classify single-plane images.");
 			}
 		}
@@ -129,7 +134,8 @@ public final class PredictionsCsv {
 			}
 			if (!Double.isFinite(scores[c])) {
 				throw new DatasetException(csv + " line " + line.number() + ": the score of class '"
-					+ classes.name(c) + "' is '" + cell + "', not a finite number; write one number per class.");
+					+ classes.name(c) + "' is '" + cell
+					+ "', not a finite number; write one number per class.");
 			}
 		}
 		return scores;
@@ -138,13 +144,17 @@ public final class PredictionsCsv {
 	private static Layout layout(Path csv, CsvReader.Record header) {
 		List<String> fields = header.fields();
 		if (fields.size() < 2 || !(fields.get(0).equalsIgnoreCase(IMAGE) || fields.get(0)
-			.equalsIgnoreCase(FILE))) {
-			throw new DatasetException(csv + " line " + header.line() + ": a predictions file starts"
+			.equalsIgnoreCase(FILE)))
+		{
+			throw new DatasetException(csv + " line " + header.line()
+				+ ": a predictions file starts"
 				+ " with the header image,<class1>,<class2>,... (or file,c,z,t,labels,error,<class1>,..."
 				+ " as a batch writes it); found " + fields + ".");
 		}
 		// a batch CSV: its fixed columns; an attention labels.csv: image,labels
-		List<String> detailColumns = fields.get(0).equalsIgnoreCase(FILE) ? DETAILS : List.of("labels");
+		List<String> detailColumns = fields.get(0).equalsIgnoreCase(FILE)
+			? DETAILS
+			: List.of("labels");
 		Map<String, Integer> details = new HashMap<>();
 		int first = 1;
 		for (String column : detailColumns) {
@@ -153,11 +163,13 @@ public final class PredictionsCsv {
 			}
 		}
 		if (first == fields.size()) {
-			throw new DatasetException(csv + " line " + header.line() + ": the header names no class"
+			throw new DatasetException(csv + " line " + header.line()
+				+ ": the header names no class"
 				+ " after " + fields + "; a predictions file has one column of scores per class.");
 		}
 		try {
-			return new Layout(new ClassLabels(fields.subList(first, fields.size())), first, details);
+			return new Layout(new ClassLabels(fields.subList(first, fields.size())), first,
+				details);
 		}
 		catch (RuntimeException e) {
 			throw new DatasetException(csv + " line " + header.line() + ": " + e.getMessage(), e);

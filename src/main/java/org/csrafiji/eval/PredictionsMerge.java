@@ -65,8 +65,9 @@ public final class PredictionsMerge {
 		Set<String> duplicated = new TreeSet<>();
 		for (Path shard : shards) {
 			if (shard.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
-				throw new DatasetException(shard + " is both a shard and the output; write the merged"
-					+ " file to another name.");
+				throw new DatasetException(
+					shard + " is both a shard and the output; write the merged"
+						+ " file to another name.");
 			}
 			InputFiles.requireFile(shard, "The shard");
 			try (CsvReader in = CsvReader.open(shard)) {
@@ -76,7 +77,8 @@ public final class PredictionsMerge {
 					r = in.next();
 				}
 				if (r == null) {
-					throw new DatasetException(shard + " holds no header; a shard's predictions file"
+					throw new DatasetException(shard
+						+ " holds no header; a shard's predictions file"
 						+ " starts with its model line and header even when it holds no image (was the"
 						+ " shard's run started?).");
 				}
@@ -97,8 +99,10 @@ public final class PredictionsMerge {
 						continue;
 					}
 					if (!before.rows().equals(e.getValue())) {
-						throw new DatasetException("Image '" + e.getKey() + "' has different rows in "
-							+ before.shard() + " and " + shard + " (two runs classified it differently), so"
+						throw new DatasetException("Image '" + e.getKey()
+							+ "' has different rows in "
+							+ before.shard() + " and " + shard
+							+ " (two runs classified it differently), so"
 							+ " the merge cannot choose; nothing was written. Remove it from one shard,"
 							+ " or run that shard again.");
 					}
@@ -114,13 +118,16 @@ public final class PredictionsMerge {
 		List<String> headerA, List<String> headerB)
 	{
 		if (!Objects.equals(a, b)) {
-			throw new DatasetException(shard + " holds the scores of " + describe(b) + " but " + first
-				+ " those of " + describe(a) + "; shards of one merge must come from the same model,"
-				+ " so nothing was written. Merge each model's shards separately.");
+			throw new DatasetException(
+				shard + " holds the scores of " + describe(b) + " but " + first
+					+ " those of " + describe(a)
+					+ "; shards of one merge must come from the same model,"
+					+ " so nothing was written. Merge each model's shards separately.");
 		}
 		if (!headerA.equals(headerB)) {
 			throw new DatasetException(shard + " has the columns " + headerB + " but " + first + " "
-				+ headerA + "; shards of one merge must have the same columns, so nothing was written.");
+				+ headerA
+				+ "; shards of one merge must have the same columns, so nothing was written.");
 		}
 	}
 
@@ -135,7 +142,8 @@ public final class PredictionsMerge {
 		for (CsvReader.Record r; (r = in.next()) != null;) {
 			Csv.Line line = new Csv.Line(r.line(), in.requireComplete(r).fields());
 			Csv.checkWidth(shard, line, width);
-			byImage.computeIfAbsent(line.fields().get(0), k -> new ArrayList<>()).add(line.fields());
+			byImage.computeIfAbsent(line.fields().get(0), k -> new ArrayList<>())
+				.add(line.fields());
 		}
 		return byImage;
 	}

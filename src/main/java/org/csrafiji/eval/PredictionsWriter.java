@@ -43,8 +43,9 @@ public final class PredictionsWriter implements Closeable {
 		List<String> header = new ArrayList<>();
 		header.add(PredictionsCsv.IMAGE);
 		header.addAll(classes.names());
-		return new PredictionsWriter(csv, classes, ResumableCsv.open(csv, model, new ResumableCsv.Layout(
-			header, SampleKeys::of, -1, true)));
+		return new PredictionsWriter(csv, classes,
+			ResumableCsv.open(csv, model, new ResumableCsv.Layout(
+				header, SampleKeys::of, -1, true)));
 	}
 
 	/** @return the keys of the images that already have a row, including those written since opening */
@@ -65,15 +66,17 @@ public final class PredictionsWriter implements Closeable {
 	 */
 	public void append(String image, double[] scores) {
 		if (scores.length != classes.size()) {
-			throw new DatasetException("Got " + scores.length + " scores for '" + image + "' but " + csv
-				+ " has " + classes.size() + " classes.");
+			throw new DatasetException(
+				"Got " + scores.length + " scores for '" + image + "' but " + csv
+					+ " has " + classes.size() + " classes.");
 		}
 		List<String> row = new ArrayList<>(scores.length + 1);
 		row.add(image);
 		for (double s : scores) {
 			if (!Double.isFinite(s)) {
-				throw new DatasetException("Score " + s + " for '" + image + "' is not a finite number;"
-					+ " nothing was written for it.");
+				throw new DatasetException(
+					"Score " + s + " for '" + image + "' is not a finite number;"
+						+ " nothing was written for it.");
 			}
 			row.add(Double.toString(s));
 		}

@@ -28,11 +28,9 @@ import com.google.gson.stream.JsonToken;
  */
 public final class PreparedJsonReader {
 
-	private record Entry(String where, String imagePath, int[] target, double[] bbox) {
-	}
+	private record Entry(String where, String imagePath, int[] target, double[] bbox) {}
 
-	private PreparedJsonReader() {
-	}
+	private PreparedJsonReader() {}
 
 	/**
 	 * @param json the list
@@ -43,7 +41,8 @@ public final class PreparedJsonReader {
 	public static Dataset read(Path json, LabelConvention convention, ClassLabels fallbackClasses) {
 		List<Entry> entries = JsonFiles.parse(json, reader -> entries(json, reader));
 		if (entries.isEmpty()) {
-			throw new DatasetException(json + " holds an empty list; it needs one entry per image.");
+			throw new DatasetException(
+				json + " holds an empty list; it needs one entry per image.");
 		}
 		Set<Integer> values = new TreeSet<>();
 		for (Entry e : entries) {
@@ -84,8 +83,10 @@ public final class PreparedJsonReader {
 		return fallback;
 	}
 
-	private static Sample sample(Path json, Entry e, LabelConvention convention, ClassLabels classes,
-		Map<String, Integer> cropsSoFar) {
+	private static Sample sample(Path json, Entry e, LabelConvention convention,
+		ClassLabels classes,
+		Map<String, Integer> cropsSoFar)
+	{
 		if (e.target().length != classes.size()) {
 			throw new DatasetException(json + " " + e.where() + ": target has " + e.target().length
 				+ " values but there are " + classes.size() + " classes; give the class list that"
@@ -95,15 +96,18 @@ public final class PreparedJsonReader {
 		for (int c = 0; c < states.length; c++) {
 			states[c] = convention.decode(e.target()[c]);
 			if (states[c] == null) {
-				throw new DatasetException(json + " " + e.where() + ": target value " + e.target()[c]
-					+ " (class '" + classes.name(c) + "') is not allowed in the " + convention
-					+ " convention, which has " + convention.allowedValues() + "; choose the matching"
-					+ " convention.");
+				throw new DatasetException(
+					json + " " + e.where() + ": target value " + e.target()[c]
+						+ " (class '" + classes.name(c) + "') is not allowed in the " + convention
+						+ " convention, which has " + convention.allowedValues()
+						+ "; choose the matching"
+						+ " convention.");
 			}
 		}
 		Path image = json.toAbsolutePath().getParent().resolve(e.imagePath());
 		if (e.bbox() == null) {
-			return new Sample(SampleKeys.of(e.imagePath()), image, Optional.empty(), LabelRow.of(states));
+			return new Sample(SampleKeys.of(e.imagePath()), image, Optional.empty(),
+				LabelRow.of(states));
 		}
 		int index = cropsSoFar.merge(e.imagePath(), 1, Integer::sum) - 1;
 		CropBox box = new CropBox(e.bbox()[0], e.bbox()[1], e.bbox()[2], e.bbox()[3]);
@@ -113,20 +117,24 @@ public final class PreparedJsonReader {
 
 	private static List<Entry> entries(Path json, JsonReader reader) throws IOException {
 		if (reader.peek() != JsonToken.BEGIN_ARRAY) {
-			throw JsonFiles.error(json, reader, "expected a list of {\"img_path\", \"target\"} entries,"
-				+ " found " + reader.peek() + "; give an official prepared list.");
+			throw JsonFiles.error(json, reader,
+				"expected a list of {\"img_path\", \"target\"} entries,"
+					+ " found " + reader.peek() + "; give an official prepared list.");
 		}
 		List<Entry> entries = new ArrayList<>();
-		JsonFields.forEachObject(json, reader, "entries", Set.of("img_path", "target", "bbox"), f -> {
-			String where = "line " + f.line();
-			String imagePath = f.string("img_path");
-			f.required("target");
-			double[] bbox = f.numbersOrNull("bbox");
-			if (bbox != null && bbox.length != 4) {
-				throw f.error("bbox has " + bbox.length + " values; give [x, y, width, height].");
-			}
-			entries.add(new Entry(where, imagePath, integers(json, where, f.numbersOrNull("target")), bbox));
-		});
+		JsonFields.forEachObject(json, reader, "entries", Set.of("img_path", "target", "bbox"),
+			f -> {
+				String where = "line " + f.line();
+				String imagePath = f.string("img_path");
+				f.required("target");
+				double[] bbox = f.numbersOrNull("bbox");
+				if (bbox != null && bbox.length != 4) {
+					throw f
+						.error("bbox has " + bbox.length + " values; give [x, y, width, height].");
+				}
+				entries.add(new Entry(where, imagePath,
+					integers(json, where, f.numbersOrNull("target")), bbox));
+			});
 		return entries;
 	}
 

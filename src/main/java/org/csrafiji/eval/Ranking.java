@@ -9,8 +9,7 @@ import java.util.Comparator;
  */
 final class Ranking {
 
-	private Ranking() {
-	}
+	private Ranking() {}
 
 	/**
 	 * @param scores the scores

@@ -20,8 +20,7 @@ public final class ResultJson {
 
 	private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
-	private ResultJson() {
-	}
+	private ResultJson() {}
 
 	/**
 	 * @param result an evaluation

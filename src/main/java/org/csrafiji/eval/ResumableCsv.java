@@ -48,7 +48,8 @@ public final class ResumableCsv implements Closeable {
 	 * @param oneRowPerKey whether a key may have only one row
 	 */
 	public record Layout(List<String> header, UnaryOperator<String> key, int errorColumn,
-		boolean oneRowPerKey) {
+		boolean oneRowPerKey)
+	{
 
 		/** Keeps an unmodifiable copy of the header. */
 		public Layout {
@@ -64,7 +65,9 @@ public final class ResumableCsv implements Closeable {
 	private final int retried;
 	private final List<String> notes;
 
-	private ResumableCsv(Path file, Layout layout, OutputLock lock, FileChannel channel, Scan scan) {
+	private ResumableCsv(Path file, Layout layout, OutputLock lock, FileChannel channel,
+		Scan scan)
+	{
 		this.file = file;
 		this.layout = layout;
 		this.lock = lock;
@@ -99,7 +102,8 @@ public final class ResumableCsv implements Closeable {
 	public static ResumableCsv open(Path file, ModelStamp stamp, Layout layout) {
 		OutputLock lock = OutputLock.acquire(file);
 		try {
-			Scan scan = Files.exists(file) && Files.size(file) > 0 ? scan(file, stamp, layout)
+			Scan scan = Files.exists(file) && Files.size(file) > 0
+				? scan(file, stamp, layout)
 				: fresh();
 			if (scan.replace) {
 				OutputFiles.write(file, tmp -> Files.writeString(tmp, preamble(stamp, layout),
@@ -108,8 +112,11 @@ public final class ResumableCsv implements Closeable {
 			else if (scan.failedRows > 0 || !scan.stamped && !scan.done.isEmpty()) {
 				rewriteWithout(file, stamp, layout);
 				if (scan.failedRows > 0) {
-					scan.notes.add("retrying " + scan.failed.size() + " file" + (scan.failed.size() == 1
-						? "" : "s") + " that failed before (their error rows were removed)");
+					scan.notes.add("retrying " + scan.failed.size() + " file"
+						+ (scan.failed.size() == 1
+							? ""
+							: "s")
+						+ " that failed before (their error rows were removed)");
 				}
 			}
 			else if (!scan.stamped) {
@@ -152,25 +159,30 @@ public final class ResumableCsv implements Closeable {
 				return unfinishedStart(file, stamp, layout, found);
 			}
 			if (found != null && !found.equals(stamp)) {
-				throw new OutputFileException(file + " holds results of " + found.describe() + ", not of "
+				throw new OutputFileException(file + " holds results of " + found.describe()
+					+ ", not of "
 					+ stamp.describe() + "; a resumed file must come from one model. Choose another"
 					+ " output file, or delete this one to start over.");
 			}
 			if (!header.fields().equals(layout.header())) {
-				throw new OutputFileException(file + " has other columns than this run writes (other"
-					+ " classes, or another tool wrote it: " + shortened(header.fields()) + "); choose"
-					+ " another output file, or delete this one to start over.");
+				throw new OutputFileException(
+					file + " has other columns than this run writes (other"
+						+ " classes, or another tool wrote it: " + shortened(header.fields())
+						+ "); choose"
+						+ " another output file, or delete this one to start over.");
 			}
 			scan.stamped = found != null;
 			if (found == null) {
-				scan.notes.add(file + " does not record which model wrote it (an older version wrote"
-					+ " it); its rows are kept as results of " + stamp.describe());
+				scan.notes
+					.add(file + " does not record which model wrote it (an older version wrote"
+						+ " it); its rows are kept as results of " + stamp.describe());
 			}
 			for (CsvReader.Record r; (r = in.next()) != null;) {
 				if (r.ending() != CsvReader.End.LINE_BREAK) {
 					scan.unfinishedAt = r.start();
-					scan.notes.add("removed an unfinished last row (line " + r.line() + ") that a stopped"
-						+ " run left in " + file + "; it is done again");
+					scan.notes
+						.add("removed an unfinished last row (line " + r.line() + ") that a stopped"
+							+ " run left in " + file + "; it is done again");
 					break;
 				}
 				row(file, layout, r, scan);
@@ -184,7 +196,8 @@ public final class ResumableCsv implements Closeable {
 		List<String> fields = r.fields();
 		if (fields.size() != layout.header().size()) {
 			throw new OutputFileException(file + " line " + r.line() + " has " + fields.size()
-				+ " fields but the header has " + layout.header().size() + "; no run of this program"
+				+ " fields but the header has " + layout.header().size()
+				+ "; no run of this program"
 				+ " writes that, so the file was changed by hand or by another program. Correct that"
 				+ " line, or delete the file to start over.");
 		}
@@ -194,42 +207,58 @@ public final class ResumableCsv implements Closeable {
 			scan.failedRows++;
 		}
 		else if (!scan.done.add(key) && layout.oneRowPerKey()) {
-			throw new OutputFileException(file + " line " + r.line() + ": '" + key + "' has a row already"
+			throw new OutputFileException(file + " line " + r.line() + ": '" + key
+				+ "' has a row already"
 				+ " (two runs may have written this file at once); delete the repeated rows, or delete"
 				+ " the file to start over.");
 		}
 	}
 
 	/** A file without a whole header: replaced when it is the start of what would be written. */
-	private static Scan unfinishedStart(Path file, ModelStamp stamp, Layout layout, ModelStamp found)
-		throws IOException {
+	private static Scan unfinishedStart(Path file, ModelStamp stamp, Layout layout,
+		ModelStamp found)
+		throws IOException
+	{
 		byte[] expected = preamble(stamp, layout).getBytes(StandardCharsets.UTF_8);
 		if (Files.size(file) <= expected.length) {
 			byte[] actual = Files.readAllBytes(file); // at most the length of a header
 			if (Arrays.equals(actual, 0, actual.length, expected, 0, actual.length)) {
 				Scan scan = fresh();
-				scan.notes.add("replaced " + file + ", which held only the unfinished start of a header"
-					+ " (a stopped run)");
+				scan.notes
+					.add("replaced " + file + ", which held only the unfinished start of a header"
+						+ " (a stopped run)");
 				return scan;
 			}
 		}
-		throw new OutputFileException(file + " has no whole header" + (found == null ? "" : " after its"
-			+ " model line") + " and is not one this program began; choose another output file, or"
+		throw new OutputFileException(file
+			+ " has no whole header" + (found == null
+				? ""
+				: " after its"
+					+ " model line")
+			+ " and is not one this program began; choose another output file, or"
 			+ " delete this one to start over.");
 	}
 
 	/** Rewrites the file with the stamp, the header and the good rows, in one step. */
-	private static void rewriteWithout(Path file, ModelStamp stamp, Layout layout) throws IOException {
+	private static void rewriteWithout(Path file, ModelStamp stamp, Layout layout)
+		throws IOException
+	{
 		OutputFiles.write(file, tmp -> {
-			try (CsvReader in = CsvReader.open(file); Writer out = Files.newBufferedWriter(tmp,
-				StandardCharsets.UTF_8)) {
+			try (CsvReader in = CsvReader.open(file);
+				Writer out = Files.newBufferedWriter(tmp,
+					StandardCharsets.UTF_8))
+			{
 				out.write(preamble(stamp, layout));
 				CsvReader.Record first = in.next();
 				if (ModelStamp.parse(first.fields()) != null) {
 					in.next(); // the header
 				}
-				for (CsvReader.Record r; (r = in.next()) != null && r.ending() == CsvReader.End.LINE_BREAK;) {
-					if (layout.errorColumn() < 0 || r.fields().get(layout.errorColumn()).isEmpty()) {
+				for (CsvReader.Record r; (r = in.next()) != null
+					&& r.ending() == CsvReader.End.LINE_BREAK;)
+				{
+					if (layout.errorColumn() < 0
+						|| r.fields().get(layout.errorColumn()).isEmpty())
+					{
 						out.write(Csv.row(r.fields()));
 						out.write('\n');
 					}
@@ -279,8 +308,9 @@ public final class ResumableCsv implements Closeable {
 		StringBuilder text = new StringBuilder();
 		for (List<String> r : rows) {
 			if (r.size() != layout.header().size()) {
-				throw new IllegalArgumentException(r.size() + " values for " + layout.header().size()
-					+ " columns");
+				throw new IllegalArgumentException(
+					r.size() + " values for " + layout.header().size()
+						+ " columns");
 			}
 			text.append(Csv.row(r)).append('\n');
 		}
@@ -323,7 +353,8 @@ public final class ResumableCsv implements Closeable {
 			c.force(false);
 		}
 		catch (IOException e) {
-			throw new DatasetException("Cannot finish writing " + file + ": " + e.getMessage() + ".", e);
+			throw new DatasetException(
+				"Cannot finish writing " + file + ": " + e.getMessage() + ".", e);
 		}
 	}
 }

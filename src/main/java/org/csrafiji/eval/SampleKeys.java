@@ -13,8 +13,7 @@ public final class SampleKeys {
 
 	private static final Pattern CROP = Pattern.compile("(.*)#(\\d+)");
 
-	private SampleKeys() {
-	}
+	private SampleKeys() {}
 
 	/**
 	 * @param image an image path or file name, optionally followed by {@code #k}

@@ -31,12 +31,14 @@ public final class ScoreMatrix {
 	private static double[] checkedRow(ClassLabels classes, double[] row, int index) {
 		if (row.length != classes.size()) {
 			throw new DatasetException("Score row " + (index + 1) + " has " + row.length
-				+ " scores but there are " + classes.size() + " classes; give one score per class.");
+				+ " scores but there are " + classes.size()
+				+ " classes; give one score per class.");
 		}
 		for (int c = 0; c < row.length; c++) {
 			if (!Double.isFinite(row[c])) {
-				throw new DatasetException("Score row " + (index + 1) + " has " + row[c] + " for class '"
-					+ classes.name(c) + "'; scores must be finite numbers.");
+				throw new DatasetException(
+					"Score row " + (index + 1) + " has " + row[c] + " for class '"
+						+ classes.name(c) + "'; scores must be finite numbers.");
 			}
 		}
 		return row.clone();

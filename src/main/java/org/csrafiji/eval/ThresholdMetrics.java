@@ -31,7 +31,8 @@ import java.util.List;
  * @param counts per class, in class order
  */
 public record ThresholdMetrics(double cp, double cr, double cf1, double op, double or, double of1,
-	double perClassF1Mean, List<ClassCounts> counts) {
+	double perClassF1Mean, List<ClassCounts> counts)
+{
 
 	/** Keeps an unmodifiable copy of the counts. */
 	public ThresholdMetrics {
@@ -46,7 +47,8 @@ public record ThresholdMetrics(double cp, double cr, double cf1, double op, doub
 	 * @return the metrics
 	 */
 	public static ThresholdMetrics compute(LabelMatrix labels, ScoreMatrix scores, double threshold,
-		IgnoredLabelCounting ignored) {
+		IgnoredLabelCounting ignored)
+	{
 		List<ClassCounts> counts = new ArrayList<>();
 		for (int c = 0; c < labels.classCount(); c++) {
 			counts.add(count(labels, scores, c, threshold, ignored));
@@ -82,12 +84,15 @@ public record ThresholdMetrics(double cp, double cr, double cf1, double op, doub
 		double op = predicted == 0 ? Double.NaN : (double) tp / predicted;
 		double or = actual == 0 ? Double.NaN : (double) tp / actual;
 		double f1Mean = defined == 0 ? Double.NaN : f1Sum / defined;
-		return new ThresholdMetrics(cp, cr, HarmonicMean.of(cp, cr), op, or, HarmonicMean.of(op, or),
+		return new ThresholdMetrics(cp, cr, HarmonicMean.of(cp, cr), op, or,
+			HarmonicMean.of(op, or),
 			f1Mean, counts);
 	}
 
-	private static ClassCounts count(LabelMatrix labels, ScoreMatrix scores, int c, double threshold,
-		IgnoredLabelCounting ignored) {
+	private static ClassCounts count(LabelMatrix labels, ScoreMatrix scores, int c,
+		double threshold,
+		IgnoredLabelCounting ignored)
+	{
 		int tp = 0;
 		int predicted = 0;
 		int actual = 0;

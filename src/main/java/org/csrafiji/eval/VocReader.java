@@ -32,11 +32,9 @@ public final class VocReader {
 	private static final ClassLabels CLASSES = new ClassLabels(ClassLabels.VOC2007);
 
 	/** One {@code <object>} of an annotation. */
-	private record VocObject(String name, boolean difficult, int line) {
-	}
+	private record VocObject(String name, boolean difficult, int line) {}
 
-	private VocReader() {
-	}
+	private VocReader() {}
 
 	/**
 	 * @param root VOCdevkit (holding VOC2007) or the VOC2007 folder itself
@@ -58,14 +56,16 @@ public final class VocReader {
 			String id = line.split("\\s+")[0];
 			Path xml = voc.resolve("Annotations").resolve(id + ".xml");
 			if (!Files.isRegularFile(xml)) {
-				throw new DatasetException(ids + " line " + (i + 1) + " names image '" + id + "' but "
-					+ xml + " does not exist; check that the annotations are complete.");
+				throw new DatasetException(
+					ids + " line " + (i + 1) + " names image '" + id + "' but "
+						+ xml + " does not exist; check that the annotations are complete.");
 			}
 			samples.add(new Sample(id, voc.resolve("JPEGImages").resolve(id + ".jpg"),
 				Optional.empty(), labels(xml, objects(xml))));
 		}
 		if (samples.isEmpty()) {
-			throw new DatasetException(ids + " names no image; choose a split file with image ids.");
+			throw new DatasetException(
+				ids + " names no image; choose a split file with image ids.");
 		}
 		return new Dataset(voc.toString(), CLASSES, samples, IgnoredLabelCounting.DROP, List.of());
 	}
@@ -105,7 +105,8 @@ public final class VocReader {
 		catch (XMLStreamException e) {
 			int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
 			throw new DatasetException(xml + (line > 0 ? " line " + line : "") + ": malformed XML ("
-				+ e.getMessage().replaceAll("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "")
+				+ e.getMessage().replaceAll(
+					"(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "")
 				+ "); replace the file with the original annotation.", e);
 		}
 		catch (IOException e) {
@@ -114,7 +115,9 @@ public final class VocReader {
 	}
 
 	/** Collects each object's own name and difficult flag, skipping nested parts. */
-	private static List<VocObject> objects(Path xml, XMLStreamReader reader) throws XMLStreamException {
+	private static List<VocObject> objects(Path xml, XMLStreamReader reader)
+		throws XMLStreamException
+	{
 		List<VocObject> objects = new ArrayList<>();
 		int depth = 0;
 		int objectDepth = -1;
@@ -154,8 +157,9 @@ public final class VocReader {
 
 	private static VocObject object(Path xml, int line, String name, String difficult) {
 		if (name == null || name.isEmpty()) {
-			throw new DatasetException(xml + " line " + line + ": an <object> has no <name>; every object"
-				+ " needs its class name.");
+			throw new DatasetException(
+				xml + " line " + line + ": an <object> has no <name>; every object"
+					+ " needs its class name.");
 		}
 		if (difficult != null && !difficult.equals("0") && !difficult.equals("1")) {
 			throw new DatasetException(xml + " line " + line + ": <difficult> is '" + difficult

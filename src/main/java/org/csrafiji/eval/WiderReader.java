@@ -28,8 +28,7 @@ public final class WiderReader {
 
 	private static final ClassLabels CLASSES = new ClassLabels(ClassLabels.WIDER);
 
-	private WiderReader() {
-	}
+	private WiderReader() {}
 
 	/**
 	 * @param json the annotation file
@@ -39,19 +38,24 @@ public final class WiderReader {
 	 */
 	public static Dataset read(Path json, Path imageDir) {
 		Path annotations = json.toAbsolutePath().getParent();
-		Path dir = imageDir != null ? imageDir
-			: (annotations.getParent() != null ? annotations.getParent() : annotations).resolve("Image");
+		Path dir = imageDir != null
+			? imageDir
+			: (annotations.getParent() != null ? annotations.getParent() : annotations)
+				.resolve("Image");
 		List<Sample> samples = JsonFiles.parse(json, reader -> samples(json, dir, reader));
 		if (samples.isEmpty()) {
-			throw new DatasetException(json + " holds no person; give a WIDER-Attribute annotation file.");
+			throw new DatasetException(
+				json + " holds no person; give a WIDER-Attribute annotation file.");
 		}
-		return new Dataset(json.toString(), CLASSES, samples, IgnoredLabelCounting.AS_NEGATIVE, List.of());
+		return new Dataset(json.toString(), CLASSES, samples, IgnoredLabelCounting.AS_NEGATIVE,
+			List.of());
 	}
 
 	private static List<Sample> samples(Path json, Path dir, JsonReader reader) throws IOException {
 		if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-			throw JsonFiles.error(json, reader, "a WIDER-Attribute annotation file is one object with"
-				+ " \"images\"; found " + reader.peek() + ".");
+			throw JsonFiles.error(json, reader,
+				"a WIDER-Attribute annotation file is one object with"
+					+ " \"images\"; found " + reader.peek() + ".");
 		}
 		List<Sample> samples = null;
 		reader.beginObject();
@@ -65,8 +69,9 @@ public final class WiderReader {
 		}
 		reader.endObject();
 		if (samples == null) {
-			throw new DatasetException(json + " lacks \"images\"; give a WIDER-Attribute annotation file"
-				+ " (Annotations/wider_attribute_test.json).");
+			throw new DatasetException(
+				json + " lacks \"images\"; give a WIDER-Attribute annotation file"
+					+ " (Annotations/wider_attribute_test.json).");
 		}
 		return samples;
 	}
@@ -82,9 +87,11 @@ public final class WiderReader {
 			int k = 0;
 			for (JsonElement person : targets.getAsJsonArray()) {
 				if (!person.isJsonObject()) {
-					throw image.error("each person in \"targets\" must be an object with attribute and bbox.");
+					throw image.error(
+						"each person in \"targets\" must be an object with attribute and bbox.");
 				}
-				JsonFields fields = new JsonFields(json, image.line(), person.getAsJsonObject().asMap());
+				JsonFields fields = new JsonFields(json, image.line(),
+					person.getAsJsonObject().asMap());
 				samples.add(new Sample(SampleKeys.ofCrop(fileName, k), dir.resolve(fileName),
 					Optional.of(box(fields)), attributes(fields, fileName, k)));
 				k++;
@@ -111,11 +118,16 @@ public final class WiderReader {
 		LabelState[] states = new LabelState[attributes.length];
 		for (int c = 0; c < states.length; c++) {
 			double v = attributes[c];
-			states[c] = v == 1 ? LabelState.POSITIVE : v == -1 ? LabelState.NEGATIVE
-				: v == 0 ? LabelState.IGNORED : null;
+			states[c] = v == 1
+				? LabelState.POSITIVE
+				: v == -1
+					? LabelState.NEGATIVE
+					: v == 0 ? LabelState.IGNORED : null;
 			if (states[c] == null) {
-				throw person.error("attribute '" + CLASSES.name(c) + "' of person " + k + " of " + fileName
-					+ " is " + v + "; WIDER-Attribute uses 1 (positive), -1 (negative) and 0 (unspecified).");
+				throw person.error("attribute '" + CLASSES.name(c) + "' of person " + k + " of "
+					+ fileName
+					+ " is " + v
+					+ "; WIDER-Attribute uses 1 (positive), -1 (negative) and 0 (unspecified).");
 			}
 		}
 		return LabelRow.of(states);

@@ -36,7 +36,8 @@ final class AttentionTask {
 	{
 		ImageInputs.require(imp);
 		CsraModel model = LoadedModels.get(service, settings, feedback);
-		ClassifiedImage ci = ImageClassification.run(model, imp, settings.conversion(), new TaskProgress(feedback, "CSRA"));
+		ClassifiedImage ci = ImageClassification.run(model, imp, settings.conversion(),
+			new TaskProgress(feedback, "CSRA"));
 		ImageInputs.reportCancel(ci, feedback);
 		List<ClassMap> maps = AttentionLayers.select(ci, settings.threshold(), attention
 			.classes(), attention.head());

@@ -36,9 +36,10 @@ final class BatchFiles {
 		try (Stream<Path> walk = Files.walk(s.inputDir(), s.recursive() ? Integer.MAX_VALUE : 1)) {
 			return walk.filter(Files::isRegularFile).filter(p -> names.matches(p.getFileName()))
 				.filter(p -> !isOutput(s, p)).filter(p -> att == null || !p.toAbsolutePath()
-					.normalize().startsWith(att)).collect(Collectors.collectingAndThen(Collectors.toList(),
-						all -> s.shard().select(all, p -> org.csrafiji.app.BatchClassification.key(s
-							.inputDir(), p))));
+					.normalize().startsWith(att))
+				.collect(Collectors.collectingAndThen(Collectors.toList(),
+					all -> s.shard().select(all, p -> org.csrafiji.app.BatchClassification.key(s
+						.inputDir(), p))));
 		}
 		catch (IOException e) {
 			throw new CsraException("Cannot list input_dir '" + s.inputDir() + "': " + e
@@ -53,7 +54,8 @@ final class BatchFiles {
 		String name = file.getFileName().toString();
 		String csvName = csv.getFileName().toString();
 		return file.equals(csv) || file.equals(OutputLock.lockFileOf(csv)) || file.getParent()
-			.equals(csv.getParent()) && name.startsWith("." + csvName + ".") && name.endsWith(
+			.equals(csv.getParent()) && name.startsWith("." + csvName + ".")
+			&& name.endsWith(
 				".partial");
 	}
 
@@ -66,23 +68,31 @@ final class BatchFiles {
 			int all = list(new BatchSettings(s.inputDir(), s.recursive(), s.filePattern(), s
 				.outputCsv(), s.attentionDir(), Shard.ALL)).size();
 			if (all > 0) {
-				return "shard " + s.shard() + " holds no file: " + all + " file(s) match file_pattern '"
-					+ s.filePattern() + "', fewer than the " + s.shard().count() + " shards, so this shard"
+				return "shard " + s.shard() + " holds no file: " + all
+					+ " file(s) match file_pattern '"
+					+ s.filePattern() + "', fewer than the " + s.shard().count()
+					+ " shards, so this shard"
 					+ " has nothing to classify and writes no CSV.";
 			}
 		}
 		List<String> some;
 		try (Stream<Path> walk = Files.walk(s.inputDir(), s.recursive() ? Integer.MAX_VALUE : 1)) {
-			some = walk.filter(Files::isRegularFile).filter(p -> !isOutput(s, p)).limit(3).map(p -> s
-				.inputDir().relativize(p).toString()).collect(Collectors.toList());
+			some = walk.filter(Files::isRegularFile).filter(p -> !isOutput(s, p)).limit(3)
+				.map(p -> s
+					.inputDir().relativize(p).toString())
+				.collect(Collectors.toList());
 		}
 		catch (IOException e) {
 			some = List.of();
 		}
 		return "no file in " + s.inputDir() + (s.recursive() ? " or its sub-folders" : "")
 			+ " matches file_pattern '" + s.filePattern() + "', so nothing was classified. "
-			+ (some.isEmpty() ? "The folder holds no files" + (s.recursive() ? "" : " (sub-folders"
-				+ " are searched with recursive=true)") : "It holds e.g. " + String.join(", ", some))
+			+ (some.isEmpty()
+				? "The folder holds no files" + (s.recursive()
+					? ""
+					: " (sub-folders"
+						+ " are searched with recursive=true)")
+				: "It holds e.g. " + String.join(", ", some))
 			+ "; check input_dir and file_pattern (e.g. *.tif or *.{png,jpg}; case matters).";
 	}
 }

@@ -73,8 +73,10 @@ public record BatchSettings(Path inputDir, boolean recursive, String filePattern
 			throw new CsraException(e.getMessage() + "; set shard to e.g. 2/4 (the second of four"
 				+ " parts of the sorted file list), or leave it empty for every file.", e);
 		}
-		Path att = attentionDir == null || attentionDir.getPath().isBlank() ? null : attentionDir
-			.toPath();
+		Path att = attentionDir == null || attentionDir.getPath().isBlank()
+			? null
+			: attentionDir
+				.toPath();
 		return new BatchSettings(inputDir == null ? null : inputDir.toPath(), recursive,
 			filePattern, outputCsv == null ? null : outputCsv.toPath(), att, part);
 	}

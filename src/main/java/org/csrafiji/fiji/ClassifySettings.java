@@ -32,7 +32,8 @@ public record ClassifySettings(Path modelFile, DeviceChoice device, double thres
 	public ClassifySettings {
 		if (modelFile == null) {
 			throw new CsraException("No model was chosen; pick an installed model in model, or"
-				+ " '" + InstalledModels.FILE_CHOICE + "' and a model spec (.json) or checkpoint (.pth)"
+				+ " '" + InstalledModels.FILE_CHOICE
+				+ "' and a model spec (.json) or checkpoint (.pth)"
 				+ " in model_file.");
 		}
 		if (!(threshold > 0 && threshold < 1)) {

@@ -26,7 +26,8 @@ final class ClassifyTask {
 	{
 		ImageInputs.require(imp);
 		CsraModel model = LoadedModels.get(service, settings, feedback);
-		ClassifiedImage ci = ImageClassification.run(model, imp, settings.conversion(), new TaskProgress(feedback, "CSRA"));
+		ClassifiedImage ci = ImageClassification.run(model, imp, settings.conversion(),
+			new TaskProgress(feedback, "CSRA"));
 		ImageInputs.reportCancel(ci, feedback);
 		ResultsTable rt = new ResultsTableWriter(service.tables()).write(imp.getTitle(), ci
 			.slices(), settings.threshold());

@@ -104,11 +104,16 @@ public final class DefaultCsraService extends AbstractService implements CsraSer
 	@Override
 	public ClassifySettings settings(String model) {
 		InstalledModels installed = InstalledModels.find();
-		File file = model == null ? null : installed.named(model).isPresent() ? installed.resolve(
-			model, null) : new File(model);
+		File file = model == null
+			? null
+			: installed.named(model).isPresent()
+				? installed.resolve(
+					model, null)
+				: new File(model);
 		if (file == null || !file.isFile()) {
 			List<String> names = installed.specs().stream().map(InstalledSpec::label).toList();
-			throw new CsraException("No installed CSRA model is named '" + model + "' and no file is"
+			throw new CsraException("No installed CSRA model is named '" + model
+				+ "' and no file is"
 				+ " there; installed: " + (names.isEmpty() ? "(none)" : String.join(", ", names))
 				+ ". Name one of them, or give the path of a model spec (.json) or checkpoint.");
 		}

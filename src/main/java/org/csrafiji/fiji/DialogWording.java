@@ -49,6 +49,7 @@ public final class DialogWording {
 	public static String message(CsraException e, Collection<String> labels) {
 		return e.getMessage() + e.setting().flatMap(DialogWording::field).filter(f -> labels
 			.stream().anyMatch(l -> l != null && l.startsWith(f))).map(f -> " (dialog field: " + f
-				+ ")").orElse("");
+				+ ")")
+			.orElse("");
 	}
 }

@@ -51,8 +51,10 @@ public record EngineInfo(Map<String, String> values) {
 			v.put("natives flavour", flavour(folder));
 			v.put("natives folder", folder);
 			NativesCheck natives = Engines.natives();
-			v.put("natives from", natives.localUsed() ? "PYTORCH_LIBRARY_PATH " + folder
-				: "DJL cache " + Utils.getEngineCacheDir("pytorch") + " (the CPU natives CSRA ships)");
+			v.put("natives from", natives.localUsed()
+				? "PYTORCH_LIBRARY_PATH " + folder
+				: "DJL cache " + Utils.getEngineCacheDir("pytorch")
+					+ " (the CPU natives CSRA ships)");
 			v.put("GPU count", Integer.toString(engine.getGpuCount()));
 			v.put("CUDA", CudaUtils.hasCuda() ? CudaUtils.getCudaVersionString() : "not found");
 			Device auto = DeviceChoice.AUTO.resolve();

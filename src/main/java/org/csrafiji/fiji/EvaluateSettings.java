@@ -23,7 +23,8 @@ import org.csrafiji.runtime.DeviceChoice;
  * @param outputDir where the tables (CSV) and the plot (PNG) are saved as well, or null
  */
 public record EvaluateSettings(EvaluationSource source, double threshold,
-	LabelConvention convention, Path outputDir) {
+	LabelConvention convention, Path outputDir)
+{
 
 	/** The {@code scores} choice that reads predictions_csv and labels_file. */
 	public static final String FROM_CSV = "predictions_csv";
@@ -51,11 +52,13 @@ public record EvaluateSettings(EvaluationSource source, double threshold,
 	public static SavedPredictions savedPredictions(File predictionsCsv, File labelsFile) {
 		if (predictionsCsv == null || !predictionsCsv.isFile()) {
 			throw new CsraException("predictions_csv '" + predictionsCsv + "' is not a file; choose"
-				+ " the CSV of scores (header image,<class...>), or set scores to '" + FROM_MODEL + "'.");
+				+ " the CSV of scores (header image,<class...>), or set scores to '" + FROM_MODEL
+				+ "'.");
 		}
 		if (labelsFile == null || !labelsFile.exists()) {
-			throw new CsraException("labels_file '" + labelsFile + "' does not exist; choose the label"
-				+ " CSV, prepared JSON list, COCO/WIDER annotation file or VOC folder.");
+			throw new CsraException(
+				"labels_file '" + labelsFile + "' does not exist; choose the label"
+					+ " CSV, prepared JSON list, COCO/WIDER annotation file or VOC folder.");
 		}
 		return new SavedPredictions(predictionsCsv.toPath(), labelsFile.toPath());
 	}
@@ -70,10 +73,12 @@ public record EvaluateSettings(EvaluationSource source, double threshold,
 	 * @return the source
 	 */
 	public static ModelRun modelRun(File modelFile, String device, String datasetKind,
-		File datasetPath, File predictionsOut, int batch) {
+		File datasetPath, File predictionsOut, int batch)
+	{
 		if (modelFile == null) {
 			throw new CsraException("No model was chosen; pick an installed model in model, or '"
-				+ InstalledModels.FILE_CHOICE + "' and a model spec (.json) or checkpoint in model_file.");
+				+ InstalledModels.FILE_CHOICE
+				+ "' and a model spec (.json) or checkpoint in model_file.");
 		}
 		if (datasetPath == null || !datasetPath.exists()) {
 			throw new CsraException("dataset_path '" + datasetPath + "' does not exist; choose the "
@@ -89,7 +94,8 @@ public record EvaluateSettings(EvaluationSource source, double threshold,
 			throw new CsraException("predictions_out '" + out + "' is a folder; name a file such as"
 				+ " predictions.csv.");
 		}
-		return new ModelRun(modelFile.toPath(), DeviceChoice.parse(device == null ? "auto" : device),
+		return new ModelRun(modelFile.toPath(),
+			DeviceChoice.parse(device == null ? "auto" : device),
 			spec, out, batch);
 	}
 
@@ -101,10 +107,14 @@ public record EvaluateSettings(EvaluationSource source, double threshold,
 	 * @return the settings
 	 */
 	public static EvaluateSettings of(EvaluationSource source, double threshold, String convention,
-		File outputDir) {
+		File outputDir)
+	{
 		LabelConvention c = convention == null || convention.isBlank()
-			|| convention.strip().equalsIgnoreCase(AUTO) ? null : LabelConvention.parse(convention.strip());
-		return new EvaluateSettings(source, threshold, c, blank(outputDir) ? null : outputDir.toPath());
+			|| convention.strip().equalsIgnoreCase(AUTO)
+				? null
+				: LabelConvention.parse(convention.strip());
+		return new EvaluateSettings(source, threshold, c,
+			blank(outputDir) ? null : outputDir.toPath());
 	}
 
 	/** @return the evaluation options, top-3 at this threshold */

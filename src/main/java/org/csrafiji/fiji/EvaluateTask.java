@@ -14,7 +14,6 @@ import org.csrafiji.fiji.EvaluationSource.ModelRun;
 import org.csrafiji.fiji.EvaluationSource.SavedPredictions;
 import org.csrafiji.render.MetricsTables;
 import org.csrafiji.render.PrecisionRecallPlot;
-import org.csrafiji.render.ResultsTables;
 import org.csrafiji.runtime.CsraModel;
 
 /**
@@ -28,8 +27,7 @@ final class EvaluateTask {
 
 	private static final String TITLE = "CSRA Evaluate";
 
-	private EvaluateTask() {
-	}
+	private EvaluateTask() {}
 
 	/**
 	 * @param models where the model of a model run is loaded (and kept)
@@ -38,7 +36,8 @@ final class EvaluateTask {
 	 * @return the tables and the plot, saved too when the settings name a folder
 	 */
 	public static EvaluationReport run(CsraService models, EvaluateSettings settings,
-		Feedback feedback) {
+		Feedback feedback)
+	{
 		EvaluationReport report = settings.source() instanceof ModelRun run
 			? fromModel(models, run, settings, feedback)
 			: fromCsv((SavedPredictions) settings.source(), settings, feedback);
@@ -52,17 +51,21 @@ final class EvaluateTask {
 	}
 
 	private static EvaluationReport fromCsv(SavedPredictions saved, EvaluateSettings settings,
-		Feedback feedback) {
+		Feedback feedback)
+	{
 		return report(DatasetEvaluation.ofPredictions(saved.predictionsCsv(), saved.labelsFile(),
 			settings(settings), new TaskProgress(feedback, TITLE)), feedback);
 	}
 
 	private static EvaluationReport fromModel(CsraService models, ModelRun run,
-		EvaluateSettings settings, Feedback feedback) {
+		EvaluateSettings settings, Feedback feedback)
+	{
 		CsraModel model = models.model(run.modelFile(), run.device());
 		try {
-			return report(DatasetEvaluation.ofModel(model, run.dataset(), run.predictionsOut(), run.batch(),
-				settings(settings), new TaskProgress(feedback, TITLE)), feedback);
+			return report(
+				DatasetEvaluation.ofModel(model, run.dataset(), run.predictionsOut(), run.batch(),
+					settings(settings), new TaskProgress(feedback, TITLE)),
+				feedback);
 		}
 		catch (ScoresKeptException e) {
 			throw new CsraException(e.getMessage()
@@ -77,7 +80,8 @@ final class EvaluateTask {
 	/** The log gets the command line's text table; the tables and the plot are returned. */
 	private static EvaluationReport report(DatasetEvaluation.Outcome outcome, Feedback feedback) {
 		EvaluationResult result = outcome.result();
-		feedback.info(TITLE + ", " + outcome.dataset().source() + ":\n" + ResultTable.format(result));
+		feedback
+			.info(TITLE + ", " + outcome.dataset().source() + ":\n" + ResultTable.format(result));
 		LabelMatrix labels = outcome.matched().labels();
 		List<PrecisionRecallCurve> curves = new ArrayList<>();
 		for (int c = 0; c < labels.classCount(); c++) {
@@ -85,6 +89,7 @@ final class EvaluateTask {
 		}
 		int drawn = (int) curves.stream().filter(k -> k.positives() > 0).count();
 		return new EvaluationReport(result, MetricsTables.metrics(result), MetricsTables
-			.averagePrecision(result, labels.classes().names()), PrecisionRecallPlot.of(curves), drawn);
+			.averagePrecision(result, labels.classes().names()), PrecisionRecallPlot.of(curves),
+			drawn);
 	}
 }

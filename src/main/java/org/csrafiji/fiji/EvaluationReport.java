@@ -30,7 +30,8 @@ import org.csrafiji.render.PrecisionRecallPlot;
  * @param curves how many curves the plot holds (classes with positives)
  */
 public record EvaluationReport(EvaluationResult result, ResultsTable metrics,
-	ResultsTable averagePrecision, Plot plot, int curves) {
+	ResultsTable averagePrecision, Plot plot, int curves)
+{
 
 	/** File name of the saved metrics table. */
 	public static final String METRICS_CSV = "csra_metrics.csv";
@@ -70,7 +71,8 @@ public record EvaluationReport(EvaluationResult result, ResultsTable metrics,
 			writeCsv(averagePrecision, folder.resolve(AP_CSV));
 		}
 		catch (IOException e) {
-			throw new CsraException("Cannot save the CSRA tables in " + folder + ": " + e.getMessage(), e);
+			throw new CsraException(
+				"Cannot save the CSRA tables in " + folder + ": " + e.getMessage(), e);
 		}
 		Path png = folder.resolve(PLOT_PNG);
 		if (!new FileSaver(plotImage()).saveAsPng(png.toString())) {

@@ -18,8 +18,7 @@ public sealed interface EvaluationSource {
 	 * @param labelsFile a label CSV, an official prepared JSON list, a COCO or WIDER annotation
 	 *        file, or a VOC folder
 	 */
-	record SavedPredictions(Path predictionsCsv, Path labelsFile) implements EvaluationSource {
-	}
+	record SavedPredictions(Path predictionsCsv, Path labelsFile) implements EvaluationSource {}
 
 	/**
 	 * A model run over a dataset, as {@code evaluate --model SPEC.json --dataset KIND:PATH} does.
@@ -32,6 +31,6 @@ public sealed interface EvaluationSource {
 	 * @param batch images per forward pass
 	 */
 	record ModelRun(Path modelFile, DeviceChoice device, DatasetSpec dataset, Path predictionsOut,
-		int batch) implements EvaluationSource {
-	}
+		int batch) implements EvaluationSource
+	{}
 }

@@ -111,7 +111,8 @@ public final class HeadlessRunner {
 		CommandInfo info = find(commands, rest.get(0));
 		if (info == null) {
 			err.println("No command is labelled or named '" + rest.get(0) + "'. CSRA commands: "
-				+ String.join(", ", csraCommands(commands).stream().map(CommandInfo::getTitle).toList()));
+				+ String.join(", ",
+					csraCommands(commands).stream().map(CommandInfo::getTitle).toList()));
 			return 1;
 		}
 		Map<String, Object> inputs = new LinkedHashMap<>();
@@ -140,8 +141,10 @@ public final class HeadlessRunner {
 				ImagePlus imp = open(text);
 				if (imp == null) {
 					err.println("ImageJ cannot open '" + text + "' (" + key + "): " + (Files
-						.isReadable(Path.of(text)) ? "not an image format ImageJ reads"
-							: "no readable file there") + ". Give the path of a TIFF, PNG or JPEG file.");
+						.isReadable(Path.of(text))
+							? "not an image format ImageJ reads"
+							: "no readable file there")
+						+ ". Give the path of a TIFF, PNG or JPEG file.");
 					return 2;
 				}
 				inputs.put(key, imp);
@@ -155,7 +158,8 @@ public final class HeadlessRunner {
 		for (ModuleItem<?> item : info.inputs()) {
 			boolean injected = Service.class.isAssignableFrom(item.getType())
 				|| Context.class.isAssignableFrom(item.getType());
-			if (!injected && !inputs.containsKey(item.getName())) module.resolveInput(item.getName());
+			if (!injected && !inputs.containsKey(item.getName()))
+				module.resolveInput(item.getName());
 		}
 		try {
 			module = modules.run(module, true, inputs).get();

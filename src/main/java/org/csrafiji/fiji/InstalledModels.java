@@ -108,8 +108,11 @@ public final class InstalledModels {
 			return file;
 		}
 		InstalledSpec s = named(choice).orElseThrow(() -> new CsraException("No installed CSRA"
-			+ " model is named '" + choice + "'; installed: " + (specs.isEmpty() ? "(none)" : String
-				.join(", ", specs.keySet())) + ". Choose one of them, or '" + FILE_CHOICE
+			+ " model is named '" + choice + "'; installed: " + (specs.isEmpty()
+				? "(none)"
+				: String
+					.join(", ", specs.keySet()))
+			+ ". Choose one of them, or '" + FILE_CHOICE
 			+ "' and set model_file."));
 		if (!s.ready()) {
 			throw new CsraException(s.problem());
@@ -162,7 +165,8 @@ public final class InstalledModels {
 	/** A cheap test for a subfolder's JSON: small, and it mentions "architecture". */
 	private static boolean namesArchitecture(Path p) {
 		try {
-			return Files.size(p) <= MAX_SPEC_BYTES && Files.readString(p).contains("\"architecture\"");
+			return Files.size(p) <= MAX_SPEC_BYTES
+				&& Files.readString(p).contains("\"architecture\"");
 		}
 		catch (IOException | RuntimeException e) {
 			return false;

@@ -39,13 +39,15 @@ public record InstalledSpec(String name, Path file, ModelSpec spec, String probl
 		ModelSpec spec;
 		try {
 			if (Files.size(file) > maxBytes) {
-				return new InstalledSpec(name, file, null, file + " is larger than " + (maxBytes >> 10)
-					+ " KB, too large for a model spec; move it out of the models folder.");
+				return new InstalledSpec(name, file, null,
+					file + " is larger than " + (maxBytes >> 10)
+						+ " KB, too large for a model spec; move it out of the models folder.");
 			}
 			spec = ModelSpecs.read(file);
 		}
 		catch (IOException e) {
-			return new InstalledSpec(name, file, null, "Cannot read " + file + ": " + e.getMessage());
+			return new InstalledSpec(name, file, null,
+				"Cannot read " + file + ": " + e.getMessage());
 		}
 		catch (CsraException e) {
 			return new InstalledSpec(name, file, null, e.getMessage());

@@ -56,14 +56,17 @@ public record LibtorchSettings(Path folder, String version, String flavour) {
 	public static LibtorchSettings load(PrefService prefs) {
 		String folder = prefs.get(LibtorchSettings.class, FOLDER, "");
 		return new LibtorchSettings(folder.isBlank() ? null : Path.of(folder), prefs.get(
-			LibtorchSettings.class, VERSION, DEFAULT_VERSION), prefs.get(LibtorchSettings.class, FLAVOUR,
+			LibtorchSettings.class, VERSION, DEFAULT_VERSION),
+			prefs.get(LibtorchSettings.class, FLAVOUR,
 				DEFAULT_FLAVOUR));
 	}
 
 	/** @param prefs where to store these settings (a null folder removes the local libtorch) */
 	public void save(PrefService prefs) {
-		prefs.put(LibtorchSettings.class, FOLDER, folder == null ? "" : folder.toAbsolutePath()
-			.toString());
+		prefs.put(LibtorchSettings.class, FOLDER, folder == null
+			? ""
+			: folder.toAbsolutePath()
+				.toString());
 		prefs.put(LibtorchSettings.class, VERSION, version);
 		prefs.put(LibtorchSettings.class, FLAVOUR, flavour);
 	}
@@ -82,7 +85,8 @@ public record LibtorchSettings(Path folder, String version, String flavour) {
 				return candidate;
 			}
 		}
-		throw new CsraException(folder + " holds no libtorch library (libtorch.so, libtorch.dylib or"
+		throw new CsraException(folder
+			+ " holds no libtorch library (libtorch.so, libtorch.dylib or"
 			+ " torch.dll), nor does its lib folder; choose the lib folder of an unpacked libtorch "
 			+ version + ".");
 	}

@@ -23,7 +23,8 @@ final class LoadedModels {
 		feedback.progress(0, 1, "CSRA: loading " + settings.modelFile().getFileName());
 		CsraModel model = service.model(settings.modelFile(), settings.device());
 		feedback.info("CSRA: model '" + model.spec().name() + "' (" + model.spec().architecture()
-			+ ", " + model.spec().classes().size() + " classes) running on " + org.csrafiji.runtime.DeviceChoice.describe(model.device())
+			+ ", " + model.spec().classes().size() + " classes) running on "
+			+ org.csrafiji.runtime.DeviceChoice.describe(model.device())
 			+ " [requested " + settings.device() + "; " + Engines.describe() + "]");
 		warnIfNativesDiffer(feedback);
 		model.notes().forEach(n -> feedback.info("CSRA: " + n));

@@ -59,8 +59,10 @@ public class ModelChoiceWidget extends AbstractInputWidget<String, JPanel> {
 	@Override
 	public void refreshWidget() {
 		Object v = get().getValue();
-		String value = v == null || v.toString().isBlank() ? InstalledModels.FILE_CHOICE : v
-			.toString();
+		String value = v == null || v.toString().isBlank()
+			? InstalledModels.FILE_CHOICE
+			: v
+				.toString();
 		if (!choices().contains(value)) {
 			combo.addItem(value); // a name given by a caller stays visible, though not installed
 		}

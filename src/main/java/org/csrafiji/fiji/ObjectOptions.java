@@ -15,5 +15,4 @@ package org.csrafiji.fiji;
  */
 public record ObjectOptions(String labelImage, double margin, int minimumSide,
 	boolean withNeighbours, int batch, String channels, String percentiles)
-{
-}
+{}

@@ -110,7 +110,9 @@ public final class ObjectTask {
 			throw new CsraException("No ROIs to classify on " + imp.getTitle() + ": add the"
 				+ " objects' outlines to the image's Overlay (Image > Overlay > Add Selection, or"
 				+ " Analyze Particles with 'Overlay')" + (ResultsTables.hasUi()
-					? " or to the ROI Manager" : "") + ", or give a label image in label_image.");
+					? " or to the ROI Manager"
+					: "")
+				+ ", or give a label image in label_image.");
 		}
 		return out;
 	}
@@ -142,9 +144,11 @@ public final class ObjectTask {
 			|| labels.getType() == ImagePlus.COLOR_RGB)
 		{
 			throw new CsraException("label_image '" + name + "' must be a grey label image of the"
-				+ " same size as " + imp.getTitle() + " (" + imp.getWidth() + " x " + imp.getHeight()
+				+ " same size as " + imp.getTitle() + " (" + imp.getWidth() + " x "
+				+ imp.getHeight()
 				+ "), not a " + labels.getWidth() + " x " + labels.getHeight() + (labels
-					.getType() == ImagePlus.COLOR_RGB ? " RGB" : "") + " image.");
+					.getType() == ImagePlus.COLOR_RGB ? " RGB" : "")
+				+ " image.");
 		}
 		return labels;
 	}

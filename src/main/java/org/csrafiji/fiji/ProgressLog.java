@@ -58,8 +58,10 @@ public final class ProgressLog implements ProgressSink {
 		int steps = done - firstDone;
 		if (steps > 0 && seconds > 0) {
 			double rate = steps / seconds;
-			s.append(rate >= 1 ? String.format(Locale.ROOT, ", %.1f/s", rate) : String.format(
-				Locale.ROOT, ", %.1f s each", 1 / rate));
+			s.append(rate >= 1
+				? String.format(Locale.ROOT, ", %.1f/s", rate)
+				: String.format(
+					Locale.ROOT, ", %.1f s each", 1 / rate));
 			if (done < total) {
 				s.append(", about ").append(duration((total - done) / rate)).append(" left");
 			}

@@ -8,7 +8,8 @@ package org.csrafiji.fiji;
 public interface ProgressSink extends AutoCloseable {
 
 	/** Reports nothing and never asks to stop. */
-	ProgressSink NONE = (done, total, message) -> {};
+	ProgressSink NONE = (done, total, message) -> {
+	};
 
 	/**
 	 * @param done steps done

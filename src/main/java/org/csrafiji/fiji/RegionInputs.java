@@ -65,7 +65,8 @@ final class RegionInputs {
 
 			@Override
 			public void update(long done, long total) {
-				feedback.progress((int) done, (int) total, "CSRA: " + done + "/" + total + " " + what);
+				feedback.progress((int) done, (int) total,
+					"CSRA: " + done + "/" + total + " " + what);
 			}
 
 			@Override

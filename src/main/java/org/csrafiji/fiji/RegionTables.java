@@ -2,7 +2,6 @@ package org.csrafiji.fiji;
 
 import org.csrafiji.render.ResultsTableWriter;
 import org.csrafiji.render.ResultsTables;
-import org.csrafiji.app.Labels;
 import ij.measure.ResultsTable;
 
 import java.util.ArrayList;

@@ -38,7 +38,8 @@ public record TileOptions(int tileSize, int overlap, int batch, int mapStep, Str
 			int tiles = new TileGrid(width, height, side, overlap).size();
 			if (tiles > MAX_TILES) {
 				throw new CsraException(width + " x " + height + " pixels in tiles of " + side
-					+ " px make " + tiles + " tiles, more than the " + MAX_TILES + " one table holds;"
+					+ " px make " + tiles + " tiles, more than the " + MAX_TILES
+					+ " one table holds;"
 					+ " choose a larger tile_size or a smaller overlap.");
 			}
 			return new TileSettings(side, overlap, batch, mapStep);

@@ -11,5 +11,4 @@ import ij.measure.ResultsTable;
  * @param tileMap the stitched per-class map, calibrated like the image, or null when not
  *          asked for
  */
-public record TileOutputs(ResultsTable table, ImagePlus scoreMap, ImagePlus tileMap) {
-}
+public record TileOutputs(ResultsTable table, ImagePlus scoreMap, ImagePlus tileMap) {}

@@ -61,8 +61,10 @@ public final class TileTask {
 		}
 		ImagePlus scores = TileImages.scoreMap(r, imp.getCalibration(), SCORES_PREFIX + imp
 			.getTitle());
-		ImagePlus map = r.stitched() == null ? null : TileImages.stitchedMap(r, imp
-			.getCalibration(), MAP_PREFIX + imp.getTitle());
+		ImagePlus map = r.stitched() == null
+			? null
+			: TileImages.stitchedMap(r, imp
+				.getCalibration(), MAP_PREFIX + imp.getTitle());
 		TileOutputs out = new TileOutputs(RegionTables.tiles(imp.getTitle(), r, settings
 			.threshold()), scores, map);
 		if (ResultsTables.hasUi()) {

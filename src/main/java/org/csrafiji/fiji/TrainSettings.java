@@ -44,10 +44,12 @@ public record TrainSettings(Path trainingLabels, Path validationLabels, Path out
 		TrainingOptions options, String init, File initCheckpoint, boolean resume, String device)
 	{
 		Path train = existing(trainingLabels, "training_labels");
-		Path val = validationLabels == null || validationLabels.getPath().isEmpty() ? null
+		Path val = validationLabels == null || validationLabels.getPath().isEmpty()
+			? null
 			: existing(validationLabels, "validation_labels");
 		if (outputDir == null || outputDir.getPath().isEmpty()) {
-			throw new CsraException("Choose an output_dir for the checkpoints and the training log.");
+			throw new CsraException(
+				"Choose an output_dir for the checkpoints and the training log.");
 		}
 		Path weights = null;
 		if (FILE.equals(init)) {

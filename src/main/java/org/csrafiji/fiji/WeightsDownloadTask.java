@@ -46,11 +46,16 @@ public final class WeightsDownloadTask {
 		finally {
 			feedback.finished();
 		}
-		String line = r.alreadyInstalled() ? "The weights of '" + spec.name()
-			+ "' are already installed at " + r.file() + "; nothing was downloaded."
-			: String.format(Locale.ROOT, "Installed the weights of '%s' at %s (%.1f MB%s, loads into"
-				+ " %s; SHA-256 %s).", spec.name(), r.file(), r.bytes() / 1048576.0, r.resumed()
-					? ", resumed" : "", spec.architecture(), r.sha256());
+		String line = r.alreadyInstalled()
+			? "The weights of '" + spec.name()
+				+ "' are already installed at " + r.file() + "; nothing was downloaded."
+			: String.format(Locale.ROOT,
+				"Installed the weights of '%s' at %s (%.1f MB%s, loads into"
+					+ " %s; SHA-256 %s).",
+				spec.name(), r.file(), r.bytes() / 1048576.0, r.resumed()
+					? ", resumed"
+					: "",
+				spec.architecture(), r.sha256());
 		feedback.info("CSRA Download Weights: " + line);
 		return line;
 	}
@@ -66,8 +71,9 @@ public final class WeightsDownloadTask {
 		}
 		if (file != null && !file.getPath().isBlank()) {
 			if (!ModelFiles.isSpec(file.toPath())) {
-				throw new CsraException(file + " is not a model spec (.json); downloads need the spec"
-					+ " that names the weights (weights_url) and where they go (checkpoint).");
+				throw new CsraException(
+					file + " is not a model spec (.json); downloads need the spec"
+						+ " that names the weights (weights_url) and where they go (checkpoint).");
 			}
 			return ModelSpecs.read(file.toPath());
 		}
@@ -79,20 +85,25 @@ public final class WeightsDownloadTask {
 	String missingList() {
 		List<String> names = installed.specs().stream().filter(InstalledSpec::weightsMissing)
 			.map(InstalledSpec::name).toList();
-		return names.isEmpty() ? "Every installed model has its weights." : "Installed models"
-			+ " without weights: " + String.join(", ", names) + ".";
+		return names.isEmpty()
+			? "Every installed model has its weights."
+			: "Installed models"
+				+ " without weights: " + String.join(", ", names) + ".";
 	}
 
 	/** Progress in the status bar, redrawn when the per-mille figure changes. */
 	private static DownloadListener statusBar(String name, Feedback feedback) {
-		int[] shown = { -1 };
+		int[] shown = {-1};
 		return (done, total) -> {
 			int permille = total > 0 ? (int) (1000 * Math.min(done, total) / total) : 0;
 			if (permille != shown[0] || total <= 0) {
 				shown[0] = permille;
 				feedback.progress(permille, 1000, String.format(Locale.ROOT,
-					"CSRA: downloading %s, %.1f of %s MB", name, done / 1048576.0, total > 0 ? String
-						.format(Locale.ROOT, "%.1f", total / 1048576.0) : "?"));
+					"CSRA: downloading %s, %.1f of %s MB", name, done / 1048576.0,
+					total > 0
+						? String
+							.format(Locale.ROOT, "%.1f", total / 1048576.0)
+						: "?"));
 			}
 		};
 	}

@@ -25,11 +25,11 @@ record ChannelMap(int[] channels, int[] planeOf) {
 	 */
 	static ChannelMap resolve(ImagePlus imp, int[] requested, SlicePosition position) {
 		if (imp.getType() == ImagePlus.COLOR_RGB || IndexedColour.palette(imp) != null) {
-			return new ChannelMap(new int[] { position.channel() }, new int[] { 0, 1, 2 });
+			return new ChannelMap(new int[]{position.channel()}, new int[]{0, 1, 2});
 		}
 		int available = imp.getNChannels();
 		int[] sources = requested != null ? requested : defaults(available);
-		String[] names = { "R", "G", "B" };
+		String[] names = {"R", "G", "B"};
 		for (int i = 0; i < 3; i++) {
 			if (sources[i] > available) {
 				throw new ImageInputException("Channel " + sources[i] + " was chosen for "
@@ -49,9 +49,9 @@ record ChannelMap(int[] channels, int[] planeOf) {
 	/** One channel: grey to all three; two: R, G and a blank B; more: the first three. */
 	static int[] defaults(int available) {
 		return switch (available) {
-			case 1 -> new int[] { 1, 1, 1 };
-			case 2 -> new int[] { 1, 2, 0 };
-			default -> new int[] { 1, 2, 3 };
+			case 1 -> new int[]{1, 1, 1};
+			case 2 -> new int[]{1, 2, 0};
+			default -> new int[]{1, 2, 3};
 		};
 	}
 

@@ -6,8 +6,7 @@ package org.csrafiji.image;
  */
 public final class Channels {
 
-	private Channels() {
-	}
+	private Channels() {}
 
 	/**
 	 * @param text one channel repeated to R, G and B ({@code "2"}), or three separated by commas

@@ -100,19 +100,22 @@ public record ConversionOptions(IntensityScaling scaling, int[] rgbChannels,
 
 	/** @param s the scaling @return a copy with it */
 	public ConversionOptions withScaling(IntensityScaling s) {
-		return new ConversionOptions(s, rgbChannels, allSlices, useSelection, minimumSide, percentiles,
+		return new ConversionOptions(s, rgbChannels, allSlices, useSelection, minimumSide,
+			percentiles,
 			selectionFit);
 	}
 
 	/** @param channels R, G, B sources, or null for the default @return a copy with them */
 	public ConversionOptions withRgbChannels(int... channels) {
-		return new ConversionOptions(scaling, channels, allSlices, useSelection, minimumSide, percentiles,
+		return new ConversionOptions(scaling, channels, allSlices, useSelection, minimumSide,
+			percentiles,
 			selectionFit);
 	}
 
 	/** @param all every slice or the current one @return a copy with it */
 	public ConversionOptions withAllSlices(boolean all) {
-		return new ConversionOptions(scaling, rgbChannels, all, useSelection, minimumSide, percentiles,
+		return new ConversionOptions(scaling, rgbChannels, all, useSelection, minimumSide,
+			percentiles,
 			selectionFit);
 	}
 
@@ -128,7 +131,8 @@ public record ConversionOptions(IntensityScaling scaling, int[] rgbChannels,
 	 * @return these options with another minimum
 	 */
 	public ConversionOptions withMinimumSide(int side) {
-		return new ConversionOptions(scaling, rgbChannels, allSlices, useSelection, side, percentiles,
+		return new ConversionOptions(scaling, rgbChannels, allSlices, useSelection, side,
+			percentiles,
 			selectionFit);
 	}
 
@@ -154,8 +158,11 @@ public record ConversionOptions(IntensityScaling scaling, int[] rgbChannels,
 	public ConversionOptions completedFrom(org.csrafiji.core.InputSpec spec) {
 		int[] channels = rgbChannels != null ? rgbChannels : spec.channels();
 		double[] p = spec.percentiles();
-		Percentiles pct = percentiles != null ? percentiles : p == null ? null
-			: new Percentiles(p[0], p[1]);
+		Percentiles pct = percentiles != null
+			? percentiles
+			: p == null
+				? null
+				: new Percentiles(p[0], p[1]);
 		return new ConversionOptions(scaling, channels, allSlices, useSelection, minimumSide, pct,
 			selectionFit);
 	}
@@ -170,7 +177,8 @@ public record ConversionOptions(IntensityScaling scaling, int[] rgbChannels,
 		return o instanceof ConversionOptions c && c.scaling == scaling && Arrays.equals(
 			c.rgbChannels, rgbChannels) && c.allSlices == allSlices
 			&& c.useSelection == useSelection && c.minimumSide == minimumSide && Objects.equals(
-				c.percentiles, percentiles) && c.selectionFit == selectionFit;
+				c.percentiles, percentiles)
+			&& c.selectionFit == selectionFit;
 	}
 
 	@Override
@@ -182,7 +190,8 @@ public record ConversionOptions(IntensityScaling scaling, int[] rgbChannels,
 	@Override
 	public String toString() {
 		return "ConversionOptions[scaling=" + scaling + ", rgbChannels=" + (rgbChannels == null
-			? "default" : Arrays.toString(rgbChannels)) + ", allSlices=" + allSlices
+			? "default"
+			: Arrays.toString(rgbChannels)) + ", allSlices=" + allSlices
 			+ ", useSelection=" + useSelection + ", minimumSide=" + minimumSide + ", percentiles="
 			+ (percentiles == null ? "none" : percentiles.text()) + ", selectionFit="
 			+ selectionFit + "]";

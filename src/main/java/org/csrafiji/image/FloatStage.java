@@ -43,7 +43,8 @@ final class FloatStage implements RowSweep.Stage {
 				for (int x = 0; x < width; x++) {
 					a[x] = w * r[x];
 				}
-			} else {
+			}
+			else {
 				for (int x = 0; x < width; x++) {
 					a[x] += w * r[x];
 				}

@@ -203,7 +203,9 @@ public final class ImageConverter {
 		Placement placement = Placement.of(fit, region.width, region.height, spec.size());
 		ResizedPlanes planes = PlaneResizer.resize(imp, channels, pixels, Crop.of(imp
 			.getWidth(), region), placement.width(), placement.height(), options, windows == null
-				? null : windows.windows(channels), mask, pos);
+				? null
+				: windows.windows(channels),
+			mask, pos);
 		writer.write(planes, map.planeOf(), placement, dst);
 	}
 

@@ -10,8 +10,7 @@ import org.csrafiji.core.ImageInputException;
 /** The rectangle of an image that is classified, and the check that it is big enough. */
 final class ImageRegion {
 
-	private ImageRegion() {
-	}
+	private ImageRegion() {}
 
 	/**
 	 * @param imp the image, read only
@@ -33,7 +32,8 @@ final class ImageRegion {
 				+ " inside the image or remove it (Edit > Selection > Select None).");
 		}
 		if (region.width < minSide || region.height < minSide) {
-			String what = selected ? "The selection's bounding box on '" + imp.getTitle() + "'"
+			String what = selected
+				? "The selection's bounding box on '" + imp.getTitle() + "'"
 				: "Image '" + imp.getTitle() + "'";
 			throw new ImageInputException(what + " is " + region.width + " x " + region.height
 				+ " pixels; CSRA needs at least " + minSide + " x " + minSide

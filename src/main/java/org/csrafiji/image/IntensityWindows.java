@@ -17,8 +17,7 @@ import org.csrafiji.core.ImageInputException;
  */
 final class IntensityWindows {
 
-	private IntensityWindows() {
-	}
+	private IntensityWindows() {}
 
 	/**
 	 * @param imp the image, for its display ranges and title
@@ -42,7 +41,8 @@ final class IntensityWindows {
 		}
 		IntensityScaling scaling = options.scaling();
 		if (pixels instanceof short[] shorts) {
-			return scaling == IntensityScaling.DISPLAY_RANGE ? displayRange(imp, channel)
+			return scaling == IntensityScaling.DISPLAY_RANGE
+				? displayRange(imp, channel)
 				: range(shorts, crop);
 		}
 		float[] floats = (float[]) pixels;
@@ -94,7 +94,7 @@ final class IntensityWindows {
 					max = Math.max(max, v);
 				}
 			}
-			return new double[] { min, max };
+			return new double[]{min, max};
 		});
 		return new IntensityWindow(range[0], range[1]);
 	}
@@ -114,13 +114,14 @@ final class IntensityWindows {
 					}
 				}
 			}
-			return new double[] { min, max };
+			return new double[]{min, max};
 		});
 		return range[0] <= range[1] ? new IntensityWindow(range[0], range[1]) : null;
 	}
 
 	/** The minimum and maximum of rows {@code from} to {@code to} (exclusive) of a crop. */
 	private interface RowsRange {
+
 		double[] of(int from, int to);
 	}
 
@@ -130,8 +131,10 @@ final class IntensityWindows {
 		boolean large = (long) crop.width() * rows >= Resampler.PARALLEL_SAMPLES;
 		int bands = large ? Math.min(rows, 4 * (ForkJoinPool.getCommonPoolParallelism() + 1)) : 1;
 		return IntStream.range(0, bands).parallel().mapToObj(b -> scan.of(rows * b / bands, rows
-			* (b + 1) / bands)).reduce((a, b) -> new double[] { Math.min(a[0], b[0]), Math.max(
-				a[1], b[1]) }).orElseThrow();
+			* (b + 1) / bands)).reduce((a, b) -> new double[]{Math.min(a[0], b[0]),
+				Math.max(
+					a[1], b[1])})
+			.orElseThrow();
 	}
 
 	static boolean hasFinite(float[] pixels, Crop crop) {

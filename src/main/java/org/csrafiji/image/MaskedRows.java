@@ -7,8 +7,7 @@ package org.csrafiji.image;
  */
 final class MaskedRows {
 
-	private MaskedRows() {
-	}
+	private MaskedRows() {}
 
 	/** @return 8-bit rows with the outside filled by its rounded mean */
 	static Uint8Rows of(Uint8Rows rows, Crop crop, ImageMask mask) {

@@ -10,8 +10,7 @@ final class PercentileWindows {
 
 	private static final int FLOAT_BINS = 4096;
 
-	private PercentileWindows() {
-	}
+	private PercentileWindows() {}
 
 	/**
 	 * @param pixels byte[], short[] or float[]
@@ -20,8 +19,10 @@ final class PercentileWindows {
 	 * @return the window, or null when the crop holds no finite value
 	 */
 	static IntensityWindow of(Object pixels, Crop crop, Percentiles p) {
-		Ranked ranked = pixels instanceof float[] f ? new FloatRanks(f, crop) : new IntegerRanks(
-			pixels, crop);
+		Ranked ranked = pixels instanceof float[] f
+			? new FloatRanks(f, crop)
+			: new IntegerRanks(
+				pixels, crop);
 		long n = ranked.count();
 		if (n == 0) {
 			return null;

@@ -57,6 +57,6 @@ public record Percentiles(double low, double high) {
 
 	/** @return the pair as an array {low, high} (the model spec's form) */
 	public double[] toArray() {
-		return new double[] { low, high };
+		return new double[]{low, high};
 	}
 }

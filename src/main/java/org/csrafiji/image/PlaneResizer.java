@@ -11,8 +11,7 @@ import org.csrafiji.core.ImageInputException;
  */
 final class PlaneResizer {
 
-	private PlaneResizer() {
-	}
+	private PlaneResizer() {}
 
 	/**
 	 * @param imp the image the planes come from (display ranges, title)

@@ -33,7 +33,7 @@ public final class PlaneWindows {
 	public double[] window(int channel) {
 		for (int i = 0; i < channels.length; i++) {
 			if (channels[i] == channel && windows != null) {
-				return new double[] { windows[i].low(), windows[i].high() };
+				return new double[]{windows[i].low(), windows[i].high()};
 			}
 		}
 		return null;

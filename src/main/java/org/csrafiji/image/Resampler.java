@@ -24,8 +24,7 @@ public final class Resampler {
 	/** Source samples (all planes) from which a resize runs in parallel bands. */
 	static final long PARALLEL_SAMPLES = 1L << 18;
 
-	private Resampler() {
-	}
+	private Resampler() {}
 
 	/**
 	 * Floating-point resize of every plane of {@code source}.
@@ -72,7 +71,7 @@ public final class Resampler {
 		int dstHeight)
 	{
 		checkPlane(src.length, srcWidth, srcHeight);
-		float[][] dst = { new float[dstWidth * dstHeight] };
+		float[][] dst = {new float[dstWidth * dstHeight]};
 		resize(new RawFloatRows(src, Crop.whole(srcWidth, srcHeight)), dstWidth, dstHeight,
 			dst);
 		return dst[0];
@@ -92,14 +91,15 @@ public final class Resampler {
 		int dstHeight)
 	{
 		checkPlane(src.length, srcWidth, srcHeight);
-		byte[][] dst = { new byte[dstWidth * dstHeight] };
-		resize(new ByteRows(new byte[][] { src }, Crop.whole(srcWidth, srcHeight)), dstWidth,
+		byte[][] dst = {new byte[dstWidth * dstHeight]};
+		resize(new ByteRows(new byte[][]{src}, Crop.whole(srcWidth, srcHeight)), dstWidth,
 			dstHeight, dst);
 		return dst[0];
 	}
 
 	/** A band of output rows, {@code from} inclusive, {@code to} exclusive. */
 	private interface Band {
+
 		void run(int from, int to);
 	}
 

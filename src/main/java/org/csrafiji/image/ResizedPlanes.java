@@ -8,5 +8,4 @@ package org.csrafiji.image;
  * @param bytes unsigned 8-bit planes, or null
  * @param floats [0, 1] planes, or null
  */
-record ResizedPlanes(byte[][] bytes, float[][] floats) {
-}
+record ResizedPlanes(byte[][] bytes, float[][] floats) {}

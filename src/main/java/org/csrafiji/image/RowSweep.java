@@ -25,8 +25,7 @@ final class RowSweep {
 		void emit(int slot, int yy);
 	}
 
-	private RowSweep() {
-	}
+	private RowSweep() {}
 
 	/**
 	 * Runs the sweep for output rows {@code from} (inclusive) to {@code to} (exclusive).

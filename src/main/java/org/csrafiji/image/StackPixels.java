@@ -13,8 +13,7 @@ import org.csrafiji.core.ImageInputException;
  */
 final class StackPixels {
 
-	private StackPixels() {
-	}
+	private StackPixels() {}
 
 	/**
 	 * @param imp the image

@@ -56,7 +56,8 @@ final class Uint8Stage implements RowSweep.Stage {
 				for (int x = 0; x < outWidth; x++) {
 					a[x] = ResampleWeights.ROUNDING + k * r[x];
 				}
-			} else {
+			}
+			else {
 				for (int x = 0; x < outWidth; x++) {
 					a[x] += k * r[x];
 				}

@@ -43,8 +43,10 @@ public final class BatchNorm2dModule extends TorchBlock {
 	{
 		NDArray x = inputs.singletonOrThrow();
 		return BatchNorm.batchNorm(x, value(store, runningMean, x, training), value(store,
-			runningVar, x, training), value(store, gamma, x, training), value(store, beta, x,
-				training), 1, DJL_MOMENTUM, EPS, training);
+			runningVar, x, training), value(store, gamma, x, training),
+			value(store, beta, x,
+				training),
+			1, DJL_MOMENTUM, EPS, training);
 	}
 
 	/** Frees the four arrays once they are folded into the convolution before it. */

@@ -47,8 +47,6 @@ public final class Conv2dModule extends TorchBlock {
 		return out;
 	}
 
-
-
 	@Override
 	protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
 		PairList<String, Object> params)
@@ -91,8 +89,10 @@ public final class Conv2dModule extends TorchBlock {
 		NDArray scale = bn.gamma().getArray().div(bn.runningVar().getArray().add(bn.eps())
 			.sqrt());
 		NDArray w = weight.getArray();
-		NDArray shift = bias == null ? bn.runningMean().getArray().neg() : bias.getArray().sub(bn
-			.runningMean().getArray());
+		NDArray shift = bias == null
+			? bn.runningMean().getArray().neg()
+			: bias.getArray().sub(bn
+				.runningMean().getArray());
 		unfold();
 		NDArray folded = w.mul(scale.reshape(out, 1, 1, 1));
 		foldedWeight = channelsLast(folded);

@@ -54,11 +54,11 @@ public final class CsraHead extends HeadBlock {
 			NDArray w = value(store, weights.get(h), x, training).reshape(classes, width);
 			// The temporaries of this pass belong to the input's manager, not the weights'.
 			w.attach(x.getManager());
-			normed[h] = w.div(w.norm(new int[] { 1 }, true));
+			normed[h] = w.div(w.norm(new int[]{1}, true));
 		}
 		NDArray all = heads == 1 ? normed[0] : NDArrays.concat(new NDList(normed), 0);
 		NDArray s = all.matMul(x.reshape(b, width, hw)).reshape(b, heads, classes, hw);
-		NDArray base = s.mean(new int[] { 3 });
+		NDArray base = s.mean(new int[]{3});
 		NDArray logits = null;
 		NDArray[] attention = new NDArray[heads];
 		for (int h = 0; h < heads; h++) {
@@ -66,12 +66,12 @@ public final class CsraHead extends HeadBlock {
 			NDArray term;
 			Temperature t = temperatures().get(h);
 			if (t.isInfinite()) {
-				term = sh.max(new int[] { 2 });
+				term = sh.max(new int[]{2});
 				attention[h] = HeadOutputs.oneHotArgmax(sh);
 			}
 			else {
 				attention[h] = sh.mul((float) t.value()).softmax(2);
-				term = sh.mul(attention[h]).sum(new int[] { 2 });
+				term = sh.mul(attention[h]).sum(new int[]{2});
 			}
 			NDArray logit = base.get(":, " + h).add(term.mul(lambda));
 			logits = logits == null ? logit : logits.add(logit);

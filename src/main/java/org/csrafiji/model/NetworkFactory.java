@@ -70,19 +70,22 @@ public final class NetworkFactory {
 			if (shape != null && shape.depth() > 0 && shape.depth() != r.depth()) {
 				throw new CheckpointException("Checkpoint '" + checkpoint.weights().source()
 					+ "' holds a resnet" + shape.depth() + " but the model asks for " + a.name()
-					+ "; choose architecture resnet" + shape.depth() + " or the checkpoint made for "
+					+ "; choose architecture resnet" + shape.depth()
+					+ " or the checkpoint made for "
 					+ a.name() + ".", Setting.ARCHITECTURE, a.name(), spec.checkpoint());
 			}
 			return forSpec(spec, classes, shape == null ? 64 : shape.baseWidth());
 		}
 		Backbone backbone;
 		if (a instanceof Architecture.ViT v) {
-			backbone = new VisionTransformer(ViTConfig.forCheckpoint(v, checkpoint.weights()), size);
+			backbone = new VisionTransformer(ViTConfig.forCheckpoint(v, checkpoint.weights()),
+				size);
 		}
 		else {
 			Architecture.TorchScript t = (Architecture.TorchScript) a;
 			if (!t.trusted()) {
-				throw new ModelSpecException("Model '" + spec.name() + "' has a TorchScript backbone, "
+				throw new ModelSpecException("Model '" + spec.name()
+					+ "' has a TorchScript backbone, "
 					+ t.file().getFileName() + ", which is a program: loading it runs its code with"
 					+ " your permissions (it could read or change your files, or never finish). Load"
 					+ " it only if you trust where it came from: add \"" + ModelSpecs.TRUST_CODE
@@ -92,10 +95,12 @@ public final class NetworkFactory {
 			backbone = TorchScriptBackbone.load(t.file(), manager, size);
 		}
 		if (backbone.featureWidth() != checkpoint.featureWidth()) {
-			throw new CheckpointException("The " + (spec.head() == HeadKind.CSRA ? "CSRA head"
+			throw new CheckpointException("The " + (spec.head() == HeadKind.CSRA
+				? "CSRA head"
 				: "classifier") + " in checkpoint '" + checkpoint.weights().source() + "' reads "
 				+ checkpoint.featureWidth() + " features per location but the backbone ("
-				+ a.name() + ") gives feature maps " + backbone.featureWidth() + " wide; the head was"
+				+ a.name() + ") gives feature maps " + backbone.featureWidth()
+				+ " wide; the head was"
 				+ " trained on another backbone: choose the head made for this one.",
 				Setting.CHECKPOINT, null, spec.checkpoint());
 		}
@@ -109,8 +114,10 @@ public final class NetworkFactory {
 	 * @return the network with the spec's head on the backbone
 	 */
 	private static CsraNetwork withBackbone(ModelSpec spec, int classes, Backbone backbone) {
-		ClassificationHead head = spec.head() == HeadKind.CSRA ? new CsraHead(backbone
-			.featureWidth(), classes, spec.temperatures(), spec.lambda()) : new TrainingFreeHead(
+		ClassificationHead head = spec.head() == HeadKind.CSRA
+			? new CsraHead(backbone
+				.featureWidth(), classes, spec.temperatures(), spec.lambda())
+			: new TrainingFreeHead(
 				backbone.featureWidth(), classes, spec.lambda());
 		return new CsraNetwork(backbone, head);
 	}

@@ -31,7 +31,8 @@ public final class RandomWeights {
 			switch (p.getType()) {
 				case WEIGHT:
 					double std = shape.dimension() == 4 && !np.key().contains("head.weight")
-						? Math.sqrt(2.0 / (shape.get(0) * shape.get(2) * shape.get(3))) : 0.01;
+						? Math.sqrt(2.0 / (shape.get(0) * shape.get(2) * shape.get(3)))
+						: 0.01;
 					for (int i = 0; i < v.length; i++) {
 						v[i] = (float) (random.nextGaussian() * std);
 					}

@@ -22,11 +22,16 @@ public record ResNetConfig(int depth, boolean bottleneck, int[] blocks, int base
 	 */
 	public static ResNetConfig of(int depth, int baseWidth) {
 		switch (depth) {
-			case 18: return new ResNetConfig(18, false, new int[] { 2, 2, 2, 2 }, baseWidth);
-			case 34: return new ResNetConfig(34, false, new int[] { 3, 4, 6, 3 }, baseWidth);
-			case 50: return new ResNetConfig(50, true, new int[] { 3, 4, 6, 3 }, baseWidth);
-			case 101: return new ResNetConfig(101, true, new int[] { 3, 4, 23, 3 }, baseWidth);
-			case 152: return new ResNetConfig(152, true, new int[] { 3, 8, 36, 3 }, baseWidth);
+			case 18:
+				return new ResNetConfig(18, false, new int[]{2, 2, 2, 2}, baseWidth);
+			case 34:
+				return new ResNetConfig(34, false, new int[]{3, 4, 6, 3}, baseWidth);
+			case 50:
+				return new ResNetConfig(50, true, new int[]{3, 4, 6, 3}, baseWidth);
+			case 101:
+				return new ResNetConfig(101, true, new int[]{3, 4, 23, 3}, baseWidth);
+			case 152:
+				return new ResNetConfig(152, true, new int[]{3, 8, 36, 3}, baseWidth);
 			default:
 				throw new ModelSpecException("ResNet-" + depth
 					+ " is not a torchvision ResNet; use resnet18, resnet34, resnet50, resnet101 or resnet152.");
@@ -41,7 +46,7 @@ public record ResNetConfig(int depth, boolean bottleneck, int[] blocks, int base
 	 * @return the depth, or -1 when no torchvision ResNet has this shape
 	 */
 	public static int depthFor(boolean bottleneck, int[] counts) {
-		for (int d : new int[] { 18, 34, 50, 101, 152 }) {
+		for (int d : new int[]{18, 34, 50, 101, 152}) {
 			ResNetConfig c = of(d, 64);
 			if (c.bottleneck == bottleneck && Arrays.equals(c.blocks, counts)) {
 				return d;

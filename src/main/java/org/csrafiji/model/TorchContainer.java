@@ -25,6 +25,7 @@ final class TorchContainer extends TorchBlock {
 	protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
 		PairList<String, Object> params)
 	{
-		throw new UnsupportedOperationException("a container of named modules is not run as a whole");
+		throw new UnsupportedOperationException(
+			"a container of named modules is not run as a whole");
 	}
 }

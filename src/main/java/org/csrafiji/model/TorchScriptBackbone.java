@@ -63,7 +63,8 @@ public final class TorchScriptBackbone extends TorchBlock implements Backbone {
 		catch (RuntimeException e) {
 			throw new ModelSpecException("Cannot read " + file + " as a TorchScript module: "
 				+ e.getMessage() + ". Save it with torch.jit.script or torch.jit.trace and"
-				+ " torch.jit.save, with PyTorch 2.7 or older (the engine runs libtorch 2.7.1).", e);
+				+ " torch.jit.save, with PyTorch 2.7 or older (the engine runs libtorch 2.7.1).",
+				e);
 		}
 		try (NDManager probe = manager.newSubManager()) {
 			NDArray x = probe.zeros(new Shape(1, 3, size, size));
@@ -90,17 +91,22 @@ public final class TorchScriptBackbone extends TorchBlock implements Backbone {
 				got.append(got.length() == 0 ? "" : ", ").append(a.getShape());
 			}
 			throw new ModelSpecException("The TorchScript backbone " + file.getFileName()
-				+ " maps a (" + batch + ", 3, " + size + ", " + size + ") batch to " + (out.size() == 1 ? "shape "
-					: out.size() + " outputs ") + got + ", not to one feature map (B, d, h, w)."
+				+ " maps a (" + batch + ", 3, " + size + ", " + size + ") batch to "
+				+ (out.size() == 1
+					? "shape "
+					: out.size() + " outputs ")
+				+ got + ", not to one feature map (B, d, h, w)."
 				+ " Export the network up to its last feature map, without pooling, flattening or"
 				+ " classifier (models/export_torchscript.py does).");
 		}
 		NDArray features = out.get(0);
 		if (!features.getDataType().isFloating() || !FiniteValues.allFinite(features)) {
 			throw new ModelSpecException("The TorchScript backbone " + file.getFileName() + " gave "
-				+ (features.getDataType().isFloating() ? "NaN or infinite values in its feature map"
+				+ (features.getDataType().isFloating()
+					? "NaN or infinite values in its feature map"
 					: features.getDataType() + " features instead of floating-point ones")
-				+ " for a (" + batch + ", 3, " + size + ", " + size + ") batch, so no score computed"
+				+ " for a (" + batch + ", 3, " + size + ", " + size
+				+ ") batch, so no score computed"
 				+ " from it would mean anything. The module is damaged or not a feature extractor;"
 				+ " export it again (models/export_torchscript.py).");
 		}

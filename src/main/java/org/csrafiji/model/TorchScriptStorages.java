@@ -59,10 +59,12 @@ final class TorchScriptStorages {
 					}
 					long needed = s.numel() * s.dtype().size();
 					if (data == null || data.getSize() < needed) {
-						throw refusal(file, pickle.getName() + " declares storage " + s.key() + " of "
-							+ s.numel() + " " + s.dtype().torchName() + " elements (" + needed
-							+ " bytes), but the archive " + (data == null ? "has no such entry"
-								: "holds only " + data.getSize() + " bytes for it"));
+						throw refusal(file,
+							pickle.getName() + " declares storage " + s.key() + " of "
+								+ s.numel() + " " + s.dtype().torchName() + " elements (" + needed
+								+ " bytes), but the archive " + (data == null
+									? "has no such entry"
+									: "holds only " + data.getSize() + " bytes for it"));
 					}
 				}
 			}
@@ -79,8 +81,9 @@ final class TorchScriptStorages {
 
 	private static byte[] read(ZipFile zip, ZipEntry entry, Path file) throws IOException {
 		if (entry.getSize() > MAX_PICKLE) {
-			throw refusal(file, entry.getName() + " is " + entry.getSize() + " bytes, more than the "
-				+ MAX_PICKLE + " this check reads");
+			throw refusal(file,
+				entry.getName() + " is " + entry.getSize() + " bytes, more than the "
+					+ MAX_PICKLE + " this check reads");
 		}
 		try (InputStream in = zip.getInputStream(entry)) {
 			byte[] bytes = in.readNBytes(MAX_PICKLE + 1);
@@ -205,8 +208,9 @@ final class TorchScriptStorages {
 				case 'C' -> bytes(in.get() & 0xff);
 				case 0x8e -> bytes(length(in.getLong()));
 				case 'Q' -> persistentId(pop());
-				default -> throw refusal(file, name + " holds pickle opcode 0x" + Integer.toHexString(
-					op) + " at byte " + at + ", which this check does not know");
+				default ->
+					throw refusal(file, name + " holds pickle opcode 0x" + Integer.toHexString(
+						op) + " at byte " + at + ", which this check does not know");
 			}
 		}
 
@@ -266,7 +270,8 @@ final class TorchScriptStorages {
 		private Object recall(long index) {
 			Object v = memo.get(index);
 			if (v == null) {
-				throw refusal(file, name + " recalls memo entry " + index + ", which it never stored");
+				throw refusal(file,
+					name + " recalls memo entry " + index + ", which it never stored");
 			}
 			return v;
 		}

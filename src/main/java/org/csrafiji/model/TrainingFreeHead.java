@@ -45,8 +45,8 @@ public final class TrainingFreeHead extends HeadBlock {
 		NDArray w = value(store, weight, x, training);
 		NDArray bv = value(store, bias, x, training).reshape(1, classes, 1);
 		NDArray wx = w.matMul(x.reshape(b, width, hw)); // (B, C, hw)
-		NDArray logits = wx.mean(new int[] { 2 }).add(bv.reshape(1, classes)).add(wx.max(
-			new int[] { 2 }).mul(lambda));
+		NDArray logits = wx.mean(new int[]{2}).add(bv.reshape(1, classes)).add(wx.max(
+			new int[]{2}).mul(lambda));
 		NDArray s = wx.add(bv);
 		Shape grid = new Shape(b, 1, classes, x.getShape().get(2), x.getShape().get(3));
 		return new NDList(logits, s.reshape(grid), HeadOutputs.oneHotArgmax(s).reshape(grid));

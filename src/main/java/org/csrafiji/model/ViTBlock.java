@@ -70,8 +70,10 @@ public final class ViTBlock extends TorchBlock {
 		NDArray y = x.add(scratch.keep(run(proj, store, mixed, training)));
 		NDArray h = scratch.keep(Activation.gelu(scratch.keep(run(fc1, store, scratch.keep(run(
 			norm2, store, y, training)), training))));
-		NDArray out = training ? y.add(run(fc2, store, h, training)) : y.addi(scratch.keep(run(fc2,
-			store, h, training)));
+		NDArray out = training
+			? y.add(run(fc2, store, h, training))
+			: y.addi(scratch.keep(run(fc2,
+				store, h, training)));
 		scratch.release();
 		return new NDList(out);
 	}

@@ -1,7 +1,6 @@
 package org.csrafiji.model;
 
 import org.csrafiji.checkpoint.StateDict;
-import org.csrafiji.checkpoint.TensorData;
 import org.csrafiji.core.Architecture;
 import org.csrafiji.core.CheckpointException;
 import org.csrafiji.core.ModelSpecException;
@@ -51,9 +50,11 @@ public record ViTConfig(int depth, int width, int heads, int patch, int grid) {
 	 */
 	public static ViTConfig forInput(Architecture.ViT architecture, int size) {
 		if (!architecture.complete()) {
-			throw new ModelSpecException("Architecture '" + architecture.name() + "' takes its shape"
-				+ " from a checkpoint; without one, name it: vit_b16, vit_l16 or"
-				+ " vit:depth=N,dim=N,heads=N,patch=N.", Setting.ARCHITECTURE, architecture.name(),
+			throw new ModelSpecException(
+				"Architecture '" + architecture.name() + "' takes its shape"
+					+ " from a checkpoint; without one, name it: vit_b16, vit_l16 or"
+					+ " vit:depth=N,dim=N,heads=N,patch=N.",
+				Setting.ARCHITECTURE, architecture.name(),
 				null);
 		}
 		ViTConfig c = of(architecture);
@@ -106,8 +107,8 @@ public record ViTConfig(int depth, int width, int heads, int patch, int grid) {
 		if ((named.depth > 0 && named.depth != found.depth) || (named.width > 0
 			&& named.width != found.width) || (named.patch > 0 && named.patch != found.patch))
 		{
-			throw new CheckpointException("Checkpoint '" + src + "' holds a ViT with " + found
-				.depth + " blocks, width " + found.width + " and patch " + found.patch + " but the"
+			throw new CheckpointException("Checkpoint '" + src + "' holds a ViT with " + found.depth
+				+ " blocks, width " + found.width + " and patch " + found.patch + " but the"
 				+ " model asks for " + architecture + " (" + named.depth + " blocks, width "
 				+ named.width + ", patch " + named.patch + "); choose architecture "
 				+ found.suggestion() + ".", Setting.ARCHITECTURE, architecture.name(), null);
@@ -150,8 +151,11 @@ public record ViTConfig(int depth, int width, int heads, int patch, int grid) {
 		if (size % c.patch != 0) {
 			throw new ModelSpecException("Input size " + size + " is not a multiple of the ViT's"
 				+ " patch size " + c.patch + ", so its positional embedding"
-				+ (c.grid > 0 ? " (made for a " + c.grid + " x " + c.grid + " grid, " + c.grid
-					* c.patch + " px)" : "") + " cannot be interpolated to it; use a multiple of "
+				+ (c.grid > 0
+					? " (made for a " + c.grid + " x " + c.grid + " grid, " + c.grid
+						* c.patch + " px)"
+					: "")
+				+ " cannot be interpolated to it; use a multiple of "
 				+ c.patch + " (e.g. 224 or 448).");
 		}
 	}

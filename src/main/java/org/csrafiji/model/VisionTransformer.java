@@ -137,7 +137,7 @@ public final class VisionTransformer extends TorchBlock implements Backbone {
 			double src = (i + 0.5) * scale - 0.5;
 			int x0 = (int) Math.floor(src);
 			double t = src - x0;
-			double[] c = { cubicOuter(t + 1), cubicInner(t), cubicInner(1 - t), cubicOuter(2 - t) };
+			double[] c = {cubicOuter(t + 1), cubicInner(t), cubicInner(1 - t), cubicOuter(2 - t)};
 			for (int k = 0; k < 4; k++) {
 				int j = Math.min(Math.max(x0 - 1 + k, 0), in - 1);
 				m[i * in + j] += (float) c[k];

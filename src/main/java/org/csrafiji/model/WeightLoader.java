@@ -50,8 +50,11 @@ public final class WeightLoader {
 		if (!missing.isEmpty()) {
 			throw new CheckpointException("Checkpoint '" + weights.source() + "' lacks "
 				+ missing.size() + " weight(s) that " + what + " needs, first '" + missing.get(0)
-				+ "'" + (missing.size() > 1 ? " (also " + preview(missing.subList(1, missing
-					.size())) + ")" : "") + ". The checkpoint was made for another network:"
+				+ "'" + (missing.size() > 1
+					? " (also " + preview(missing.subList(1, missing
+						.size())) + ")"
+					: "")
+				+ ". The checkpoint was made for another network:"
 				+ " choose the matching architecture, head and spec.");
 		}
 		for (NamedParameter p : params.values()) {
@@ -85,12 +88,16 @@ public final class WeightLoader {
 			unused.remove(KeyLayouts.FC_BIAS);
 			long[] fc = weights.get(KeyLayouts.FC_WEIGHT).shape();
 			notes.add("Checkpoint '" + weights.source() + "' also holds fc.weight and fc.bias "
-				+ Arrays.toString(fc) + ", the backbone's ImageNet classifier that the official CSRA"
+				+ Arrays.toString(fc)
+				+ ", the backbone's ImageNet classifier that the official CSRA"
 				+ " training script saves with the model; " + what + " does not use it.");
 		}
-		List<String> warnings = unused.isEmpty() ? List.of() : List.of("Checkpoint '" + weights
-			.source() + "' has " + unused.size() + " key(s) the network does not use: " + preview(
-				new ArrayList<>(unused)));
+		List<String> warnings = unused.isEmpty()
+			? List.of()
+			: List.of("Checkpoint '" + weights
+				.source() + "' has " + unused.size() + " key(s) the network does not use: "
+				+ preview(
+					new ArrayList<>(unused)));
 		return new LoadReport(notes, warnings);
 	}
 

@@ -63,8 +63,10 @@ public final class AttentionLayers {
 				throw new CsraException("The model has " + a.heads() + " head(s); choose head 1"
 					+ (a.heads() > 1 ? " to " + a.heads() : "") + ", not " + head + ".");
 			}
-			List<Integer> chosen = classes.isEmpty() ? p.predicted(threshold) : indices(p.labels(),
-				classes);
+			List<Integer> chosen = classes.isEmpty()
+				? p.predicted(threshold)
+				: indices(p.labels(),
+					classes);
 			chosen.forEach(c -> out.add(new Choice(sp, c)));
 		}
 		return out;

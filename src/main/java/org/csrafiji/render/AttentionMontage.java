@@ -46,7 +46,9 @@ public final class AttentionMontage {
 	 * @param settings the classes to show, the head, heat-map opacity and outline threshold
 	 * @return the montage
 	 */
-	public static ImagePlus render(ClassifiedImage ci, double threshold, AttentionSettings settings) {
+	public static ImagePlus render(ClassifiedImage ci, double threshold,
+		AttentionSettings settings)
+	{
 		ImagePlus imp = ci.image();
 		double scale = Math.max(1, (double) MIN_SIDE / imp.getHeight());
 		scale = Math.min(scale, (double) MAX_SIDE / Math.max(imp.getWidth(), imp.getHeight()));

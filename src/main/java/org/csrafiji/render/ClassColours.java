@@ -11,9 +11,10 @@ import java.awt.Color;
  */
 public final class ClassColours {
 
-	private static final Color[] PALETTE = { new Color(230, 159, 0), new Color(86, 180, 233),
+	private static final Color[] PALETTE = {new Color(230, 159, 0), new Color(86, 180, 233),
 		new Color(0, 158, 115), new Color(240, 228, 66), new Color(0, 114, 178), new Color(213, 94,
-			0), new Color(204, 121, 167) };
+			0),
+		new Color(204, 121, 167)};
 
 	/** The darkest a heat map's colour gets, as a fraction of the class colour. */
 	static final double DIMMEST = 0.45;

@@ -47,8 +47,7 @@ public final class MetricsTables {
 	public static final List<String> METRICS = List.of("mAP", "CP", "CR", "CF1", "OP", "OR", "OF1",
 		F1_MEAN);
 
-	private MetricsTables() {
-	}
+	private MetricsTables() {}
 
 	/**
 	 * @param result an evaluation
@@ -84,10 +83,12 @@ public final class MetricsTables {
 	}
 
 	private static void row(ResultsTable rt, String name, double mAP, ThresholdMetrics m,
-		EvaluationResult result) {
+		EvaluationResult result)
+	{
 		rt.incrementCounter();
 		rt.addValue(ROW, name);
-		double[] values = { mAP, m.cp(), m.cr(), m.cf1(), m.op(), m.or(), m.of1(), m.perClassF1Mean() };
+		double[] values = {mAP, m.cp(), m.cr(), m.cf1(), m.op(), m.or(), m.of1(),
+			m.perClassF1Mean()};
 		for (int i = 0; i < values.length; i++) {
 			addPercent(rt, METRICS.get(i), values[i]);
 		}

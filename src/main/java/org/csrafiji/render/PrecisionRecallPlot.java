@@ -24,12 +24,11 @@ public final class PrecisionRecallPlot {
 	static final double AXIS_MAX = 1.04;
 
 	/** Colours cycled through the classes (Tableau 10). */
-	private static final Color[] COLORS = { new Color(0x1f77b4), new Color(0xff7f0e),
+	private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xff7f0e),
 		new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b),
-		new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf) };
+		new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
 
-	private PrecisionRecallPlot() {
-	}
+	private PrecisionRecallPlot() {}
 
 	/**
 	 * @param curves one per class

@@ -216,7 +216,8 @@ public final class CsraModel implements AutoCloseable {
 		for (int b = 0; b < batch; b++) {
 			float[] l = Arrays.copyOfRange(logits, b * classes, (b + 1) * classes);
 			AttentionMaps a = new AttentionMaps(network.head().temperatures(), classes,
-				(int) ms.get(3), (int) ms.get(4), Arrays.copyOfRange(score, b * per, (b + 1) * per), Arrays
+				(int) ms.get(3), (int) ms.get(4), Arrays.copyOfRange(score, b * per, (b + 1) * per),
+				Arrays
 					.copyOfRange(att, b * per, (b + 1) * per));
 			list.add(new Prediction(spec.classes(), l, Prediction.sigmoid(l), a));
 		}
@@ -234,8 +235,10 @@ public final class CsraModel implements AutoCloseable {
 		if (bad < 0) {
 			return;
 		}
-		String where = classes > 0 ? " (image " + (bad / classes + 1) + " of the batch, class '"
-			+ spec.classes().name(bad % classes) + "')" : "";
+		String where = classes > 0
+			? " (image " + (bad / classes + 1) + " of the batch, class '"
+				+ spec.classes().name(bad % classes) + "')"
+			: "";
 		throw new CsraException("Model '" + spec.name() + "' computed " + values[bad] + " in its "
 			+ what + where + ": its numbers overflowed, so it has no valid scores for this image."
 			+ " Check the spec's mean, std and temperatures and the weights; a model that gives"

@@ -92,7 +92,8 @@ public record DeviceChoice(Kind kind, int index) {
 	 */
 	static String noGpu(int index, int gpus, NativesCheck natives) {
 		return "GPU " + index + " was requested but the PyTorch engine sees " + gpus + " GPU(s): "
-			+ natives.whyNoGpu() + ". CSRA does not fall back to the CPU when a GPU is asked for: use"
+			+ natives.whyNoGpu()
+			+ ". CSRA does not fall back to the CPU when a GPU is asked for: use"
 			+ " device cpu (or auto), or set PYTORCH_LIBRARY_PATH to the lib folder of a CUDA libtorch "
 			+ natives.engineVersion() + " with PYTORCH_FLAVOR=cu128.";
 	}

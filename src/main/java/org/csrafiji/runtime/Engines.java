@@ -49,8 +49,9 @@ public final class Engines {
 		try {
 			Engine engine = withProjectClassLoader(() -> Engine.getEngine(ENGINE));
 			if (first) {
-				JvmNatives.startedWith(new NativesCheck(request, Path.of(LibUtils.getLibtorchPath()),
-					engine.getGpuCount(), engineVersion()));
+				JvmNatives
+					.startedWith(new NativesCheck(request, Path.of(LibUtils.getLibtorchPath()),
+						engine.getGpuCount(), engineVersion()));
 			}
 			return engine;
 		}
@@ -74,13 +75,17 @@ public final class Engines {
 		String wanted = engineVersion();
 		LibtorchFolder.used(request.folders()).ifPresent(f -> f.version().filter(v -> !v.equals(
 			wanted)).ifPresent(v -> {
-				throw new EngineException("The libtorch in " + f.path() + " (PYTORCH_LIBRARY_PATH) is"
-					+ " version " + v + " but CSRA's engine needs " + wanted + "; the engine was not"
-					+ " started. Point PYTORCH_LIBRARY_PATH at the lib folder of a libtorch " + wanted
-					+ ", or unset it (and PYTORCH_FLAVOR) to use the CPU natives CSRA ships.");
+				throw new EngineException(
+					"The libtorch in " + f.path() + " (PYTORCH_LIBRARY_PATH) is"
+						+ " version " + v + " but CSRA's engine needs " + wanted
+						+ "; the engine was not"
+						+ " started. Point PYTORCH_LIBRARY_PATH at the lib folder of a libtorch "
+						+ wanted
+						+ ", or unset it (and PYTORCH_FLAVOR) to use the CPU natives CSRA ships.");
 			}));
 		if (request.version() != null && !request.version().equals(wanted)) {
-			throw new EngineException("PYTORCH_VERSION is " + request.version() + " but CSRA's engine"
+			throw new EngineException("PYTORCH_VERSION is " + request.version()
+				+ " but CSRA's engine"
 				+ " needs libtorch " + wanted + "; the engine was not started. Set PYTORCH_VERSION="
 				+ wanted + " (or unset it).");
 		}
@@ -141,13 +146,15 @@ public final class Engines {
 	 *        null when unset
 	 * @return the properties to set, in {@link #LIBTORCH_KEYS} order
 	 */
-	public static Map<String, String> libtorchProperties(Path folder, String version, String flavour,
-		UnaryOperator<String> existing) {
+	public static Map<String, String> libtorchProperties(Path folder, String version,
+		String flavour,
+		UnaryOperator<String> existing)
+	{
 		Map<String, String> out = new LinkedHashMap<>();
 		if (folder == null) {
 			return out;
 		}
-		String[] values = { folder.toAbsolutePath().toString(), version, flavour };
+		String[] values = {folder.toAbsolutePath().toString(), version, flavour};
 		for (int i = 0; i < values.length; i++) {
 			String key = LIBTORCH_KEYS.get(i);
 			if (values[i] != null && !values[i].isBlank() && isBlank(existing.apply(key))) {
@@ -167,14 +174,16 @@ public final class Engines {
 	 * @return one sentence per key saying what was set or why not
 	 */
 	public static synchronized List<String> useLibtorch(Path folder, String version,
-		String flavour) {
+		String flavour)
+	{
 		List<String> notes = new ArrayList<>();
 		if (folder == null) {
 			return notes;
 		}
 		if (JvmNatives.started()) {
-			notes.add("The PyTorch engine has already started in this JVM (natives load once per JVM):"
-				+ " the libtorch in " + folder + " is used after a restart.");
+			notes.add(
+				"The PyTorch engine has already started in this JVM (natives load once per JVM):"
+					+ " the libtorch in " + folder + " is used after a restart.");
 			return notes;
 		}
 		Map<String, String> set = libtorchProperties(folder, version, flavour, Engines::setting);
@@ -184,7 +193,8 @@ public final class Engines {
 				notes.add(key + "=" + set.get(key));
 			}
 			else if (!isBlank(setting(key))) {
-				notes.add(key + " is already set to " + setting(key) + " (environment or -D), which wins.");
+				notes.add(key + " is already set to " + setting(key)
+					+ " (environment or -D), which wins.");
 			}
 		}
 		return notes;

@@ -75,8 +75,10 @@ public record LibtorchFolder(Path path) {
 		}
 		if (!holdsLibtorch()) {
 			boolean below = Files.isRegularFile(path.resolve("lib").resolve(libraryName()));
-			return Optional.of(name + " holds no " + libraryName() + (below ? " (its lib folder"
-				+ " does: point PYTORCH_LIBRARY_PATH at " + path.resolve("lib") + ")" : ""));
+			return Optional.of(name + " holds no " + libraryName() + (below
+				? " (its lib folder"
+					+ " does: point PYTORCH_LIBRARY_PATH at " + path.resolve("lib") + ")"
+				: ""));
 		}
 		Optional<String> version = version();
 		if (version.isPresent() && !version.get().equals(engineVersion)) {

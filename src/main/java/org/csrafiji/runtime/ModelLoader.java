@@ -71,7 +71,8 @@ public final class ModelLoader {
 			try {
 				CsraNetwork net = NetworkFactory.forCheckpoint(spec, checkpoint, m);
 				String what = spec.architecture().name() + " with " + (spec.head() == HeadKind.CSRA
-					? spec.heads() + " CSRA head(s)" : "a training-free head") + " for "
+					? spec.heads() + " CSRA head(s)"
+					: "a training-free head") + " for "
 					+ spec.classes().size() + " classes";
 				return new CsraModel(spec, net, m, WeightLoader.load(net, checkpoint.weights(), m,
 					what));
@@ -87,15 +88,23 @@ public final class ModelLoader {
 		String src = c.weights().source();
 		if (spec.head() == HeadKind.CSRA && c.heads() == 0) {
 			throw new CheckpointException("Checkpoint '" + src + "' has no CSRA head"
-				+ (c.weights().contains("fc.weight") ? " but an ordinary classifier (fc); use it"
-					+ " with the training-free head" : "") + ".", Setting.HEAD, spec.head().id(),
+				+ (c.weights().contains("fc.weight")
+					? " but an ordinary classifier (fc); use it"
+						+ " with the training-free head"
+					: "")
+				+ ".", Setting.HEAD, spec.head().id(),
 				spec.checkpoint());
 		}
 		if (spec.head() == HeadKind.TRAINING_FREE && !c.weights().contains("fc.weight")) {
 			throw new CheckpointException("The training-free head needs a classifier (fc.weight,"
-				+ " fc.bias) but checkpoint '" + src + "' has " + (c.heads() > 0 ? c.heads()
-					+ " CSRA head(s); use the CSRA head" : "none") + ".", Setting.HEAD, spec.head()
-						.id(), spec.checkpoint());
+				+ " fc.bias) but checkpoint '" + src + "' has " + (c.heads() > 0
+					? c.heads()
+						+ " CSRA head(s); use the CSRA head"
+					: "none")
+				+ ".", Setting.HEAD,
+				spec.head()
+					.id(),
+				spec.checkpoint());
 		}
 		if (spec.head() == HeadKind.CSRA && c.heads() != spec.heads()) {
 			throw new CheckpointException("Checkpoint '" + src + "' has " + c.heads()
@@ -113,7 +122,9 @@ public final class ModelLoader {
 	}
 
 	private static String where(ModelSpec spec) {
-		return spec.weightsUrl() == null ? "" : " The published weights are at "
-			+ spec.weightsUrl() + ".";
+		return spec.weightsUrl() == null
+			? ""
+			: " The published weights are at "
+				+ spec.weightsUrl() + ".";
 	}
 }

@@ -25,8 +25,9 @@ public record NativesCheck(NativesRequest request, Path loaded, int gpus, String
 	 *         what runs, why, and what to do; empty when nothing was asked or all is as asked
 	 */
 	public Optional<String> warning() {
-		return reason().map(why -> (request.gpu() ? "GPU requested (PYTORCH_FLAVOR="
-			+ request.flavour() + ") but the PyTorch engine runs on the CPU: "
+		return reason().map(why -> (request.gpu()
+			? "GPU requested (PYTORCH_FLAVOR="
+				+ request.flavour() + ") but the PyTorch engine runs on the CPU: "
 			: "A local libtorch was requested but not used: ") + why + ". " + remedy());
 	}
 
@@ -35,9 +36,12 @@ public record NativesCheck(NativesRequest request, Path loaded, int gpus, String
 	 *         problem, or that no GPU build was asked for
 	 */
 	public String whyNoGpu() {
-		return reason().orElseGet(() -> gpus > 0 ? "the engine sees " + gpus + " GPU(s)"
-			: localUsed() ? "no CUDA device is visible to the libtorch in " + loaded + cudaDevices()
-				: "the engine loaded the CPU natives in " + loaded + " (no CUDA libtorch was asked for:"
+		return reason().orElseGet(() -> gpus > 0
+			? "the engine sees " + gpus + " GPU(s)"
+			: localUsed()
+				? "no CUDA device is visible to the libtorch in " + loaded + cudaDevices()
+				: "the engine loaded the CPU natives in " + loaded
+					+ " (no CUDA libtorch was asked for:"
 					+ " PYTORCH_LIBRARY_PATH and PYTORCH_FLAVOR are not set)");
 	}
 

@@ -145,8 +145,10 @@ public final class ClassifyJob {
 			+ " images could not be classified; see the error column)");
 		if (options.csv()) {
 			String csv = new Path(options.output(), "csv").toString();
-			PredictionTable.forCsv(all).coalesce(1).write().mode(SaveMode.Overwrite).option("header",
-				"true").csv(csv);
+			PredictionTable.forCsv(all).coalesce(1).write().mode(SaveMode.Overwrite)
+				.option("header",
+					"true")
+				.csv(csv);
 			out.println("classify: CSV in " + csv);
 		}
 		if (options.evaluate() != null) {
@@ -189,11 +191,13 @@ public final class ClassifyJob {
 		try {
 			Path p = new Path(parquet);
 			FileSystem fs = p.getFileSystem(conf);
-			return fs.exists(p) && fs.listStatus(p, f -> f.getName().endsWith(".parquet")).length > 0;
+			return fs.exists(p)
+				&& fs.listStatus(p, f -> f.getName().endsWith(".parquet")).length > 0;
 		}
 		catch (java.io.IOException e) {
-			throw new CsraException("Cannot look into the output '" + parquet + "': " + e.getMessage()
-				+ "; check the path and that this machine can reach that file system.");
+			throw new CsraException(
+				"Cannot look into the output '" + parquet + "': " + e.getMessage()
+					+ "; check the path and that this machine can reach that file system.");
 		}
 	}
 }

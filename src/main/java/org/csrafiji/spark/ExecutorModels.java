@@ -36,8 +36,9 @@ public final class ExecutorModels {
 	public static CsraModel get(ModelFiles files) {
 		return MODELS.computeIfAbsent(files.key(), k -> {
 			CsraModel model = load(files);
-			System.err.println("csra: loaded " + files.stamp().describe() + " in JVM " + ProcessHandle
-				.current().pid() + " on " + model.device());
+			System.err
+				.println("csra: loaded " + files.stamp().describe() + " in JVM " + ProcessHandle
+					.current().pid() + " on " + model.device());
 			return model;
 		});
 	}

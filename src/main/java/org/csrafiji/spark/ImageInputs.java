@@ -52,7 +52,8 @@ public final class ImageInputs {
 				}
 			}
 			else if (!fs.exists(path)) {
-				throw new ImageInputException("The input '" + input + "' does not exist; give a folder"
+				throw new ImageInputException("The input '" + input
+					+ "' does not exist; give a folder"
 					+ " of images, a glob such as 'data/*.tif', or a list file (.txt) of images.");
 			}
 			else if (fs.getFileStatus(path).isDirectory()) {
@@ -70,7 +71,8 @@ public final class ImageInputs {
 			}
 			if (out.isEmpty()) {
 				throw new ImageInputException("The input '" + input + "' names no image (a folder's"
-					+ " files must end with one of " + new TreeSet<>(IMAGE_EXTENSIONS) + "); check the"
+					+ " files must end with one of " + new TreeSet<>(IMAGE_EXTENSIONS)
+					+ "); check the"
 					+ " path and the pattern (case matters).");
 			}
 			return new ArrayList<>(out);
@@ -94,8 +96,10 @@ public final class ImageInputs {
 					continue;
 				}
 				Path p = new Path(s);
-				Path resolved = p.isAbsolute() || p.toUri().getScheme() != null ? p : new Path(list
-					.getParent(), s);
+				Path resolved = p.isAbsolute() || p.toUri().getScheme() != null
+					? p
+					: new Path(list
+						.getParent(), s);
 				out.add(resolved.getFileSystem(fs.getConf()).makeQualified(resolved).toString());
 			}
 		}

@@ -71,7 +71,8 @@ public record JobOptions(String master, Path model, String input, String output,
 		if (model == null || input == null || output == null) {
 			throw new UsageException("--model, --input and --output are required");
 		}
-		return new JobOptions(master, Path.of(model), input, output, csv, evaluate == null ? null
+		return new JobOptions(master, Path.of(model), input, output, csv, evaluate == null
+			? null
 			: Path.of(evaluate), allSlices, perTask);
 	}
 

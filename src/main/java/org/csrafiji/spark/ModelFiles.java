@@ -26,8 +26,9 @@ import org.csrafiji.eval.ModelStamp;
  * @param checkpointSha256 the checkpoint's SHA-256 (lowercase hex)
  */
 public record ModelFiles(String specName, String specJson, String checkpointName,
-	Broadcast<byte[]> checkpoint, String modelName, String checkpointSha256) implements
-	Serializable
+	Broadcast<byte[]> checkpoint, String modelName, String checkpointSha256)
+	implements
+		Serializable
 {
 
 	/** Java arrays (and so broadcasts of one) end just below 2 GiB. */
@@ -47,17 +48,22 @@ public record ModelFiles(String specName, String specJson, String checkpointName
 			+ " trained weights. Add \"checkpoint\" to the spec."));
 		try {
 			if (!Files.isRegularFile(file)) {
-				throw new ModelSpecException("The weights of model '" + spec.name() + "' are not at "
-					+ file + " (named by " + specFile + "); save the file there or correct the spec.");
+				throw new ModelSpecException(
+					"The weights of model '" + spec.name() + "' are not at "
+						+ file + " (named by " + specFile
+						+ "); save the file there or correct the spec.");
 			}
 			if (Files.size(file) > MAX_CHECKPOINT) {
-				throw new ModelSpecException("The checkpoint " + file + " is larger than 2 GiB, more"
+				throw new ModelSpecException("The checkpoint " + file
+					+ " is larger than 2 GiB, more"
 					+ " than the job can broadcast; save the weights alone (a state_dict) or in half"
 					+ " precision.");
 			}
 			ModelStamp stamp = ModelStamp.of(spec);
-			return new ModelFiles(specFile.getFileName().toString(), Files.readString(specFile), file
-				.getFileName().toString(), jsc.broadcast(Files.readAllBytes(file)), stamp.name(), stamp
+			return new ModelFiles(specFile.getFileName().toString(), Files.readString(specFile),
+				file
+					.getFileName().toString(),
+				jsc.broadcast(Files.readAllBytes(file)), stamp.name(), stamp
 					.checkpointSha256());
 		}
 		catch (IOException e) {
@@ -80,7 +86,8 @@ public record ModelFiles(String specName, String specJson, String checkpointName
 	ModelSpec writeLocal(Path folder) throws IOException {
 		Path spec = folder.resolve(specName);
 		Files.writeString(spec, specJson);
-		Path weights = folder.resolve(checkpointName.equals(specName) ? "weights-" + checkpointName
+		Path weights = folder.resolve(checkpointName.equals(specName)
+			? "weights-" + checkpointName
 			: checkpointName);
 		Files.write(weights, checkpoint.value());
 		return ModelSpecs.read(spec).withCheckpoint(weights);

@@ -18,7 +18,6 @@ import org.csrafiji.runtime.Engines;
 import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.runtime.SlicePrediction;
 
-
 /**
  * The work of one partition, in one call: classifies its images one at a time with this JVM's
  * model ({@link ExecutorModels}) and yields their rows lazily, so a partition of any size holds

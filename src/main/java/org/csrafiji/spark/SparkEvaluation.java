@@ -54,7 +54,8 @@ final class SparkEvaluation {
 			String key = SampleKeys.of(r.getString(0));
 			if (!seen.add(key)) {
 				throw new DatasetException("Two predictions have the image name '" + key + "' ("
-					+ r.getString(0) + "); evaluate needs one row per image (no --all-slices, no two"
+					+ r.getString(0)
+					+ "); evaluate needs one row per image (no --all-slices, no two"
 					+ " images of the same name in different folders).");
 			}
 			keys.add(key);

@@ -96,8 +96,9 @@ public final class BatchSource {
 		float[] mask = new float[targets.length];
 		for (int b = 0; b < indices.size(); b++) {
 			ImagePlus imp = augmentation.apply(image(indices.get(b)), random);
-			converter.toChw(imp, converter.positions(imp).get(0), FloatBuffer.wrap(px, b * 3 * plane, 3
-				* plane));
+			converter.toChw(imp, converter.positions(imp).get(0),
+				FloatBuffer.wrap(px, b * 3 * plane, 3
+					* plane));
 			LabelRow row = dataset.samples().get(indices.get(b)).labels();
 			for (int k = 0; k < classes; k++) {
 				LabelState st = row.get(k);

@@ -62,8 +62,9 @@ public final class CheckpointFiles {
 	public static void writeOptimizer(Path folder, SgdMomentum optimizer) {
 		Map<String, TensorData> dict = new LinkedHashMap<>();
 		for (Map.Entry<String, NDArray> e : optimizer.buffers().entrySet()) {
-			dict.put(e.getKey(), TensorData.ofFloats(e.getValue().getShape().getShape(), e.getValue()
-				.toFloatArray()));
+			dict.put(e.getKey(),
+				TensorData.ofFloats(e.getValue().getShape().getShape(), e.getValue()
+					.toFloatArray()));
 		}
 		TorchCheckpointWriter.write(folder.resolve(OPTIMIZER), dict);
 	}

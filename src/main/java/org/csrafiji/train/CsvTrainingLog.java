@@ -52,13 +52,15 @@ public final class CsvTrainingLog implements TrainingListener, AutoCloseable {
 
 	@Override
 	public void iteration(int epoch, long iteration, double lr, double loss) {
-		line(String.format(Locale.ROOT, "iter,%d,%d,%.8g,%.6f,", epoch + 1, iteration + 1, lr, loss));
+		line(String.format(Locale.ROOT, "iter,%d,%d,%.8g,%.6f,", epoch + 1, iteration + 1, lr,
+			loss));
 	}
 
 	@Override
 	public void epoch(int epoch, long iteration, double meanLoss, double valMap) {
-		line(String.format(Locale.ROOT, "epoch,%d,%d,,%.6f,%s", epoch + 1, iteration, meanLoss, Double
-			.isNaN(valMap) ? "" : String.format(Locale.ROOT, "%.4f", 100 * valMap)));
+		line(String.format(Locale.ROOT, "epoch,%d,%d,,%.6f,%s", epoch + 1, iteration, meanLoss,
+			Double
+				.isNaN(valMap) ? "" : String.format(Locale.ROOT, "%.4f", 100 * valMap)));
 	}
 
 	private void line(String s) {

@@ -26,10 +26,10 @@ public final class DatasetImages {
 	 * How a dataset's images become model input, for evaluation and training alike: the defaults,
 	 * with crops of any size (a WIDER person box may be a few pixels wide).
 	 */
-	public static final ConversionOptions CONVERSION = ConversionOptions.defaults().withMinimumSide(1);
+	public static final ConversionOptions CONVERSION = ConversionOptions.defaults()
+		.withMinimumSide(1);
 
-	private DatasetImages() {
-	}
+	private DatasetImages() {}
 
 	/**
 	 * @param sample the sample
@@ -64,9 +64,11 @@ public final class DatasetImages {
 		Rectangle r = pixels(box);
 		Rectangle inside = r.intersection(new Rectangle(imp.getWidth(), imp.getHeight()));
 		if (r.isEmpty() || inside.isEmpty()) {
-			throw new ImageInputException("The box " + box + " of sample '" + sample.key() + "' does not"
-				+ " overlap its " + imp.getWidth() + " x " + imp.getHeight() + " image " + sample.image()
-				+ "; correct the box in the annotation file.");
+			throw new ImageInputException(
+				"The box " + box + " of sample '" + sample.key() + "' does not"
+					+ " overlap its " + imp.getWidth() + " x " + imp.getHeight() + " image "
+					+ sample.image()
+					+ "; correct the box in the annotation file.");
 		}
 		String title = sample.key();
 		if (imp.getStackSize() > 1) {

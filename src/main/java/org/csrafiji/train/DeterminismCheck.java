@@ -52,7 +52,8 @@ public final class DeterminismCheck {
 		double[] b = losses(options, train, iterations);
 		if (a.length < iterations) {
 			throw new CsraException("Only " + a.length + " iterations fit in " + options.epochs()
-				+ " epoch(s) of " + train.samples().size() + " images; ask for fewer iterations or more"
+				+ " epoch(s) of " + train.samples().size()
+				+ " images; ask for fewer iterations or more"
 				+ " epochs.");
 		}
 		double max = 0;
@@ -85,8 +86,10 @@ public final class DeterminismCheck {
 			return Files.createTempDirectory("csra-determinism-");
 		}
 		catch (IOException e) {
-			throw new CsraException("Cannot create a temporary folder for the determinism check: " + e
-				.getMessage(), e);
+			throw new CsraException(
+				"Cannot create a temporary folder for the determinism check: " + e
+					.getMessage(),
+				e);
 		}
 	}
 

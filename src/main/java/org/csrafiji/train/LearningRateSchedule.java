@@ -18,9 +18,10 @@ public record LearningRateSchedule(double base, long warmupIterations, int stepE
 	/** Checks the values. */
 	public LearningRateSchedule {
 		if (!(base > 0) || warmupIterations < 0 || stepEpochs < 0 || !(gamma > 0)) {
-			throw new IllegalArgumentException("Learning rate schedule needs base > 0, warm-up >= 0,"
-				+ " step >= 0 and gamma > 0; got " + base + ", " + warmupIterations + ", "
-				+ stepEpochs + ", " + gamma + ".");
+			throw new IllegalArgumentException(
+				"Learning rate schedule needs base > 0, warm-up >= 0,"
+					+ " step >= 0 and gamma > 0; got " + base + ", " + warmupIterations + ", "
+					+ stepEpochs + ", " + gamma + ".");
 		}
 	}
 

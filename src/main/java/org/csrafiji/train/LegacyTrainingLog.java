@@ -37,7 +37,8 @@ final class LegacyTrainingLog {
 				return;
 			}
 			if (!first.equals(HEADER)) {
-				throw new CsraException("Cannot resume into " + file + ": its first line is '" + first
+				throw new CsraException("Cannot resume into " + file + ": its first line is '"
+					+ first
 					+ "', not a CSRA training log header; move the file away or train into a new"
 					+ " folder.");
 			}
@@ -76,7 +77,8 @@ final class LegacyTrainingLog {
 		}
 		catch (NumberFormatException e) {
 			throw new CsraException("Cannot resume into " + file + ": line " + number + " ('" + line
-				+ "') is not a training log line; move the file away or train into a new folder.", e);
+				+ "') is not a training log line; move the file away or train into a new folder.",
+				e);
 		}
 	}
 }

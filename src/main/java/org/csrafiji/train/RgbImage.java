@@ -1,8 +1,6 @@
 package org.csrafiji.train;
 
-
 import java.awt.image.BufferedImage;
-
 
 /**
  * An 8-bit RGB image as three row-major planes, resized (as torchvision does on PIL images)

@@ -72,8 +72,10 @@ public final class TrainableNetwork implements AutoCloseable {
 	 */
 	public static TrainableNetwork create(TrainingOptions o, ClassLabels classes, Device device) {
 		Engines.pytorch();
-		NormalizedCheckpoint init = o.init() == null ? null : KeyLayouts.normalize(Checkpoints
-			.read(o.init()));
+		NormalizedCheckpoint init = o.init() == null
+			? null
+			: KeyLayouts.normalize(Checkpoints
+				.read(o.init()));
 		int base = o.baseWidth();
 		if (init != null) {
 			CheckpointShape shape = CheckpointShape.of(init.weights());
@@ -85,7 +87,8 @@ public final class TrainableNetwork implements AutoCloseable {
 		}
 		ModelSpec spec = new ModelSpecBuilder().name(o.name()).description("CSRA " + o
 			.architecture() + " trained with csra-fiji").architecture(o.architecture()).head(
-				HeadKind.CSRA).heads(o.heads()).lambda(o.lambda()).input(o.input()).classes(classes)
+				HeadKind.CSRA)
+			.heads(o.heads()).lambda(o.lambda()).input(o.input()).classes(classes)
 			.build(classes.size());
 		NDManager m = NDManager.newBaseManager(device);
 		try {
@@ -118,9 +121,10 @@ public final class TrainableNetwork implements AutoCloseable {
 					continue;
 				}
 				if (!w.contains(p.key())) {
-					throw new CheckpointException("Checkpoint '" + w.source() + "' lacks '" + p.key()
-						+ "', which the " + spec.architecture() + " backbone needs; choose the"
-						+ " architecture the checkpoint was made for.");
+					throw new CheckpointException(
+						"Checkpoint '" + w.source() + "' lacks '" + p.key()
+							+ "', which the " + spec.architecture() + " backbone needs; choose the"
+							+ " architecture the checkpoint was made for.");
 				}
 				TensorData t = w.get(p.key(), p.shape().getShape());
 				p.set(manager.create(t.toFloatArray(), p.shape()));
@@ -204,8 +208,8 @@ public final class TrainableNetwork implements AutoCloseable {
 				.toFloatArray()));
 			if (p.key().endsWith(".running_var")) {
 				String prefix = p.key().substring(0, p.key().length() - "running_var".length());
-				out.put(prefix + "num_batches_tracked", TensorData.ofLongs(new long[0], new long[] {
-					batchesTracked }));
+				out.put(prefix + "num_batches_tracked", TensorData.ofLongs(new long[0], new long[]{
+					batchesTracked}));
 			}
 		}
 		return out;

@@ -72,10 +72,14 @@ public final class Trainer {
 		return Engines.withProjectClassLoader(() -> {
 			Engines.inferenceThread();
 			Files.createDirectories(out);
-			TrainingState state = resume ? TrainingState.read(out) : new TrainingState(0, 0,
-				Double.NaN, -1, 0);
-			TrainingOptions o = resume ? options.toBuilder().init(out.resolve(CheckpointFiles.LAST
-				+ ".pth")).build() : options;
+			TrainingState state = resume
+				? TrainingState.read(out)
+				: new TrainingState(0, 0,
+					Double.NaN, -1, 0);
+			TrainingOptions o = resume
+				? options.toBuilder().init(out.resolve(CheckpointFiles.LAST
+					+ ".pth")).build()
+				: options;
 			try (TrainableNetwork net = TrainableNetwork.create(o, train.classes(), device);
 				SgdMomentum sgd = new SgdMomentum(net.trainable(), o.momentum(), o.weightDecay()))
 			{
@@ -94,8 +98,10 @@ public final class Trainer {
 		int s = options.size();
 		int classes = train.classes().size();
 		BatchSource source = new BatchSource(train, net.spec().input(), Augmentation.training(s));
-		Validation val = validation == null ? null : new Validation(validation, new BatchSource(
-			validation, net.spec().input(), Augmentation.none(s)), options.batchSize());
+		Validation val = validation == null
+			? null
+			: new Validation(validation, new BatchSource(
+				validation, net.spec().input(), Augmentation.none(s)), options.batchSize());
 		int perEpoch = source.batchesPerEpoch(options.batchSize(), true);
 		LearningRateSchedule schedule = new LearningRateSchedule(options.lr(), (long) perEpoch
 			* options.warmupEpochs(), options.stepEpochs(), 0.1);
@@ -184,7 +190,10 @@ public final class Trainer {
 		Path best = out.resolve(CheckpointFiles.BEST + ".json");
 		Path last = out.resolve(CheckpointFiles.LAST + ".json");
 		return new TrainingResult(cancelled, state.epochsDone(), state.iteration(), state
-			.bestScore(), state.bestEpoch(), Files.exists(best) ? best : null, Files.exists(last)
-				? last : null, seconds, images / Math.max(seconds, 1e-9));
+			.bestScore(), state.bestEpoch(), Files.exists(best) ? best : null,
+			Files.exists(last)
+				? last
+				: null,
+			seconds, images / Math.max(seconds, 1e-9));
 	}
 }

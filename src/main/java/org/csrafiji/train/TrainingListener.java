@@ -23,7 +23,8 @@ public interface TrainingListener {
 	default void epoch(int epoch, long iteration, double meanLoss, double valMap) {}
 
 	/** A listener that ignores everything. */
-	TrainingListener NONE = new TrainingListener() {};
+	TrainingListener NONE = new TrainingListener() {
+	};
 
 	/**
 	 * @param listeners told in this order

@@ -44,8 +44,10 @@ public final class TrainingLogLines {
 		if (r.bestEpoch() < 0) {
 			return "no complete epoch";
 		}
-		return "best epoch " + (r.bestEpoch() + 1) + " (" + (validated ? "val mAP " + percent(r
-			.bestScore()) : String.format(Locale.ROOT, "mean loss %.4f", -r.bestScore())) + ")";
+		return "best epoch " + (r.bestEpoch() + 1) + " (" + (validated
+			? "val mAP " + percent(r
+				.bestScore())
+			: String.format(Locale.ROOT, "mean loss %.4f", -r.bestScore())) + ")";
 	}
 
 	/**

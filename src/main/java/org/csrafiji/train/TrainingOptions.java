@@ -75,7 +75,8 @@ public record TrainingOptions(Architecture architecture, int baseWidth, int size
 
 	/** @return the official recipe on a resnet18 at 224, 1 head, lambda 0.1, 8 epochs */
 	public static TrainingOptions defaults() {
-		return new TrainingOptions(new Architecture.ResNet(18), 64, 224, 1, 0.1, 8, 16, 0.01, 10, 0.9, 1e-4, 2, 4,
+		return new TrainingOptions(new Architecture.ResNet(18), 64, 224, 1, 0.1, 8, 16, 0.01, 10,
+			0.9, 1e-4, 2, 4,
 			false, null, 0, "trained", null, null);
 	}
 
@@ -311,7 +312,9 @@ public record TrainingOptions(Architecture architecture, int baseWidth, int size
 
 		/** @return the options */
 		public TrainingOptions build() {
-			return new TrainingOptions(architecture, baseWidth, size, heads, lambda, epochs, batchSize, lr, headLrMultiplier, momentum, weightDecay, warmupEpochs, stepEpochs, headOnly, init, seed, name, channels, percentiles);
+			return new TrainingOptions(architecture, baseWidth, size, heads, lambda, epochs,
+				batchSize, lr, headLrMultiplier, momentum, weightDecay, warmupEpochs, stepEpochs,
+				headOnly, init, seed, name, channels, percentiles);
 		}
 	}
 }

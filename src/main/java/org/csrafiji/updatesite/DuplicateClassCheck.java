@@ -36,7 +36,8 @@ public final class DuplicateClassCheck {
 				Path first = owner.putIfAbsent(className, jar);
 				if (first != null) {
 					throw new UpdateSiteException("Class " + className + " is in both "
-						+ first.getFileName() + " and " + jar.getFileName() + " (" + first + ", " + jar
+						+ first.getFileName() + " and " + jar.getFileName() + " (" + first + ", "
+						+ jar
 						+ "); Fiji would load whichever comes first. Keep one of the two jars "
 						+ "(exclude the other from the site, or from the shaded jar).");
 				}
@@ -59,8 +60,10 @@ public final class DuplicateClassCheck {
 			}
 		}
 		catch (IOException e) {
-			throw new UpdateSiteException("Cannot read " + jar + " to check it for duplicate classes: "
-				+ e.getMessage() + ". Rebuild it, or remove it from the site.", e);
+			throw new UpdateSiteException(
+				"Cannot read " + jar + " to check it for duplicate classes: "
+					+ e.getMessage() + ". Rebuild it, or remove it from the site.",
+				e);
 		}
 		return names;
 	}

@@ -63,7 +63,8 @@ public record FileRecord(String filename, List<String> platforms, List<String> c
 	 *        null
 	 */
 	public record PreviousVersion(String checksum, long timestamp, long timestampObsolete,
-		String filename) {}
+		String filename)
+	{}
 
 	/** @return the name the site stores the current version under, {@code <filename>-<timestamp>} */
 	public String storedName() {

@@ -51,8 +51,7 @@ final class HashedLineFilter {
 		int end;
 		do {
 			end = next();
-		}
-		while (end != '\n' && end >= 0);
+		} while (end != '\n' && end >= 0);
 		return end;
 	}
 }

@@ -159,8 +159,10 @@ public final class SiteDatabase {
 			xml.writeCharacters("\n    ");
 			xml.writeStartElement("plugin");
 			xml.writeAttribute("filename", record.filename());
-			for (String platform : record.platforms()) textElement(xml, 8, "platform", platform);
-			for (String category : record.categories()) textElement(xml, 8, "category", category);
+			for (String platform : record.platforms())
+				textElement(xml, 8, "platform", platform);
+			for (String category : record.categories())
+				textElement(xml, 8, "category", category);
 			if (record.current() != null) writeVersion(xml, record.current());
 			for (FileRecord.PreviousVersion p : record.previous()) {
 				xml.writeCharacters("\n        ");
@@ -197,7 +199,8 @@ public final class SiteDatabase {
 			xml.writeAttribute("filename", d.filename());
 			xml.writeAttribute("timestamp", Long.toString(d.timestamp()));
 		}
-		for (String author : v.authors()) textElement(xml, 12, "author", author);
+		for (String author : v.authors())
+			textElement(xml, 12, "author", author);
 		xml.writeCharacters("\n        ");
 		xml.writeEndElement();
 	}

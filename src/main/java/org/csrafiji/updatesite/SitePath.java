@@ -57,7 +57,8 @@ public final class SitePath {
 		String rest;
 		if (path.startsWith("jars/")) rest = path.substring(5);
 		else if (path.startsWith("lib/")) rest = path.substring(4);
-		else return null;
+		else
+			return null;
 		int slash = rest.indexOf('/');
 		if (slash < 0) return null;
 		String platform = rest.substring(0, slash);

@@ -123,7 +123,8 @@ public final class UpdateSiteBuilder {
 		requireInputs();
 		List<FileRecord> old = SiteDatabase.read(site);
 		Map<String, FileRecord> oldByKey = new LinkedHashMap<>();
-		for (FileRecord record : old) oldByKey.put(SitePath.unversioned(record.filename()), record);
+		for (FileRecord record : old)
+			oldByKey.put(SitePath.unversioned(record.filename()), record);
 		Set<String> newKeys = new LinkedHashSet<>();
 		for (String path : entries.keySet()) {
 			if (!newKeys.add(SitePath.unversioned(path))) {
@@ -134,19 +135,25 @@ public final class UpdateSiteBuilder {
 
 		Map<String, Stored> stored = new LinkedHashMap<>();
 		for (Entry entry : entries.values()) {
-			stored.put(entry.path(), next(entry, oldByKey.remove(SitePath.unversioned(entry.path()))));
+			stored.put(entry.path(),
+				next(entry, oldByKey.remove(SitePath.unversioned(entry.path()))));
 		}
 		List<FileRecord> records = new ArrayList<>();
-		for (Stored s : stored.values()) records.add(withDependencies(s.record(), stored));
-		for (FileRecord gone : oldByKey.values()) records.add(retired(gone));
+		for (Stored s : stored.values())
+			records.add(withDependencies(s.record(), stored));
+		for (FileRecord gone : oldByKey.values())
+			records.add(retired(gone));
 
 		try {
 			Files.createDirectories(site);
-			for (Stored s : stored.values()) copy(site, s);
+			for (Stored s : stored.values())
+				copy(site, s);
 		}
 		catch (IOException e) {
-			throw new UpdateSiteException("Cannot write the site into " + site + ": " + e.getMessage()
-				+ ". Check that the folder is writable and the disk not full.", e);
+			throw new UpdateSiteException(
+				"Cannot write the site into " + site + ": " + e.getMessage()
+					+ ". Check that the folder is writable and the disk not full.",
+				e);
 		}
 		SiteDatabase.write(site, records);
 		return records;
@@ -154,7 +161,8 @@ public final class UpdateSiteBuilder {
 
 	private void requireInputs() {
 		if (entries.isEmpty()) {
-			throw new UpdateSiteException("No files were given for the update site; add the plugin jar at least.");
+			throw new UpdateSiteException(
+				"No files were given for the update site; add the plugin jar at least.");
 		}
 		for (Entry e : entries.values()) {
 			if (!Files.isRegularFile(e.source())) {
@@ -166,8 +174,10 @@ public final class UpdateSiteBuilder {
 		dependencies.forEach((from, tos) -> {
 			for (String path : concat(from, tos)) {
 				if (!entries.containsKey(path)) {
-					throw new UpdateSiteException("The dependency " + from + " -> " + String.join(", ", tos)
-						+ " names " + path + ", which is not on the site; add it or drop the dependency.");
+					throw new UpdateSiteException(
+						"The dependency " + from + " -> " + String.join(", ", tos)
+							+ " names " + path
+							+ ", which is not on the site; add it or drop the dependency.");
 				}
 			}
 		});
@@ -188,7 +198,8 @@ public final class UpdateSiteBuilder {
 			size = Files.size(entry.source());
 		}
 		catch (IOException e) {
-			throw new UpdateSiteException("Cannot read the size of " + entry.source() + ": " + e.getMessage(), e);
+			throw new UpdateSiteException(
+				"Cannot read the size of " + entry.source() + ": " + e.getMessage(), e);
 		}
 		List<FileRecord.PreviousVersion> previous = new ArrayList<>();
 		long version = timestamp;
@@ -201,12 +212,15 @@ public final class UpdateSiteBuilder {
 			}
 			else if (was != null) {
 				if (sameFile && was.timestamp() >= timestamp) {
-					throw new UpdateSiteException(entry.path() + " changed, but the site already has a "
-						+ "version timestamped " + was.timestamp() + ", not older than this build's "
-						+ timestamp + ". Build again a second later (or check the clock).");
+					throw new UpdateSiteException(
+						entry.path() + " changed, but the site already has a "
+							+ "version timestamped " + was.timestamp()
+							+ ", not older than this build's "
+							+ timestamp + ". Build again a second later (or check the clock).");
 				}
-				previous.add(new FileRecord.PreviousVersion(was.checksum(), was.timestamp(), timestamp,
-					sameFile ? null : old.filename()));
+				previous
+					.add(new FileRecord.PreviousVersion(was.checksum(), was.timestamp(), timestamp,
+						sameFile ? null : old.filename()));
 			}
 		}
 		FileRecord.Version current = new FileRecord.Version(checksum, version, size, description,
@@ -222,12 +236,14 @@ public final class UpdateSiteBuilder {
 		if (needed.isEmpty()) return record;
 		List<FileRecord.Dependency> list = new ArrayList<>();
 		for (String path : needed) {
-			list.add(new FileRecord.Dependency(path, stored.get(path).record().current().timestamp()));
+			list.add(
+				new FileRecord.Dependency(path, stored.get(path).record().current().timestamp()));
 		}
 		FileRecord.Version v = record.current();
 		return new FileRecord(record.filename(), record.platforms(), record.categories(),
 			new FileRecord.Version(v.checksum(), v.timestamp(), v.filesize(), v.description(), list,
-				v.authors()), record.previous());
+				v.authors()),
+			record.previous());
 	}
 
 	/** A file the build no longer has: its last version becomes a previous one. */
@@ -241,7 +257,8 @@ public final class UpdateSiteBuilder {
 
 	private static void copy(Path site, Stored s) throws IOException {
 		Path target = site.resolve(s.record().storedName());
-		if (Files.isRegularFile(target) && Files.size(target) == s.record().current().filesize()) return;
+		if (Files.isRegularFile(target) && Files.size(target) == s.record().current().filesize())
+			return;
 		Files.createDirectories(target.getParent());
 		Files.copy(s.source(), target, StandardCopyOption.REPLACE_EXISTING);
 	}

@@ -56,7 +56,8 @@ public final class UpdateSiteMain {
 		List<String> required = new ArrayList<>();
 		UpdateSiteBuilder builder = UpdateSiteBuilder.builder();
 		for (int i = 0; i < args.length; i += 2) {
-			if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
+			if (i + 1 >= args.length)
+				throw new IllegalArgumentException(args[i] + " needs a value");
 			String value = args[i + 1];
 			switch (args[i]) {
 				case "--staging" -> staging = Path.of(value);
@@ -94,8 +95,9 @@ public final class UpdateSiteMain {
 		DuplicateClassCheck.check(jars);
 		if (mainJar != null) {
 			if (!files.containsKey(mainJar)) {
-				throw new UpdateSiteException("The plugin jar " + mainJar + " is missing from the build: "
-					+ "it is not in " + staging + ". Run 'mvn -B -Pupdate-site package'.");
+				throw new UpdateSiteException(
+					"The plugin jar " + mainJar + " is missing from the build: "
+						+ "it is not in " + staging + ". Run 'mvn -B -Pupdate-site package'.");
 			}
 			for (String path : files.keySet()) {
 				boolean sharedJar = path.startsWith("jars/") && path.endsWith(".jar")

@@ -63,7 +63,8 @@ class BatchClassificationTest {
 				files.add(broken);
 			}
 		}
-		ModelSpec spec = new ModelSpecBuilder().name("t").architecture("resnet18").size(32).build(3);
+		ModelSpec spec = new ModelSpecBuilder().name("t").architecture("resnet18").size(32)
+			.build(3);
 		Path csv = dir.resolve("out/batch.csv");
 		try (CsraModel model = CsraModel.random(spec, DeviceChoice.CPU, 7)) {
 			BatchClassification.Request request = new BatchClassification.Request(files, in, csv,
@@ -126,7 +127,8 @@ class BatchClassificationTest {
 	void cancelledBeforeTheFirstFileWritesNoRow(@TempDir Path dir) throws Exception {
 		Path f = dir.resolve("a.tif");
 		IJ.saveAsTiff(image(1, 3), f.toString());
-		ModelSpec spec = new ModelSpecBuilder().name("t").architecture("resnet18").size(32).build(2);
+		ModelSpec spec = new ModelSpecBuilder().name("t").architecture("resnet18").size(32)
+			.build(2);
 		Path csv = dir.resolve("batch.csv");
 		Progress cancelled = new Progress() {
 
@@ -146,7 +148,8 @@ class BatchClassificationTest {
 		};
 		try (CsraModel model = CsraModel.random(spec, DeviceChoice.CPU, 7)) {
 			BatchSummary s = BatchClassification.run(model, new BatchClassification.Request(List.of(
-				f), dir, csv, ConversionOptions.defaults(), 0.5), cancelled, (k, ci) -> {});
+				f), dir, csv, ConversionOptions.defaults(), 0.5), cancelled, (k, ci) -> {
+				});
 			assertEquals(new BatchSummary(0, 0, 0, 0, true), s);
 			assertEquals(2, Files.readAllLines(csv).size(), "the model line and the header only");
 		}

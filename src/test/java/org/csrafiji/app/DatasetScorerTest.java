@@ -63,7 +63,8 @@ class DatasetScorerTest {
 
 		@Override
 		public FloatBuffer newInputBuffer(int batch) {
-			return ByteBuffer.allocateDirect(batch * PER * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+			return ByteBuffer.allocateDirect(batch * PER * 4).order(ByteOrder.nativeOrder())
+				.asFloatBuffer();
 		}
 
 		@Override
@@ -107,9 +108,13 @@ class DatasetScorerTest {
 		return out;
 	}
 
-	private DatasetScorer.Result score(List<Sample> samples, Path csv, BatchPredictor model, int batch,
-		int threads) {
-		try (PredictionsWriter writer = PredictionsWriter.open(csv, CLASSES, new ModelStamp("test", "none"))) {
+	private DatasetScorer.Result score(List<Sample> samples, Path csv, BatchPredictor model,
+		int batch,
+		int threads)
+	{
+		try (PredictionsWriter writer = PredictionsWriter.open(csv, CLASSES,
+			new ModelStamp("test", "none")))
+		{
 			return new DatasetScorer(CONVERTER, model, batch, threads).score(samples, writer,
 				DatasetProgress.silent());
 		}
@@ -164,8 +169,10 @@ class DatasetScorerTest {
 	@Test
 	void cropsOfOneImageAreScoredApartUnderTheirOwnKeys() {
 		Sample whole = samples(1).get(0);
-		Sample left = new Sample("s0#0", whole.image(), Optional.of(new CropBox(0, 0, 10, 30)), whole.labels());
-		Sample right = new Sample("s0#1", whole.image(), Optional.of(new CropBox(10, 0, 10, 30)), whole.labels());
+		Sample left = new Sample("s0#0", whole.image(), Optional.of(new CropBox(0, 0, 10, 30)),
+			whole.labels());
+		Sample right = new Sample("s0#1", whole.image(), Optional.of(new CropBox(10, 0, 10, 30)),
+			whole.labels());
 		Path csv = dir.resolve("pred.csv");
 		score(List.of(left, right), csv, new ChannelMeans(), 8, 1);
 		Predictions p = PredictionsCsv.read(csv);
@@ -179,10 +186,13 @@ class DatasetScorerTest {
 	@Test
 	void anImageTooSmallToClassifyIsAnErrorNamingTheSample() {
 		Sample whole = samples(1).get(0);
-		Sample tiny = new Sample("s0#3", whole.image(), Optional.of(new CropBox(2, 2, 4, 4)), whole.labels());
-		ImageInputException e = assertThrows(ImageInputException.class, () -> score(List.of(tiny), dir
-			.resolve("pred.csv"), new ChannelMeans(), 2, 1));
-		assertTrue(e.getMessage().startsWith("Sample 's0#3' (" + whole.image() + ")"), e.getMessage());
+		Sample tiny = new Sample("s0#3", whole.image(), Optional.of(new CropBox(2, 2, 4, 4)),
+			whole.labels());
+		ImageInputException e = assertThrows(ImageInputException.class,
+			() -> score(List.of(tiny), dir
+				.resolve("pred.csv"), new ChannelMeans(), 2, 1));
+		assertTrue(e.getMessage().startsWith("Sample 's0#3' (" + whole.image() + ")"),
+			e.getMessage());
 	}
 
 	@Test
@@ -195,7 +205,9 @@ class DatasetScorerTest {
 		Path csv = dir.resolve("pred.csv");
 		ImageConverter lenient = new ImageConverter(InputSpec.unitRange(SIZE), ConversionOptions
 			.defaults().withMinimumSide(1));
-		try (PredictionsWriter writer = PredictionsWriter.open(csv, CLASSES, new ModelStamp("test", "none"))) {
+		try (PredictionsWriter writer = PredictionsWriter.open(csv, CLASSES,
+			new ModelStamp("test", "none")))
+		{
 			new DatasetScorer(lenient, new ChannelMeans(), 2, 1).score(List.of(tiny), writer,
 				DatasetProgress.silent());
 		}

@@ -24,8 +24,9 @@ class DatasetSpecTest {
 
 	@Test
 	void parsesEveryKindKeepingColonsInThePath() {
-		assertEquals(new DatasetSpec(DatasetSpec.Kind.VOC2007, Path.of("VOCdevkit")), DatasetSpec.parse(
-			"voc2007:VOCdevkit"));
+		assertEquals(new DatasetSpec(DatasetSpec.Kind.VOC2007, Path.of("VOCdevkit")),
+			DatasetSpec.parse(
+				"voc2007:VOCdevkit"));
 		assertEquals(DatasetSpec.Kind.COCO2014, DatasetSpec.parse("COCO2014:coco").kind());
 		assertEquals(DatasetSpec.Kind.WIDER, DatasetSpec.parse("wider:w").kind());
 		assertEquals(Path.of("a:b.csv"), DatasetSpec.parse("csv:a:b.csv").path());
@@ -49,12 +50,15 @@ class DatasetSpecTest {
 
 	@Test
 	void aFolderWithoutTheUsualAnnotationFileIsAnErrorNamingIt() {
-		DatasetException coco = assertThrows(DatasetException.class, () -> DatasetSpec.parse("coco2014:"
-			+ dir).load(null));
-		assertTrue(coco.getMessage().contains(Path.of("annotations", "instances_val2014.json").toString()),
+		DatasetException coco = assertThrows(DatasetException.class,
+			() -> DatasetSpec.parse("coco2014:"
+				+ dir).load(null));
+		assertTrue(
+			coco.getMessage().contains(Path.of("annotations", "instances_val2014.json").toString()),
 			coco.getMessage());
-		DatasetException wider = assertThrows(DatasetException.class, () -> DatasetSpec.parse("wider:"
-			+ dir).load(null));
+		DatasetException wider = assertThrows(DatasetException.class,
+			() -> DatasetSpec.parse("wider:"
+				+ dir).load(null));
 		assertTrue(wider.getMessage().contains("wider_attribute_test.json"), wider.getMessage());
 	}
 
@@ -66,10 +70,13 @@ class DatasetSpecTest {
 		for (int i = 0; i < 14; i++) {
 			attributes.append(i == 0 ? "" : ",").append(i % 2 == 0 ? 1 : -1);
 		}
-		Files.writeString(dir.resolve("Annotations/wider_attribute_test.json"), "{\"images\":[{\"file_name\":"
-			+ "\"0--Parade/a.jpg\",\"targets\":[{\"attribute\":[" + attributes + "],\"bbox\":[1,2,30,40]},"
-			+ "{\"attribute\":[" + attributes + "],\"bbox\":[5,6,30,40]}]}],\"attribute_id_map\":{},"
-			+ "\"scene_id_map\":{}}");
+		Files.writeString(dir.resolve("Annotations/wider_attribute_test.json"),
+			"{\"images\":[{\"file_name\":"
+				+ "\"0--Parade/a.jpg\",\"targets\":[{\"attribute\":[" + attributes
+				+ "],\"bbox\":[1,2,30,40]},"
+				+ "{\"attribute\":[" + attributes
+				+ "],\"bbox\":[5,6,30,40]}]}],\"attribute_id_map\":{},"
+				+ "\"scene_id_map\":{}}");
 		Dataset d = DatasetSpec.parse("wider:" + dir).load(null);
 		assertEquals(List.of("a#0", "a#1"), d.samples().stream().map(s -> s.key()).toList());
 		assertEquals(dir.resolve("Image/0--Parade/a.jpg"), d.samples().get(0).image());

@@ -31,7 +31,8 @@ class ModelResolverTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "official_r18_h1", "official_r18_h4", "module_r50_h2", "mmpretrain_r34_h1" })
+	@ValueSource(strings = {"official_r18_h1", "official_r18_h4", "module_r50_h2",
+		"mmpretrain_r34_h1"})
 	void aBareCheckpointSaysItsDepthHeadCountAndClassCount(String name) throws IOException {
 		JsonObject want = expected(name);
 		ModelSpec spec = ModelResolver.resolve(ModelRequest.file(MODELS.resolve(name + ".pth"),

@@ -32,7 +32,8 @@ class ShardTest {
 			Map<String, Integer> taken = new HashMap<>();
 			for (int i = 1; i <= n; i++) {
 				for (String s : new Shard(i, n).select(items, Function.identity())) {
-					assertEquals(null, taken.put(s, i), s + " in shards " + taken.get(s) + " and " + i + " of " + n);
+					assertEquals(null, taken.put(s, i),
+						s + " in shards " + taken.get(s) + " and " + i + " of " + n);
 				}
 			}
 			assertEquals(items.size(), taken.size(), "N=" + n);
@@ -60,7 +61,8 @@ class ShardTest {
 		assertEquals(List.of("a", "c", "e"), new Shard(1, 2).select(items, Function.identity()));
 		assertEquals(List.of("b", "d"), new Shard(2, 2).select(items, Function.identity()));
 		assertEquals(List.of(), new Shard(7, 7).select(items, Function.identity()));
-		assertEquals(List.of("a", "b", "c", "d", "e"), Shard.ALL.select(items, Function.identity()));
+		assertEquals(List.of("a", "b", "c", "d", "e"),
+			Shard.ALL.select(items, Function.identity()));
 	}
 
 	@Test
@@ -70,11 +72,13 @@ class ShardTest {
 		assertEquals(Shard.ALL, Shard.parse(""));
 		assertEquals(Shard.ALL, Shard.parse(null));
 		for (String bad : List.of("0/4", "5/4", "1/0")) {
-			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shard.parse(bad));
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> Shard.parse(bad));
 			assertTrue(e.getMessage().contains("1 <= I <= N"), e.getMessage());
 		}
 		for (String bad : List.of("3", "a/b", "-1/4", "1/2/3", "99999999999/2")) {
-			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shard.parse(bad));
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> Shard.parse(bad));
 			assertTrue(e.getMessage().contains("form I/N"), e.getMessage());
 		}
 	}

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingReadsLikeEvaluationTest {
 
 	private static final int SIZE = 24;
-	private static final InputSpec INPUT = new InputSpec(SIZE, new double[] { 0.485, 0.456, 0.406 },
-		new double[] { 0.229, 0.224, 0.225 });
+	private static final InputSpec INPUT = new InputSpec(SIZE, new double[]{0.485, 0.456, 0.406},
+		new double[]{0.229, 0.224, 0.225});
 	private static final int PER = 3 * SIZE * SIZE;
 
 	@TempDir
@@ -65,7 +65,7 @@ class TrainingReadsLikeEvaluationTest {
 				float[] one = new float[PER];
 				input.get(i * PER, one);
 				inputs.add(one);
-				out.add(new double[] { 0 });
+				out.add(new double[]{0});
 			}
 			return out;
 		}
@@ -99,18 +99,24 @@ class TrainingReadsLikeEvaluationTest {
 		}
 		indexed.setColorModel(new IndexColorModel(8, 256, red, green, blue));
 		IJ.saveAsTiff(new ImagePlus("indexed", indexed), dir.resolve("indexed.tif").toString());
-		Path labels = Files.writeString(dir.resolve("labels.csv"), "image,a\nrgb.tif,1\ndeep.tif,0\n"
-			+ "indexed.tif,1\n");
+		Path labels = Files.writeString(dir.resolve("labels.csv"),
+			"image,a\nrgb.tif,1\ndeep.tif,0\n"
+				+ "indexed.tif,1\n");
 		Dataset dataset = LabelCsvReader.read(labels, null);
 
-		float[] validation = new BatchSource(dataset, INPUT, Augmentation.none(SIZE)).batch(List.of(0,
-			1, 2), new Random(0)).pixels();
+		float[] validation = new BatchSource(dataset, INPUT, Augmentation.none(SIZE))
+			.batch(List.of(0,
+				1, 2), new Random(0))
+			.pixels();
 
 		Recorder model = new Recorder();
-		try (PredictionsWriter writer = PredictionsWriter.open(dir.resolve("p.csv"), dataset.classes(),
-			new ModelStamp("test", "none"))) {
-			new DatasetScorer(new ImageConverter(INPUT, DatasetImages.CONVERSION), model, 3, 1).score(
-				dataset.samples(), writer, DatasetProgress.silent());
+		try (PredictionsWriter writer = PredictionsWriter.open(dir.resolve("p.csv"),
+			dataset.classes(),
+			new ModelStamp("test", "none")))
+		{
+			new DatasetScorer(new ImageConverter(INPUT, DatasetImages.CONVERSION), model, 3, 1)
+				.score(
+					dataset.samples(), writer, DatasetProgress.silent());
 		}
 		assertEquals(3, model.inputs.size());
 		for (int i = 0; i < 3; i++) {

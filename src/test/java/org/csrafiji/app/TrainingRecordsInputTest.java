@@ -75,15 +75,17 @@ class TrainingRecordsInputTest {
 		Path out = dir.resolve("run");
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int rc = Main.run(List.of("train", "--data", csv.toString(), "--out", out.toString(),
-			"--arch", "resnet18", "--base-width", "4", "--size", String.valueOf(SIZE), "--epochs", "1",
-			"--batch", "2", "--lr", "0.001", "--device", "cpu", "--channels", "2,1,0", "--percentiles",
+			"--arch", "resnet18", "--base-width", "4", "--size", String.valueOf(SIZE), "--epochs",
+			"1",
+			"--batch", "2", "--lr", "0.001", "--device", "cpu", "--channels", "2,1,0",
+			"--percentiles",
 			"1,99.8"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
 			new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
 
 		ModelSpec spec = ModelSpecs.read(out.resolve("best.json"));
-		assertArrayEquals(new int[] { 2, 1, 0 }, spec.input().channels());
-		assertArrayEquals(new double[] { 1, 99.8 }, spec.input().percentiles());
+		assertArrayEquals(new int[]{2, 1, 0}, spec.input().channels());
+		assertArrayEquals(new double[]{1, 99.8}, spec.input().percentiles());
 
 		// The input training's validation gave the network for the first image.
 		Dataset dataset = LabelCsvReader.read(csv, null);

@@ -38,17 +38,20 @@ class DependencyRuleTest {
 		Map.entry("runtime", Set.of("core", "image", "checkpoint", "model")),
 		Map.entry("eval", Set.of("core", "image", "checkpoint", "model", "runtime")),
 		Map.entry("train", Set.of("core", "image", "checkpoint", "model", "runtime", "eval")),
-		Map.entry("app", Set.of("core", "image", "checkpoint", "model", "runtime", "eval", "train")),
-		Map.entry("render", Set.of("core", "image", "checkpoint", "model", "runtime", "eval", "train",
-			"app")),
+		Map.entry("app",
+			Set.of("core", "image", "checkpoint", "model", "runtime", "eval", "train")),
+		Map.entry("render",
+			Set.of("core", "image", "checkpoint", "model", "runtime", "eval", "train",
+				"app")),
 		Map.entry("fiji", Set.of("core", "image", "checkpoint", "model", "runtime", "eval", "train",
 			"app", "render")),
 		Map.entry("fiji.command", Set.of("core", "image", "checkpoint", "model", "runtime", "eval",
 			"train", "app", "render", "fiji")),
 		Map.entry("cli", Set.of("core", "image", "checkpoint", "model", "runtime", "eval", "train",
 			"app", "render")),
-		Map.entry("spark", Set.of("core", "image", "checkpoint", "model", "runtime", "eval", "train",
-			"app")),
+		Map.entry("spark",
+			Set.of("core", "image", "checkpoint", "model", "runtime", "eval", "train",
+				"app")),
 		Map.entry("updatesite", Set.of("core")));
 
 	/** Outside libraries each concept must not use: prefix to the concepts kept free of it. */
@@ -67,7 +70,8 @@ class DependencyRuleTest {
 	 */
 	private static final Set<String> PENDING = Set.of();
 
-	private static final Pattern PROJECT = Pattern.compile("(?<![\\w.])org\\.csrafiji\\.([a-z]+(?:\\.[a-z]+)*)\\.[A-Z]");
+	private static final Pattern PROJECT = Pattern
+		.compile("(?<![\\w.])org\\.csrafiji\\.([a-z]+(?:\\.[a-z]+)*)\\.[A-Z]");
 
 	@Test
 	void everyPackageUsesOnlyWhatTheRuleAllows() throws IOException {
@@ -174,7 +178,8 @@ class DependencyRuleTest {
 	}
 
 	private static String packageOf(Path file) {
-		String rel = MAIN.relativize(file.getParent()).toString().replace('\\', '/').replace('/', '.');
+		String rel = MAIN.relativize(file.getParent()).toString().replace('\\', '/').replace('/',
+			'.');
 		return rel.startsWith("org.csrafiji.") ? rel.substring("org.csrafiji.".length()) : rel;
 	}
 

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.csrafiji.core.CheckpointException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +32,8 @@ class CheckpointAttacksTest {
 	@Test
 	void zeroStrideViewOfOneFloatIsRefusedWithoutAllocatingIt() throws IOException {
 		// 2^28 floats (1 GiB) that all read element 0 of a 4-byte storage: a file of < 2 KB
-		PickleBytes p = stateDict().unicode("w").tensor("0", 1, 0, new long[] { 1 << 28 },
-			new long[] { 0 }).op('s', '.');
+		PickleBytes p = stateDict().unicode("w").tensor("0", 1, 0, new long[]{1 << 28},
+			new long[]{0}).op('s', '.');
 		Path file = torchZip("zero", p, new byte[4]);
 		assertTrue(Files.size(file) < 2048, "the file is " + Files.size(file) + " bytes");
 		ReadCost cost = refused(file, "more than twice the");
@@ -48,7 +47,7 @@ class CheckpointAttacksTest {
 		int numel = 1 << 16; // a 256 KiB storage, viewed whole by 2000 tensors: 512 MiB of copies
 		PickleBytes p = stateDict();
 		for (int i = 0; i < 2000; i++) {
-			p.unicode("w" + i).tensor("0", numel, 0, new long[] { numel }, new long[] { 1 }).op('s');
+			p.unicode("w" + i).tensor("0", numel, 0, new long[]{numel}, new long[]{1}).op('s');
 		}
 		Path file = torchZip("views", p.op('.'), new byte[4 * numel]);
 		ReadCost cost = refused(file, "more than twice the");
@@ -58,11 +57,13 @@ class CheckpointAttacksTest {
 	@Test
 	void tiedWeightsAndViewsOfOneStorageStillRead() throws IOException {
 		// two whole views (tied weights) and a transposed one: legal, within the bound
-		PickleBytes p = stateDict().unicode("a").tensor("0", 6, 0, new long[] { 2, 3 }, new long[] { 3, 1 })
-			.op('s').unicode("b").tensor("0", 6, 0, new long[] { 2, 3 }, new long[] { 3, 1 }).op('s')
-			.unicode("t").tensor("0", 6, 0, new long[] { 3, 2 }, new long[] { 1, 3 }).op('s', '.');
+		PickleBytes p = stateDict().unicode("a")
+			.tensor("0", 6, 0, new long[]{2, 3}, new long[]{3, 1})
+			.op('s').unicode("b").tensor("0", 6, 0, new long[]{2, 3}, new long[]{3, 1}).op('s')
+			.unicode("t").tensor("0", 6, 0, new long[]{3, 2}, new long[]{1, 3}).op('s', '.');
 		ByteBuffer storage = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-		for (int i = 0; i < 6; i++) storage.putFloat(i);
+		for (int i = 0; i < 6; i++)
+			storage.putFloat(i);
 		StateDict sd = Checkpoints.read(torchZip("tied", p, storage.array()));
 		assertEquals(3, sd.size());
 		assertEquals(java.util.List.of(0f, 3f, 1f, 4f, 2f, 5f), boxed(sd.get("t").toFloatArray()));
@@ -83,8 +84,8 @@ class CheckpointAttacksTest {
 	@Test
 	void deflateBombIsRefusedBeforeInflating() throws IOException {
 		int numel = 16 << 20; // 64 MiB of zero floats deflate to about 64 KiB
-		PickleBytes p = stateDict().unicode("w").tensor("0", numel, 0, new long[] { numel },
-			new long[] { 1 }).op('s', '.');
+		PickleBytes p = stateDict().unicode("w").tensor("0", numel, 0, new long[]{numel},
+			new long[]{1}).op('s', '.');
 		ZipBytes zip = new ZipBytes();
 		zip.stored("a/data.pkl", p.bytes());
 		zip.deflated("a/data/0", new byte[4 * numel]);
@@ -98,10 +99,10 @@ class CheckpointAttacksTest {
 	void twoDataPklEntriesAreRefusedNotResolvedEitherWay() throws IOException {
 		// torch.load reads the first entry of a name, java.util.zip and this reader's old map the last
 		ZipBytes zip = new ZipBytes();
-		zip.stored("a/data.pkl", stateDict().unicode("w").tensor("0", 1, 0, new long[] { 1 },
-			new long[] { 1 }).op('s', '.').bytes());
-		zip.stored("a/data.pkl", stateDict().unicode("v").tensor("0", 1, 0, new long[] { 1 },
-			new long[] { 1 }).op('s', '.').bytes());
+		zip.stored("a/data.pkl", stateDict().unicode("w").tensor("0", 1, 0, new long[]{1},
+			new long[]{1}).op('s', '.').bytes());
+		zip.stored("a/data.pkl", stateDict().unicode("v").tensor("0", 1, 0, new long[]{1},
+			new long[]{1}).op('s', '.').bytes());
 		zip.stored("a/data/0", new byte[4]);
 		refused(write("twice.pth", zip.bytes()), "holds two entries named a/data.pkl");
 	}
@@ -109,21 +110,23 @@ class CheckpointAttacksTest {
 	@Test
 	void namesAFileChoosesCannotBreakTheOneLineMessage() throws IOException {
 		ZipBytes zip = new ZipBytes();
-		zip.stored("a/data.pkl", stateDict().unicode("w").tensor("0", 1, 0, new long[] { 1 },
-			new long[] { 1 }).op('s', '.').bytes());
+		zip.stored("a/data.pkl", stateDict().unicode("w").tensor("0", 1, 0, new long[]{1},
+			new long[]{1}).op('s', '.').bytes());
 		zip.stored("a/data/0", new byte[4]);
 		zip.stored("a/x\nERROR: forged line" + "y".repeat(500), new byte[1]);
 		zip.stored("a/x\nERROR: forged line" + "y".repeat(500), new byte[1]);
-		ReadCost cost = refused(write("names.pth", zip.bytes()), "two entries named a/x\\u000aERROR");
+		ReadCost cost = refused(write("names.pth", zip.bytes()),
+			"two entries named a/x\\u000aERROR");
 		assertTrue(cost.refusal().getMessage().length() < 400, cost.refusal().getMessage());
 	}
 
 	@Test
 	void entriesThatShareBytesAreRefused() throws IOException {
 		ZipBytes zip = new ZipBytes();
-		zip.stored("a/data.pkl", stateDict().unicode("w").tensor("0", 1, 0, new long[] { 1 },
-			new long[] { 1 }).op('s').unicode("v").tensor("1", 1, 0, new long[] { 1 },
-				new long[] { 1 }).op('s', '.').bytes());
+		zip.stored("a/data.pkl", stateDict().unicode("w").tensor("0", 1, 0, new long[]{1},
+			new long[]{1}).op('s').unicode("v").tensor("1", 1, 0, new long[]{1},
+				new long[]{1})
+			.op('s', '.').bytes());
 		zip.alias("a/data/1", zip.stored("a/data/0", new byte[4]));
 		refused(write("overlap.pth", zip.bytes()), "overlap");
 	}
@@ -134,7 +137,8 @@ class CheckpointAttacksTest {
 			+ "\"b\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[8,24]}}", 24), "overlap");
 		refused(safetensors("{\"a\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]},"
 			+ "\"b\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}", 16), "overlap");
-		refused(safetensors("{\"a\":{\"dtype\":\"F32\",\"shape\":[1048576],\"data_offsets\":[0,4194304]}}",
+		refused(safetensors(
+			"{\"a\":{\"dtype\":\"F32\",\"shape\":[1048576],\"data_offsets\":[0,4194304]}}",
 			16), "truncated");
 		// one name twice: Gson's tree and others keep the last, some readers the first
 		refused(safetensors("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
@@ -145,7 +149,8 @@ class CheckpointAttacksTest {
 	void deeplyNestedSafetensorsHeaderIsRefusedUnparsed() throws IOException {
 		String nested = "[".repeat(100_000) + "]".repeat(100_000);
 		ReadCost cost = refused(safetensors("{\"__metadata__\":" + nested + ",\"a\":{\"dtype\":"
-			+ "\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4), "nests JSON 100001 levels deep");
+			+ "\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4),
+			"nests JSON 100001 levels deep");
 		// the header's bytes and their decoded text, and no JSON tree
 		assertTrue(cost.bytes() < 4 * MIB, "read used " + cost.bytes() + " bytes");
 	}
@@ -153,8 +158,10 @@ class CheckpointAttacksTest {
 	@Test
 	void keyHashedThroughAMemoDagIsRefusedAtOnce() throws IOException {
 		// K0 = (1,), Ki = (Ki-1, Ki-1): 40 pickle opcodes whose hash visits 2^40 tuples
-		PickleBytes p = new PickleBytes().op(0x80, 2).op('}').op('K', 1).op(0x85).op('q', 0).op('0');
-		for (int i = 1; i <= 40; i++) p.op('h', i - 1).op('h', i - 1).op(0x86).op('q', i).op('0');
+		PickleBytes p = new PickleBytes().op(0x80, 2).op('}').op('K', 1).op(0x85).op('q', 0)
+			.op('0');
+		for (int i = 1; i <= 40; i++)
+			p.op('h', i - 1).op('h', i - 1).op(0x86).op('q', i).op('0');
 		p.op('h', 40).op('K', 0).op('s', '.');
 		assertTimeoutPreemptively(Duration.ofSeconds(5),
 			() -> refused(torchZip("dag", p, new byte[0]), "dict key"));
@@ -164,9 +171,11 @@ class CheckpointAttacksTest {
 	void memoizedDeepKeyRehashedManyTimesIsRefusedAtOnce() throws IOException {
 		// an 800-level nested tuple, memoized, then used as a dict key 60,000 times (290 KB)
 		PickleBytes p = new PickleBytes().op(0x80, 2).op('}').op('K', 1);
-		for (int i = 0; i < 800; i++) p.op(0x85);
+		for (int i = 0; i < 800; i++)
+			p.op(0x85);
 		p.op('q', 0).op('0').op('(');
-		for (int i = 0; i < 60_000; i++) p.op('h', 0).op('N');
+		for (int i = 0; i < 60_000; i++)
+			p.op('h', 0).op('N');
 		p.op('u', '.');
 		assertTimeoutPreemptively(Duration.ofSeconds(5),
 			() -> refused(torchZip("deepkey", p, new byte[0]), "dict key"));
@@ -175,7 +184,8 @@ class CheckpointAttacksTest {
 	@Test
 	void hundredThousandNestedFrozensetsAreRefusedAtOnce() throws IOException {
 		PickleBytes p = new PickleBytes().op(0x80, 4).op('(').op(0x91).op('q', 0);
-		for (int i = 0; i < 100_000; i++) p.op('(').op('h', 0).op(0x91).op('q', 0).op('0');
+		for (int i = 0; i < 100_000; i++)
+			p.op('(').op('h', 0).op(0x91).op('q', 0).op('0');
 		p.op('h', 0).op('.');
 		ReadCost cost = assertTimeoutPreemptively(Duration.ofSeconds(5),
 			() -> refused(torchZip("frozen", p, new byte[0]), "set element"));
@@ -192,7 +202,8 @@ class CheckpointAttacksTest {
 	@Test
 	void deeplyNestedMarksAreRefused() throws IOException {
 		PickleBytes p = new PickleBytes().op(0x80, 2);
-		for (int i = 0; i < 200_000; i++) p.op('(');
+		for (int i = 0; i < 200_000; i++)
+			p.op('(');
 		p.op('.');
 		refused(torchZip("marks", p, new byte[0]), "nest");
 	}
@@ -210,7 +221,8 @@ class CheckpointAttacksTest {
 
 	private Path safetensors(String header, int dataBytes) throws IOException {
 		byte[] json = header.getBytes(StandardCharsets.UTF_8);
-		ByteBuffer b = ByteBuffer.allocate(8 + json.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+		ByteBuffer b = ByteBuffer.allocate(8 + json.length + dataBytes)
+			.order(ByteOrder.LITTLE_ENDIAN);
 		b.putLong(json.length).put(json);
 		return write("t" + System.nanoTime() + ".safetensors", b.array());
 	}
@@ -232,7 +244,8 @@ class CheckpointAttacksTest {
 
 	private static java.util.List<Float> boxed(float[] values) {
 		java.util.List<Float> out = new java.util.ArrayList<>();
-		for (float v : values) out.add(v);
+		for (float v : values)
+			out.add(v);
 		return out;
 	}
 }

@@ -64,7 +64,7 @@ class CheckpointErrorsTest {
 	@Test
 	void rejectsTruncatedFile() throws IOException {
 		byte[] whole = Files.readAllBytes(Fixtures.path("official.pth"));
-		for (int length : new int[] { 10, whole.length / 2, whole.length - 30 }) {
+		for (int length : new int[]{10, whole.length / 2, whole.length - 30}) {
 			Path cut = write("cut.pth", Arrays.copyOf(whole, length));
 			assertContains(failure(cut), "truncated");
 		}
@@ -83,7 +83,8 @@ class CheckpointErrorsTest {
 
 	@Test
 	void rejectsFileThatIsNotAZipNorSafetensors() throws IOException {
-		String message = failure(write("notes.pth", "just some text\n".getBytes(StandardCharsets.UTF_8)));
+		String message = failure(
+			write("notes.pth", "just some text\n".getBytes(StandardCharsets.UTF_8)));
 		assertContains(message, "neither a PyTorch checkpoint");
 		assertContains(failure(write("empty.pth", new byte[0])), "it is empty");
 	}
@@ -91,7 +92,9 @@ class CheckpointErrorsTest {
 	@Test
 	void rejectsZipWithoutDataPkl() throws IOException {
 		Path zip = dir.resolve("weights.pth");
-		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+		try (OutputStream out = Files.newOutputStream(zip);
+			ZipOutputStream z = new ZipOutputStream(out))
+		{
 			z.putNextEntry(new ZipEntry("weights/readme.txt"));
 			z.write("not a checkpoint".getBytes(StandardCharsets.UTF_8));
 			z.closeEntry();
@@ -104,9 +107,11 @@ class CheckpointErrorsTest {
 	@Test
 	void rejectsHostileCyclicPickleWithoutCrashing() throws IOException {
 		// {L: 1} where L is a list that contains itself: hashing L never ends
-		byte[] pickle = { (byte) 0x80, 2, '}', ']', 'q', 0, 'h', 0, 'a', 'K', 1, 's', '.' };
+		byte[] pickle = {(byte) 0x80, 2, '}', ']', 'q', 0, 'h', 0, 'a', 'K', 1, 's', '.'};
 		Path zip = dir.resolve("cycle.pth");
-		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+		try (OutputStream out = Files.newOutputStream(zip);
+			ZipOutputStream z = new ZipOutputStream(out))
+		{
 			z.putNextEntry(new ZipEntry("cycle/data.pkl"));
 			z.write(pickle);
 			z.closeEntry();
@@ -116,7 +121,7 @@ class CheckpointErrorsTest {
 
 	@Test
 	void rejectsPlainPickle() throws IOException {
-		byte[] pickle = { (byte) 0x80, 2, '}', '.' };
+		byte[] pickle = {(byte) 0x80, 2, '}', '.'};
 		assertContains(failure(write("dict.pkl", pickle)), "plain Python pickle");
 	}
 
@@ -146,7 +151,8 @@ class CheckpointErrorsTest {
 	@Test
 	void missingKeyErrorNamesKeyFileAndNearestNames() {
 		StateDict sd = Checkpoints.read(Fixtures.path("official.pth"));
-		CheckpointException e = assertThrows(CheckpointException.class, () -> sd.get("layer1.0.conv9.weight"));
+		CheckpointException e = assertThrows(CheckpointException.class,
+			() -> sd.get("layer1.0.conv9.weight"));
 		assertContains(e.getMessage(), "'layer1.0.conv9.weight'");
 		assertContains(e.getMessage(), "official.pth");
 		assertContains(e.getMessage(), "'layer1.0.conv1.weight'");
@@ -175,7 +181,7 @@ class CheckpointErrorsTest {
 	}
 
 	private static int indexOf(byte[] haystack, byte[] needle) {
-		outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
+		outer : for (int i = 0; i + needle.length <= haystack.length; i++) {
 			for (int j = 0; j < needle.length; j++) {
 				if (haystack[i + j] != needle[j]) continue outer;
 			}

@@ -50,8 +50,8 @@ class CheckpointFuzzTest {
 		"dtypes-protocol4.pth", "big-endian.pth", "dataparallel.pth", "mmpretrain.pth",
 		"model-wrapped.pth", "numpy-meta.pth", "torchvision.pth", "evil-eval.pth",
 		"evil-os-system.pth", "torchscript.pt");
-	private static final long[] EDGE_INTS = { 0, 1, -1, 2, 255, 65535, Integer.MAX_VALUE,
-		Integer.MIN_VALUE, 1 << 28, 0xffffffffL, 1L << 40 };
+	private static final long[] EDGE_INTS = {0, 1, -1, 2, 255, 65535, Integer.MAX_VALUE,
+		Integer.MIN_VALUE, 1 << 28, 0xffffffffL, 1L << 40};
 
 	@TempDir
 	Path dir;
@@ -64,7 +64,8 @@ class CheckpointFuzzTest {
 		Files.deleteIfExists(MARKER);
 		Random random = new Random(SEED);
 		List<Mutant> mutants = new ArrayList<>();
-		for (String name : ZIPS) mutants.addAll(zipMutants(name, random));
+		for (String name : ZIPS)
+			mutants.addAll(zipMutants(name, random));
 		mutants.addAll(safetensorsMutants(random));
 		List<String> failures = new ArrayList<>();
 		int refused = 0;
@@ -78,7 +79,8 @@ class CheckpointFuzzTest {
 			ReadCost cost;
 			try {
 				cost = ReadCost.of(file);
-			} catch (Throwable t) { // anything but a CheckpointException is a finding
+			}
+			catch (Throwable t) { // anything but a CheckpointException is a finding
 				failures.add(m.what() + ": " + t);
 				continue;
 			}
@@ -88,7 +90,8 @@ class CheckpointFuzzTest {
 				if (message == null || message.contains("\n") || !message.contains("mutant" + i)) {
 					failures.add(m.what() + ": message not one line naming the file: " + message);
 				}
-			} else {
+			}
+			else {
 				String wrong = wrongContent(cost.result(), m.sameAs());
 				if (wrong != null) failures.add(m.what() + ": read, but " + wrong);
 			}
@@ -96,7 +99,8 @@ class CheckpointFuzzTest {
 				failures.add(m.what() + ": read used " + cost.bytes() + " bytes, bound "
 					+ memoryBound(m.bytes().length));
 			}
-			if (cost.nanos() > MAX_SECONDS * 1e9) failures.add(m.what() + ": took " + cost.nanos() / 1e9 + " s");
+			if (cost.nanos() > MAX_SECONDS * 1e9)
+				failures.add(m.what() + ": took " + cost.nanos() / 1e9 + " s");
 			worstRatio = Math.max(worstRatio, (double) cost.bytes() / m.bytes().length);
 			if (cost.bytes() > worstBytes) {
 				worstBytes = cost.bytes();
@@ -104,8 +108,10 @@ class CheckpointFuzzTest {
 			}
 			Files.delete(file);
 		}
-		System.out.printf("fuzzer: %d mutants, %d refused, %d read, %.1f s; most memory %d bytes by %s;"
-			+ " most per file byte %.1f%n", mutants.size(), refused, mutants.size() - refused,
+		System.out.printf(
+			"fuzzer: %d mutants, %d refused, %d read, %.1f s; most memory %d bytes by %s;"
+				+ " most per file byte %.1f%n",
+			mutants.size(), refused, mutants.size() - refused,
 			(System.nanoTime() - start) / 1e9, worstBytes, worst, worstRatio);
 		assertFalse(Files.exists(MARKER), "a payload ran");
 		assertTrue(failures.isEmpty(), failures.size() + " findings:\n" + String.join("\n",
@@ -128,9 +134,11 @@ class CheckpointFuzzTest {
 		byte[] original = Files.readAllBytes(Fixtures.path(name));
 		Map<String, byte[]> entries = entries(Fixtures.path(name));
 		StateDict reference = readable(name) ? Checkpoints.read(Fixtures.path(name)) : null;
-		String pickleName = entries.keySet().stream().filter(n -> n.endsWith("data.pkl")).findFirst()
+		String pickleName = entries.keySet().stream().filter(n -> n.endsWith("data.pkl"))
+			.findFirst()
 			.orElse(entries.keySet().iterator().next());
-		List<String> storages = entries.keySet().stream().filter(n -> n.contains("/data/")).toList();
+		List<String> storages = entries.keySet().stream().filter(n -> n.contains("/data/"))
+			.toList();
 		List<Mutant> out = new ArrayList<>();
 		out.add(new Mutant(name + " rebuilt", rebuild(entries, false), reference));
 		out.add(new Mutant(name + " deflated", rebuild(entries, true), reference));
@@ -149,17 +157,19 @@ class CheckpointFuzzTest {
 					what += "cut at " + length;
 				}
 				case 2, 3 -> {
-					int at = pick(original, new byte[] { 'P', 'K', 1, 2 }, random);
-					int[] fields = { 10, 20, 24, 28, 30, 42 };
+					int at = pick(original, new byte[]{'P', 'K', 1, 2}, random);
+					int[] fields = {10, 20, 24, 28, 30, 42};
 					int field = fields[random.nextInt(fields.length)];
-					mutated = put(original, at + field, field == 10 || field == 28 || field == 30 ? 2 : 4,
+					mutated = put(original, at + field,
+						field == 10 || field == 28 || field == 30 ? 2 : 4,
 						edge(random, le(original, at + field, 4)));
 					what += "directory field +" + field;
 				}
 				case 4 -> {
-					int at = pick(original, new byte[] { 'P', 'K', 5, 6 }, random);
-					int field = new int[] { 8, 10, 12, 16 }[random.nextInt(4)];
-					mutated = put(original, at + field, field < 12 ? 2 : 4, edge(random, le(original, at + field, 4)));
+					int at = pick(original, new byte[]{'P', 'K', 5, 6}, random);
+					int field = new int[]{8, 10, 12, 16}[random.nextInt(4)];
+					mutated = put(original, at + field, field < 12 ? 2 : 4,
+						edge(random, le(original, at + field, 4)));
 					what += "end record field +" + field;
 				}
 				case 5, 6, 7 -> {
@@ -171,7 +181,8 @@ class CheckpointFuzzTest {
 				case 8 -> {
 					ZipBytes zip = new ZipBytes();
 					entries.forEach(zip::stored);
-					String twice = random.nextBoolean() || storages.isEmpty() ? pickleName
+					String twice = random.nextBoolean() || storages.isEmpty()
+						? pickleName
 						: storages.get(random.nextInt(storages.size()));
 					zip.stored(twice, entries.get(twice));
 					mutated = zip.bytes();
@@ -182,7 +193,8 @@ class CheckpointFuzzTest {
 					List<ZipBytes.Entry> written = new ArrayList<>();
 					for (Map.Entry<String, byte[]> e : entries.entrySet()) {
 						boolean bomb = e.getKey().equals(storages.isEmpty() ? "" : storages.get(0));
-						written.add(bomb ? zip.deflated(e.getKey(), new byte[8 << 20])
+						written.add(bomb
+							? zip.deflated(e.getKey(), new byte[8 << 20])
 							: zip.stored(e.getKey(), e.getValue()));
 					}
 					if (written.size() > 2) zip.alias(written.get(0).name + "x", written.get(1));
@@ -211,8 +223,10 @@ class CheckpointFuzzTest {
 				int at = pickAny(p, (byte) 'K', random);
 				long v = EDGE_INTS[random.nextInt(EDGE_INTS.length)];
 				byte[] wide = v == (int) v
-					? ByteBuffer.allocate(5).order(ByteOrder.LITTLE_ENDIAN).put((byte) 'J').putInt((int) v).array()
-					: ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0x8a).put((byte) 8)
+					? ByteBuffer.allocate(5).order(ByteOrder.LITTLE_ENDIAN).put((byte) 'J')
+						.putInt((int) v).array()
+					: ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0x8a)
+						.put((byte) 8)
 						.putLong(v).array();
 				return splice(p, at, 2, wide);
 			}
@@ -251,7 +265,9 @@ class CheckpointFuzzTest {
 			switch (i % 8) {
 				case 0 -> {
 					JsonArray offsets = tensor.getAsJsonArray("data_offsets");
-					long v = random.nextBoolean() ? random.nextInt(data.length + 8) : EDGE_INTS[random.nextInt(EDGE_INTS.length)];
+					long v = random.nextBoolean()
+						? random.nextInt(data.length + 8)
+						: EDGE_INTS[random.nextInt(EDGE_INTS.length)];
 					offsets.set(random.nextInt(2), new JsonPrimitive(v));
 					mutated = safetensors(h, data);
 					what += "offset " + v;
@@ -272,7 +288,7 @@ class CheckpointFuzzTest {
 					what += "shape " + shape;
 				}
 				case 3 -> {
-					String[] types = { "F16", "BF16", "F64", "I64", "U8", "BOOL", "F8_E4M3", "" };
+					String[] types = {"F16", "BF16", "F64", "I64", "U8", "BOOL", "F8_E4M3", ""};
 					String type = types[random.nextInt(types.length)];
 					tensor.addProperty("dtype", type);
 					mutated = safetensors(h, data);
@@ -308,10 +324,12 @@ class CheckpointFuzzTest {
 	private static String wrongContent(StateDict read, StateDict sameAs) {
 		for (String key : read.keys()) {
 			TensorData t = read.get(key);
-			if (t.toFloat32Buffer().remaining() != 4 * t.numel()) return key + " has a short buffer";
+			if (t.toFloat32Buffer().remaining() != 4 * t.numel())
+				return key + " has a short buffer";
 		}
 		if (sameAs == null) return null;
-		if (!new ArrayList<>(read.keys()).equals(new ArrayList<>(sameAs.keys()))) return "other keys";
+		if (!new ArrayList<>(read.keys()).equals(new ArrayList<>(sameAs.keys())))
+			return "other keys";
 		for (String key : sameAs.keys()) {
 			if (!read.get(key).equals(sameAs.get(key))) return "tensor " + key + " differs";
 		}
@@ -325,7 +343,8 @@ class CheckpointFuzzTest {
 	private static Map<String, byte[]> entries(Path zip) throws IOException {
 		Map<String, byte[]> out = new LinkedHashMap<>();
 		try (ZipFile z = new ZipFile(zip.toFile())) {
-			for (ZipEntry e : Collections.list(z.entries())) out.put(e.getName(), z.getInputStream(e).readAllBytes());
+			for (ZipEntry e : Collections.list(z.entries()))
+				out.put(e.getName(), z.getInputStream(e).readAllBytes());
 		}
 		return out;
 	}
@@ -334,7 +353,8 @@ class CheckpointFuzzTest {
 		ZipBytes zip = new ZipBytes();
 		entries.forEach((n, b) -> {
 			if (deflate) zip.deflated(n, b);
-			else zip.stored(n, b);
+			else
+				zip.stored(n, b);
 		});
 		return zip.bytes();
 	}
@@ -350,7 +370,8 @@ class CheckpointFuzzTest {
 
 	private static byte[] flip(byte[] bytes, Random random) {
 		byte[] b = bytes.clone();
-		for (int n = 1 + random.nextInt(4); n > 0; n--) b[random.nextInt(b.length)] ^= (byte) (1 + random.nextInt(255));
+		for (int n = 1 + random.nextInt(4); n > 0; n--)
+			b[random.nextInt(b.length)] ^= (byte) (1 + random.nextInt(255));
 		return b;
 	}
 
@@ -366,7 +387,7 @@ class CheckpointFuzzTest {
 	/** @return the position of a randomly chosen occurrence of the signature */
 	private static int pick(byte[] bytes, byte[] signature, Random random) {
 		List<Integer> found = new ArrayList<>();
-		outer: for (int i = 0; i + signature.length <= bytes.length; i++) {
+		outer : for (int i = 0; i + signature.length <= bytes.length; i++) {
 			for (int j = 0; j < signature.length; j++) {
 				if (bytes[i + j] != signature[j]) continue outer;
 			}
@@ -385,13 +406,15 @@ class CheckpointFuzzTest {
 
 	private static long le(byte[] b, int at, int n) {
 		long v = 0;
-		for (int i = n - 1; i >= 0; i--) v = v << 8 | (at + i < b.length ? b[at + i] & 0xff : 0);
+		for (int i = n - 1; i >= 0; i--)
+			v = v << 8 | (at + i < b.length ? b[at + i] & 0xff : 0);
 		return v;
 	}
 
 	private static byte[] put(byte[] bytes, int at, int n, long value) {
 		byte[] b = bytes.clone();
-		for (int i = 0; i < n && at + i < b.length; i++) b[at + i] = (byte) (value >>> (8 * i));
+		for (int i = 0; i < n && at + i < b.length; i++)
+			b[at + i] = (byte) (value >>> (8 * i));
 		return b;
 	}
 

@@ -35,7 +35,8 @@ class CheckpointsReadTest {
 	void readsEveryTensorWithPyTorchsKeysShapesAndValues(String file) {
 		StateDict sd = Checkpoints.read(Fixtures.path(file));
 		assertEquals(Fixtures.keys(file), new ArrayList<>(sd.keys()), file + " keys in file order");
-		for (String key : sd.keys()) Fixtures.assertTensor(file, key, sd.get(key));
+		for (String key : sd.keys())
+			Fixtures.assertTensor(file, key, sd.get(key));
 		assertEquals(file, sd.source());
 	}
 
@@ -45,7 +46,8 @@ class CheckpointsReadTest {
 		float[] base = sd.get("base").toFloatArray(); // 3 x 4, values 0, 0.5, 1, ...
 		float[] transposed = sd.get("base_t").toFloatArray(); // 4 x 3
 		for (int r = 0; r < 3; r++) {
-			for (int c = 0; c < 4; c++) assertEquals(base[r * 4 + c], transposed[c * 3 + r]);
+			for (int c = 0; c < 4; c++)
+				assertEquals(base[r * 4 + c], transposed[c * 3 + r]);
 		}
 		float[] cols = sd.get("cols").toFloatArray(); // base[:, 1::2]
 		assertEquals(base[1], cols[0]);
@@ -80,7 +82,8 @@ class CheckpointsReadTest {
 		Files.copy(Fixtures.path("official.pth"), renamedPth);
 		Path renamedSafetensors = dir.resolve("weights.pth");
 		Files.copy(Fixtures.path("tensors.safetensors"), renamedSafetensors);
-		assertEquals(Fixtures.keys("official.pth"), new ArrayList<>(Checkpoints.read(renamedPth).keys()));
+		assertEquals(Fixtures.keys("official.pth"),
+			new ArrayList<>(Checkpoints.read(renamedPth).keys()));
 		assertEquals(Fixtures.keys("tensors.safetensors"),
 			new ArrayList<>(Checkpoints.read(renamedSafetensors).keys()));
 	}
@@ -88,23 +91,28 @@ class CheckpointsReadTest {
 	@Test
 	void unwrapsStateDictAndModelAndIgnoresOtherValues() {
 		StateDict mm = Checkpoints.read(Fixtures.path("mmpretrain.pth"));
-		assertTrue(mm.keys().stream().allMatch(k -> k.startsWith("backbone.") || k.startsWith("head.")));
+		assertTrue(
+			mm.keys().stream().allMatch(k -> k.startsWith("backbone.") || k.startsWith("head.")));
 		StateDict wrapped = Checkpoints.read(Fixtures.path("model-wrapped.pth"));
 		assertFalse(wrapped.keys().stream().anyMatch(k -> k.contains("momentum")));
 		assertEquals(Fixtures.keys("model-wrapped.pth"), new ArrayList<>(wrapped.keys()));
 	}
 
 	@ParameterizedTest
-	@ValueSource(booleans = { false, true })
-	void readsCheckpointRezippedWithDeflateWithOrWithoutTopFolder(boolean flatten, @TempDir Path dir)
+	@ValueSource(booleans = {false, true})
+	void readsCheckpointRezippedWithDeflateWithOrWithoutTopFolder(boolean flatten,
+		@TempDir Path dir)
 		throws IOException
 	{
 		Path rezipped = dir.resolve("rezipped.pth");
 		try (ZipFile in = new ZipFile(Fixtures.path("official.pth").toFile());
-			OutputStream out = Files.newOutputStream(rezipped); ZipOutputStream z = new ZipOutputStream(out))
+			OutputStream out = Files.newOutputStream(rezipped);
+			ZipOutputStream z = new ZipOutputStream(out))
 		{
 			for (ZipEntry e : Collections.list(in.entries())) {
-				String name = flatten ? e.getName().substring(e.getName().indexOf('/') + 1) : e.getName();
+				String name = flatten
+					? e.getName().substring(e.getName().indexOf('/') + 1)
+					: e.getName();
 				z.putNextEntry(new ZipEntry(name));
 				in.getInputStream(e).transferTo(z);
 				z.closeEntry();
@@ -112,12 +120,14 @@ class CheckpointsReadTest {
 		}
 		StateDict sd = Checkpoints.read(rezipped);
 		assertEquals(Fixtures.keys("official.pth"), new ArrayList<>(sd.keys()));
-		for (String key : sd.keys()) Fixtures.assertTensor("official.pth", key, sd.get(key));
+		for (String key : sd.keys())
+			Fixtures.assertTensor("official.pth", key, sd.get(key));
 	}
 
 	private static List<Long> boxed(long[] values) {
 		List<Long> out = new ArrayList<>();
-		for (long v : values) out.add(v);
+		for (long v : values)
+			out.add(v);
 		return out;
 	}
 }

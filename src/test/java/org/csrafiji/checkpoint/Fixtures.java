@@ -38,7 +38,8 @@ final class Fixtures {
 		if (url == null) throw new IllegalArgumentException("No fixture " + name);
 		try {
 			return Path.of(url.toURI());
-		} catch (URISyntaxException e) {
+		}
+		catch (URISyntaxException e) {
 			throw new IllegalStateException(e);
 		}
 	}
@@ -51,7 +52,8 @@ final class Fixtures {
 	/** @return the key order PyTorch saved for that file */
 	static List<String> keys(String file) {
 		List<String> keys = new ArrayList<>();
-		expected().getAsJsonObject(file).getAsJsonArray("keys").forEach(k -> keys.add(k.getAsString()));
+		expected().getAsJsonObject(file).getAsJsonArray("keys")
+			.forEach(k -> keys.add(k.getAsString()));
 		return keys;
 	}
 
@@ -63,7 +65,8 @@ final class Fixtures {
 	 * @param actual the tensor read
 	 */
 	static void assertTensor(String file, String key, TensorData actual) {
-		JsonObject e = expected().getAsJsonObject(file).getAsJsonObject("tensors").getAsJsonObject(key);
+		JsonObject e = expected().getAsJsonObject(file).getAsJsonObject("tensors")
+			.getAsJsonObject(key);
 		String where = file + " " + key;
 		assertEquals(DType.valueOf(e.get("dtype").getAsString()), actual.dtype(), where);
 		assertArrayEquals(longs(e.getAsJsonArray("shape")), actual.shape(), where);
@@ -75,15 +78,18 @@ final class Fixtures {
 				float want = Float.intBitsToFloat(bits.get(i).getAsInt());
 				if (Float.isNaN(want)) {
 					assertTrue(Float.isNaN(floats[i]), where + "[" + i + "] should be NaN");
-				} else {
+				}
+				else {
 					assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(floats[i]),
 						where + "[" + i + "]: want " + want + ", got " + floats[i]);
 				}
 			}
-		} else {
+		}
+		else {
 			long[] want = longs(e.getAsJsonArray("longs"));
 			assertArrayEquals(want, actual.toLongArray(), where);
-			for (int i = 0; i < want.length; i++) assertEquals((float) want[i], floats[i], where);
+			for (int i = 0; i < want.length; i++)
+				assertEquals((float) want[i], floats[i], where);
 		}
 		assertFloat32BufferMatches(floats, actual.toFloat32Buffer(), where);
 	}
@@ -97,24 +103,28 @@ final class Fixtures {
 		float[] fromBuffer = new float[floats.length];
 		buffer.asFloatBuffer().get(fromBuffer);
 		for (int i = 0; i < floats.length; i++) {
-			assertEquals(Float.floatToRawIntBits(floats[i]), Float.floatToRawIntBits(fromBuffer[i]), where);
+			assertEquals(Float.floatToRawIntBits(floats[i]), Float.floatToRawIntBits(fromBuffer[i]),
+				where);
 		}
 	}
 
 	private static long[] longs(JsonArray array) {
 		long[] out = new long[array.size()];
-		for (int i = 0; i < out.length; i++) out[i] = array.get(i).getAsLong();
+		for (int i = 0; i < out.length; i++)
+			out[i] = array.get(i).getAsLong();
 		return out;
 	}
 
 	private static synchronized JsonObject expected() {
 		if (expected == null) {
 			try (Reader r = new InputStreamReader(
-				Fixtures.class.getResourceAsStream("/checkpoint/expected.json"), StandardCharsets.UTF_8))
+				Fixtures.class.getResourceAsStream("/checkpoint/expected.json"),
+				StandardCharsets.UTF_8))
 			{
 				JsonElement json = JsonParser.parseReader(r);
 				expected = json.getAsJsonObject();
-			} catch (IOException e) {
+			}
+			catch (IOException e) {
 				throw new UncheckedIOException(e);
 			}
 		}

@@ -30,14 +30,16 @@ class KeyLayoutsTest {
 
 	@Test
 	void mmpretrainLayoutIsRenamedToOfficialNames() {
-		NormalizedCheckpoint n = KeyLayouts.normalize(Checkpoints.read(Fixtures.path("mmpretrain.pth")));
+		NormalizedCheckpoint n = KeyLayouts
+			.normalize(Checkpoints.read(Fixtures.path("mmpretrain.pth")));
 		assertEquals(KeyLayout.MMPRETRAIN, n.layout());
 		assertEquals(2, n.heads());
 		assertEquals(6, n.classes());
 		assertEquals(8, n.featureWidth());
 		List<String> expected = new ArrayList<>();
 		for (String k : Fixtures.keys("mmpretrain.pth")) {
-			expected.add(k.startsWith("backbone.") ? k.substring("backbone.".length())
+			expected.add(k.startsWith("backbone.")
+				? k.substring("backbone.".length())
 				: k.replace("head.csra_heads.", "classifier.multi_head."));
 		}
 		assertEquals(expected, new ArrayList<>(n.weights().keys()));
@@ -49,19 +51,22 @@ class KeyLayoutsTest {
 
 	@Test
 	void dataParallelPrefixIsStripped() {
-		NormalizedCheckpoint n = KeyLayouts.normalize(Checkpoints.read(Fixtures.path("dataparallel.pth")));
+		NormalizedCheckpoint n = KeyLayouts
+			.normalize(Checkpoints.read(Fixtures.path("dataparallel.pth")));
 		assertEquals(KeyLayout.DATA_PARALLEL, n.layout());
 		assertEquals(1, n.heads());
 		assertEquals(4, n.classes());
 		for (String k : Fixtures.keys("dataparallel.pth")) {
 			assertTrue(k.startsWith("module."));
-			Fixtures.assertTensor("dataparallel.pth", k, n.weights().get(k.substring("module.".length())));
+			Fixtures.assertTensor("dataparallel.pth", k,
+				n.weights().get(k.substring("module.".length())));
 		}
 	}
 
 	@Test
 	void modelWrappedTrainingCheckpointIsOfficial() {
-		NormalizedCheckpoint n = KeyLayouts.normalize(Checkpoints.read(Fixtures.path("model-wrapped.pth")));
+		NormalizedCheckpoint n = KeyLayouts
+			.normalize(Checkpoints.read(Fixtures.path("model-wrapped.pth")));
 		assertEquals(KeyLayout.OFFICIAL, n.layout());
 		assertEquals(1, n.heads());
 		assertEquals(3, n.classes());
@@ -69,7 +74,8 @@ class KeyLayoutsTest {
 
 	@Test
 	void torchvisionClassifierHasNoHeadsAndKeepsFc() {
-		NormalizedCheckpoint n = KeyLayouts.normalize(Checkpoints.read(Fixtures.path("torchvision.pth")));
+		NormalizedCheckpoint n = KeyLayouts
+			.normalize(Checkpoints.read(Fixtures.path("torchvision.pth")));
 		assertEquals(KeyLayout.TORCHVISION, n.layout());
 		assertEquals(0, n.heads());
 		assertEquals(7, n.classes());
@@ -104,7 +110,8 @@ class KeyLayoutsTest {
 		String message = failure(dict(
 			"classifier.multi_head.0.head.weight", shape(5, 8, 1, 1),
 			"classifier.multi_head.1.head.weight", shape(6, 8, 1, 1)));
-		assertTrue(message.contains("classifier.multi_head.1.head.weight is (6, 8, 1, 1)"), message);
+		assertTrue(message.contains("classifier.multi_head.1.head.weight is (6, 8, 1, 1)"),
+			message);
 	}
 
 	@Test
@@ -122,7 +129,8 @@ class KeyLayoutsTest {
 	}
 
 	private static String failure(StateDict raw) {
-		return assertThrows(CheckpointException.class, () -> KeyLayouts.normalize(raw)).getMessage();
+		return assertThrows(CheckpointException.class, () -> KeyLayouts.normalize(raw))
+			.getMessage();
 	}
 
 	private static long[] shape(long... dims) {
@@ -134,7 +142,8 @@ class KeyLayoutsTest {
 		Map<String, TensorData> tensors = new LinkedHashMap<>();
 		for (int i = 0; i < namesAndShapes.length; i += 2) {
 			long[] shape = (long[]) namesAndShapes[i + 1];
-			tensors.put((String) namesAndShapes[i], TensorData.ofFloats(shape, new float[(int) Shapes.numel(shape)]));
+			tensors.put((String) namesAndShapes[i],
+				TensorData.ofFloats(shape, new float[(int) Shapes.numel(shape)]));
 		}
 		return StateDict.of("test.pth", tensors);
 	}

@@ -28,8 +28,10 @@ class LargeCheckpointTiming {
 				if (t.dtype() == DType.FLOAT32) floats += t.toFloat32Buffer().remaining() / 4;
 			}
 			long buffers = System.nanoTime();
-			System.out.printf("round %d: read %d tensors in %.0f ms, float32 buffers of %d floats in"
-				+ " %.1f ms%n", round, sd.size(), (read - start) / 1e6, floats, (buffers - read) / 1e6);
+			System.out.printf(
+				"round %d: read %d tensors in %.0f ms, float32 buffers of %d floats in"
+					+ " %.1f ms%n",
+				round, sd.size(), (read - start) / 1e6, floats, (buffers - read) / 1e6);
 			assertTrue(sd.size() > 0);
 		}
 	}

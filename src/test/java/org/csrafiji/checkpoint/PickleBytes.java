@@ -11,7 +11,8 @@ final class PickleBytes {
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 	PickleBytes op(int... bytes) {
-		for (int b : bytes) out.write(b);
+		for (int b : bytes)
+			out.write(b);
 		return this;
 	}
 
@@ -43,7 +44,8 @@ final class PickleBytes {
 	/** BININT for any int, LONG1 beyond 32 bits. */
 	PickleBytes integer(long v) {
 		if (v == (int) v) return op('J').s32((int) v);
-		return op(0x8a, 8).raw(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array());
+		return op(0x8a, 8)
+			.raw(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array());
 	}
 
 	PickleBytes unicode(String s) {
@@ -63,7 +65,8 @@ final class PickleBytes {
 	/** A tuple of integers, as sizes and strides are pickled. */
 	PickleBytes ints(long... values) {
 		op('(');
-		for (long v : values) integer(v);
+		for (long v : values)
+			integer(v);
 		return op('t');
 	}
 
@@ -71,9 +74,12 @@ final class PickleBytes {
 	 * One {@code torch._utils._rebuild_tensor_v2(storage, offset, size, stride, False,
 	 * OrderedDict())} call, left on the stack.
 	 */
-	PickleBytes tensor(String storageKey, long storageNumel, long offset, long[] shape, long[] strides) {
+	PickleBytes tensor(String storageKey, long storageNumel, long offset, long[] shape,
+		long[] strides)
+	{
 		global("torch._utils", "_rebuild_tensor_v2").op('(');
-		op('(').unicode("storage").global("torch", "FloatStorage").unicode(storageKey).unicode("cpu")
+		op('(').unicode("storage").global("torch", "FloatStorage").unicode(storageKey)
+			.unicode("cpu")
 			.integer(storageNumel).op('t').op('Q');
 		integer(offset).ints(shape).ints(strides).op(0x89);
 		return global("collections", "OrderedDict").op(')').op('R').op('t').op('R');

@@ -24,8 +24,8 @@ record ReadCost(long heapAllocated, long directGrowth, long nanos, StateDict res
 	CheckpointException refusal)
 {
 
-	private static final com.sun.management.ThreadMXBean THREADS =
-		(com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
 
 	/**
 	 * Reads a file and measures it. Any exception other than CheckpointException, and any
@@ -40,7 +40,8 @@ record ReadCost(long heapAllocated, long directGrowth, long nanos, StateDict res
 		CheckpointException refusal = null;
 		try {
 			result = Checkpoints.read(file);
-		} catch (CheckpointException e) {
+		}
+		catch (CheckpointException e) {
 			refusal = e;
 		}
 		long nanos = System.nanoTime() - t;

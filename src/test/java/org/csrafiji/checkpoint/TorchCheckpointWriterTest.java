@@ -41,21 +41,24 @@ class TorchCheckpointWriterTest {
 	@Test
 	void writesWhatTheReaderReadsBackIdentically() {
 		Map<String, TensorData> tensors = new LinkedHashMap<>();
-		tensors.put("w", TensorData.ofFloats(new long[] { 2, 3 }, new float[] { 1, -2, 3.5f, Float.NaN, 0, -0f }));
-		tensors.put("n", TensorData.ofLongs(new long[0], new long[] { Long.MIN_VALUE }));
-		tensors.put("empty", TensorData.ofFloats(new long[] { 0, 4 }, new float[0]));
-		tensors.put("wide", TensorData.ofLongs(new long[] { 1, 1, 2, 1, 1 }, new long[] { 70_000, -3 }));
-		tensors.put("half", TensorData.copyOf(DType.FLOAT16, new long[] { 2 },
-			ByteBuffer.wrap(new byte[] { 0x00, 0x3c, 0x00, (byte) 0xc0 }).order(ByteOrder.LITTLE_ENDIAN)));
-		tensors.put("half_from_big_endian", TensorData.copyOf(DType.FLOAT16, new long[] { 2 },
-			ByteBuffer.wrap(new byte[] { 0x3c, 0x00, (byte) 0xc0, 0x00 }).order(ByteOrder.BIG_ENDIAN)));
+		tensors.put("w",
+			TensorData.ofFloats(new long[]{2, 3}, new float[]{1, -2, 3.5f, Float.NaN, 0, -0f}));
+		tensors.put("n", TensorData.ofLongs(new long[0], new long[]{Long.MIN_VALUE}));
+		tensors.put("empty", TensorData.ofFloats(new long[]{0, 4}, new float[0]));
+		tensors.put("wide", TensorData.ofLongs(new long[]{1, 1, 2, 1, 1}, new long[]{70_000, -3}));
+		tensors.put("half", TensorData.copyOf(DType.FLOAT16, new long[]{2},
+			ByteBuffer.wrap(new byte[]{0x00, 0x3c, 0x00, (byte) 0xc0})
+				.order(ByteOrder.LITTLE_ENDIAN)));
+		tensors.put("half_from_big_endian", TensorData.copyOf(DType.FLOAT16, new long[]{2},
+			ByteBuffer.wrap(new byte[]{0x3c, 0x00, (byte) 0xc0, 0x00})
+				.order(ByteOrder.BIG_ENDIAN)));
 		Path file = dir.resolve("round-trip.pth");
 		TorchCheckpointWriter.write(file, tensors);
 		StateDict back = Checkpoints.read(file);
 		assertEquals(new ArrayList<>(tensors.keySet()), new ArrayList<>(back.keys()));
 		tensors.forEach((k, v) -> assertEquals(v, back.get(k), k));
-		assertArrayEquals(new float[] { 1, -2 }, back.get("half").toFloatArray());
-		assertArrayEquals(new float[] { 1, -2 }, back.get("half_from_big_endian").toFloatArray());
+		assertArrayEquals(new float[]{1, -2}, back.get("half").toFloatArray());
+		assertArrayEquals(new float[]{1, -2}, back.get("half_from_big_endian").toFloatArray());
 	}
 
 	@Test
@@ -69,16 +72,19 @@ class TorchCheckpointWriterTest {
 			for (ZipEntry e : Collections.list(zip.entries())) {
 				names.add(e.getName());
 				assertEquals(ZipEntry.STORED, e.getMethod(), e.getName());
-				ByteBuffer header = ByteBuffer.wrap(bytes, (int) at, 30).order(ByteOrder.LITTLE_ENDIAN);
+				ByteBuffer header = ByteBuffer.wrap(bytes, (int) at, 30)
+					.order(ByteOrder.LITTLE_ENDIAN);
 				assertEquals(0x04034b50, header.getInt((int) at), e.getName());
-				long data = at + 30 + header.getShort((int) at + 26) + header.getShort((int) at + 28);
+				long data = at + 30 + header.getShort((int) at + 26)
+					+ header.getShort((int) at + 28);
 				assertEquals(0, data % 64, e.getName() + " data at " + data);
 				assertArrayEquals(zip.getInputStream(e).readAllBytes(),
 					Arrays.copyOfRange(bytes, (int) data, (int) (data + e.getSize())), e.getName());
 				at = data + e.getSize() + 16; // the data descriptor
 			}
 		}
-		assertEquals(List.of("resnet/data.pkl", "resnet/.format_version", "resnet/.storage_alignment",
+		assertEquals(List.of("resnet/data.pkl", "resnet/.format_version",
+			"resnet/.storage_alignment",
 			"resnet/byteorder", "resnet/data/0", "resnet/data/1", "resnet/data/2", "resnet/data/3",
 			"resnet/version", "resnet/.data/serialization_id"), names);
 		try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -117,7 +123,8 @@ class TorchCheckpointWriterTest {
 			assertEquals(List.of(occupied), files.toList());
 		}
 		Path nowhere = dir.resolve("missing-folder").resolve("x.pth");
-		assertThrows(CheckpointException.class, () -> TorchCheckpointWriter.write(nowhere, sample()));
+		assertThrows(CheckpointException.class,
+			() -> TorchCheckpointWriter.write(nowhere, sample()));
 	}
 
 	@Test
@@ -127,8 +134,10 @@ class TorchCheckpointWriterTest {
 		for (int t = 0; t < 40; t++) {
 			int n = 100_000 + t * 10_000;
 			float[] values = new float[n];
-			for (int i = 0; i < n; i++) values[i] = t * 1000f + i * 0.5f;
-			tensors.put("layer" + t + ".weight", TensorData.ofFloats(new long[] { n / 1000, 1000 }, values));
+			for (int i = 0; i < n; i++)
+				values[i] = t * 1000f + i * 0.5f;
+			tensors.put("layer" + t + ".weight",
+				TensorData.ofFloats(new long[]{n / 1000, 1000}, values));
 		}
 		Path file = dir.resolve("large.pth");
 		TorchCheckpointWriter.write(file, tensors);
@@ -138,7 +147,8 @@ class TorchCheckpointWriterTest {
 			ByteBuffer b = back.get("layer" + t + ".weight").toFloat32Buffer();
 			int n = 100_000 + t * 10_000;
 			assertEquals(4 * n, b.limit());
-			for (int i = 0; i < n; i += 997) assertEquals(t * 1000f + i * 0.5f, b.getFloat(4 * i));
+			for (int i = 0; i < n; i += 997)
+				assertEquals(t * 1000f + i * 0.5f, b.getFloat(4 * i));
 			assertEquals(t * 1000f + (n - 1) * 0.5f, b.getFloat(4 * (n - 1)));
 		}
 	}
@@ -147,13 +157,14 @@ class TorchCheckpointWriterTest {
 	private static Map<String, TensorData> sample() {
 		Map<String, TensorData> tensors = new LinkedHashMap<>();
 		float[] conv = new float[48];
-		for (int i = 0; i < conv.length; i++) conv[i] = i * 0.25f - 3f;
-		tensors.put("conv.weight", TensorData.ofFloats(new long[] { 4, 3, 2, 2 }, conv));
-		tensors.put("bn.num_batches_tracked", TensorData.ofLongs(new long[0], new long[] { 42 }));
-		tensors.put("fc.bias", TensorData.ofFloats(new long[] { 5 },
-			new float[] { 0x1p-149f, -0f, Float.MAX_VALUE, 0.3125f, -7.5f }));
-		tensors.put("ids", TensorData.ofLongs(new long[] { 4 },
-			new long[] { (1L << 53) + 1, -(1L << 62), 0, 7 }));
+		for (int i = 0; i < conv.length; i++)
+			conv[i] = i * 0.25f - 3f;
+		tensors.put("conv.weight", TensorData.ofFloats(new long[]{4, 3, 2, 2}, conv));
+		tensors.put("bn.num_batches_tracked", TensorData.ofLongs(new long[0], new long[]{42}));
+		tensors.put("fc.bias", TensorData.ofFloats(new long[]{5},
+			new float[]{0x1p-149f, -0f, Float.MAX_VALUE, 0.3125f, -7.5f}));
+		tensors.put("ids", TensorData.ofLongs(new long[]{4},
+			new long[]{(1L << 53) + 1, -(1L << 62), 0, 7}));
 		return tensors;
 	}
 }

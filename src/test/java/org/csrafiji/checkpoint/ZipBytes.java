@@ -17,6 +17,7 @@ final class ZipBytes {
 
 	/** One central directory record; fields may be edited before {@link #bytes()}. */
 	static final class Entry {
+
 		String name;
 		int method;
 		long crc;
@@ -40,7 +41,8 @@ final class ZipBytes {
 		deflater.finish();
 		ByteArrayOutputStream packed = new ByteArrayOutputStream();
 		byte[] chunk = new byte[65536];
-		while (!deflater.finished()) packed.write(chunk, 0, deflater.deflate(chunk));
+		while (!deflater.finished())
+			packed.write(chunk, 0, deflater.deflate(chunk));
 		deflater.end();
 		return add(name, 8, data, packed.toByteArray());
 	}
@@ -88,7 +90,8 @@ final class ZipBytes {
 			ByteBuffer c = le(46 + n.length).putInt(0x02014b50).putShort((short) 20)
 				.putShort((short) 20).putShort((short) 0).putShort((short) e.method).putInt(0)
 				.putInt((int) e.crc).putInt((int) e.compressedSize).putInt((int) e.size)
-				.putShort((short) n.length).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+				.putShort((short) n.length).putShort((short) 0).putShort((short) 0)
+				.putShort((short) 0)
 				.putShort((short) 0).putInt(0).putInt((int) e.offset).put(n);
 			all.writeBytes(c.array());
 		}

@@ -8,14 +8,12 @@ import ij.ImagePlus;
 import ij.process.ByteProcessor;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.csrafiji.render.AttentionMontage;
 
 /**
  * {@code attention} on a large image in a JVM whose heap has the proportion of Java's default
@@ -49,9 +47,11 @@ class AttentionBoundedHeapTest {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		ProcessBuilder pb = new ProcessBuilder(List.of(java.toString(), "-Xmx640m",
 			"-Djava.awt.headless=true", "-Dai.djl.offline=true", "-cp", System.getProperty(
-				"java.class.path"), Main.class.getName(), "attention", "--model",
+				"java.class.path"),
+			Main.class.getName(), "attention", "--model",
 			"models/demo/demo.json", "--device", "cpu", "--show", "circle,square", "--out", out
-				.toString(), image.toString())).redirectErrorStream(true);
+				.toString(),
+			image.toString())).redirectErrorStream(true);
 		pb.environment().put("DJL_OFFLINE", "true");
 		Process p = pb.start();
 		String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -194,16 +194,20 @@ class ClassifyCliTest {
 		assertEquals(0, run("attention", "--checkpoint", CKPT, "--arch", "resnet18", "--size", "96",
 			"--classes", classes.toString(), "--out", outDir.toString(), a), err);
 		List<String> rows = java.nio.file.Files.readAllLines(outDir.resolve("labels.csv"));
-		assertEquals("image,labels,'@SUM(A1),'+x,'-y,plain,\"'=HYPERLINK(\"\"h\"\")\"", rows.get(0));
+		assertEquals("image,labels,'@SUM(A1),'+x,'-y,plain,\"'=HYPERLINK(\"\"h\"\")\"",
+			rows.get(0));
 		assertTrue(rows.get(1).startsWith("'=1+2.tif,"), rows.get(1));
 		List<String> read = new ArrayList<>();
 		try (org.csrafiji.eval.CsvReader in = org.csrafiji.eval.CsvReader.open(outDir.resolve(
-			"labels.csv"))) {
+			"labels.csv")))
+		{
 			read.addAll(in.next().fields());
 			read.add(in.next().fields().get(0));
 		}
-		assertEquals(List.of("image", "labels", "@SUM(A1)", "+x", "-y", "plain", "=HYPERLINK(\"h\")",
-			"=1+2.tif"), read);
+		assertEquals(
+			List.of("image", "labels", "@SUM(A1)", "+x", "-y", "plain", "=HYPERLINK(\"h\")",
+				"=1+2.tif"),
+			read);
 	}
 
 	@Test

@@ -33,9 +33,11 @@ class CliContractTest {
 	private static Result run(List<String> args) {
 		ByteArrayOutputStream o = new ByteArrayOutputStream();
 		ByteArrayOutputStream e = new ByteArrayOutputStream();
-		int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e,
-			true, StandardCharsets.UTF_8));
-		return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+		int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
+			new PrintStream(e,
+				true, StandardCharsets.UTF_8));
+		return new Result(code, o.toString(StandardCharsets.UTF_8),
+			e.toString(StandardCharsets.UTF_8));
 	}
 
 	private static void assertOneErrorLine(Result r, String command) {
@@ -50,8 +52,9 @@ class CliContractTest {
 		for (String command : Main.COMMANDS) {
 			Result r = run(List.of(command, "--help"));
 			assertEquals(0, r.code(), command + ": " + r.err());
-			assertTrue(r.out().startsWith("usage: ") && r.out().contains("  " + command + " "), command
-				+ ": " + r.out());
+			assertTrue(r.out().startsWith("usage: ") && r.out().contains("  " + command + " "),
+				command
+					+ ": " + r.out());
 		}
 	}
 
@@ -61,7 +64,8 @@ class CliContractTest {
 			Result r = run(List.of(command, "--no-such-option", "1"));
 			assertEquals(2, r.code(), command + ": " + r.err());
 			assertOneErrorLine(r, command);
-			assertTrue(r.err().contains("--no-such-option") && r.err().contains(command + " --help"),
+			assertTrue(
+				r.err().contains("--no-such-option") && r.err().contains(command + " --help"),
 				command + ": " + r.err());
 		}
 	}
@@ -79,7 +83,8 @@ class CliContractTest {
 			Map.entry("bench", List.of("bench", "--classes", "many")),
 			Map.entry("bench-train", List.of("bench-train", "--size", "big")),
 			Map.entry("tiles", List.of("tiles", "--checkpoint", "x.pth", "a.png")),
-			Map.entry("objects", List.of("objects", "--checkpoint", "x.pth", "--out", "o.csv", "a.png")),
+			Map.entry("objects",
+				List.of("objects", "--checkpoint", "x.pth", "--out", "o.csv", "a.png")),
 			Map.entry("slide-report", List.of("slide-report", "--scenes", "many")),
 			Map.entry("merge", List.of("merge", "--out", "all.csv")));
 		assertEquals(Main.COMMANDS.size(), incomplete.size(), "one case per subcommand");
@@ -97,14 +102,18 @@ class CliContractTest {
 		Path image = dir.resolve("a.png");
 		List<List<String>> failing = new ArrayList<>(List.of(
 			List.of("classify", "--checkpoint", missing, image.toString()),
-			List.of("attention", "--checkpoint", missing, "--out", dir.resolve("o").toString(), image
-				.toString()),
-			List.of("train", "--data", "csv:" + dir.resolve("missing.csv"), "--out", dir.resolve("t")
-				.toString()),
-			List.of("demo-data", "--out", file.resolve("sub").toString(), "--train", "1", "--val", "1"),
+			List.of("attention", "--checkpoint", missing, "--out", dir.resolve("o").toString(),
+				image
+					.toString()),
+			List.of("train", "--data", "csv:" + dir.resolve("missing.csv"), "--out",
+				dir.resolve("t")
+					.toString()),
+			List.of("demo-data", "--out", file.resolve("sub").toString(), "--train", "1", "--val",
+				"1"),
 			List.of("demo-report", "--model", dir.resolve("missing.json").toString()),
-			List.of("evaluate", "--predictions", dir.resolve("p.csv").toString(), "--labels", dir.resolve(
-				"l.csv").toString()),
+			List.of("evaluate", "--predictions", dir.resolve("p.csv").toString(), "--labels",
+				dir.resolve(
+					"l.csv").toString()),
 			List.of("download", "--model", dir.resolve("missing.json").toString()),
 			List.of("bench", "--device", "tpu"),
 			List.of("bench-train", "--arch", "vit_b16"),

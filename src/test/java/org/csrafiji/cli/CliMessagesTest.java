@@ -71,8 +71,10 @@ class CliMessagesTest {
 		EvaluateRun r = EvaluateRun.of("attention", "--checkpoint", CKPT.toString(), "--arch",
 			"resnet18", "--size", "96", "--out", file.toString(), image());
 		assertOneClearLine(r);
-		assertTrue(r.err().contains(file.toString()) && r.err().contains("is an existing file, not a"
-			+ " folder"), r.err());
+		assertTrue(
+			r.err().contains(file.toString()) && r.err().contains("is an existing file, not a"
+				+ " folder"),
+			r.err());
 		assertEquals("x", Files.readString(file), "the file is left alone");
 	}
 
@@ -92,9 +94,11 @@ class CliMessagesTest {
 	@Test
 	void nonFiniteOrDegenerateSpecFieldsAreRefusedByName() throws IOException {
 		String a = image();
-		String[][] cases = { { ",\"mean\":[NaN,0,0]", "\"mean\"" }, { ",\"std\":[1e-7,1,1]",
-			"\"std\"" }, { ",\"std\":[0,1,1]", "\"std\"" }, { ",\"temperatures\":[1e39]",
-				"\"temperatures\"" }, { ",\"temperatures\":[\"1e999\"]", "\"temperatures\"" } };
+		String[][] cases = {{",\"mean\":[NaN,0,0]", "\"mean\""}, {",\"std\":[1e-7,1,1]",
+			"\"std\""}, {",\"std\":[0,1,1]", "\"std\""},
+			{",\"temperatures\":[1e39]",
+				"\"temperatures\""},
+			{",\"temperatures\":[\"1e999\"]", "\"temperatures\""}};
 		for (String[] c : cases) {
 			EvaluateRun r = EvaluateRun.of("classify", "--model", spec(c[0]).toString(), a);
 			assertOneClearLine(r);
@@ -112,8 +116,9 @@ class CliMessagesTest {
 		String a = image();
 		Path untrusted = dir.resolve("tiny.json");
 		Files.writeString(untrusted, Files.readString(TINY_CNN).replace("\"trust_code\": true",
-			"\"trust_code\": false").replace("\"tiny_cnn", "\"" + TINY_CNN.toAbsolutePath()
-				.getParent().toString().replace("\\", "\\\\") + "/tiny_cnn"));
+			"\"trust_code\": false").replace("\"tiny_cnn",
+				"\"" + TINY_CNN.toAbsolutePath()
+					.getParent().toString().replace("\\", "\\\\") + "/tiny_cnn"));
 		EvaluateRun refused = EvaluateRun.of("classify", "--model", untrusted.toString(), a);
 		assertOneClearLine(refused);
 		assertTrue(refused.err().contains("--trust-torchscript") && refused.err().contains(

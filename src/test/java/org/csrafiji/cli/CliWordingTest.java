@@ -27,8 +27,9 @@ class CliWordingTest {
 			assertTrue(CliWording.option(s).startsWith("--"), s + ": " + CliWording.option(s));
 		}
 		assertEquals("plain", CliWording.message(new IllegalArgumentException("plain")));
-		assertEquals("x. (command line: --heads N)", CliWording.message(new CheckpointException("x.",
-			Setting.HEADS, "2", null)));
+		assertEquals("x. (command line: --heads N)",
+			CliWording.message(new CheckpointException("x.",
+				Setting.HEADS, "2", null)));
 	}
 
 	@Test
@@ -39,7 +40,8 @@ class CliWordingTest {
 		Path spec = Files.writeString(dir.resolve("m.json"), "{\"architecture\":\"resnet18\","
 			+ "\"heads\":1,\"input_size\":96,\"classes\":[\"a\",\"b\",\"c\",\"d\",\"e\"],"
 			+ "\"checkpoint\":\"" + CKPT.toAbsolutePath().toString().replace("\\", "\\\\") + "\"}");
-		EvaluateRun r = EvaluateRun.of("classify", "--model", spec.toString(), "--heads", "2", image);
+		EvaluateRun r = EvaluateRun.of("classify", "--model", spec.toString(), "--heads", "2",
+			image);
 		assertEquals(1, r.code(), r.err());
 		assertTrue(r.err().contains("csra: error: ") && r.err().contains("has 1 CSRA head(s)")
 			&& r.err().contains("(command line: --heads N)"), r.err());

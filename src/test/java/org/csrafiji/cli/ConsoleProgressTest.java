@@ -24,7 +24,8 @@ class ConsoleProgressTest {
 
 	/** Reports a run over {@code total} images, {@code resumed} of them done before. */
 	private String runAtOneImageEvery(boolean terminal, int total, int resumed, long nanos) {
-		DatasetProgress p = DatasetProgress.to(new ConsoleProgress(out, "evaluate", terminal, now::get),
+		DatasetProgress p = DatasetProgress.to(
+			new ConsoleProgress(out, "evaluate", terminal, now::get),
 			"images");
 		p.start(total, resumed);
 		for (int i = resumed; i < total; i++) {
@@ -65,7 +66,8 @@ class ConsoleProgressTest {
 	@Test
 	void withoutATerminalItPrintsALinePerTenthCountingOnlyThisRunsImagesInTheRate() {
 		String[] lines = runAtOneImageEvery(false, 100, 40, 100_000_000L).split("\\R"); // 10 img/s
-		assertEquals("evaluate: 40 of 100 images already scored, going on with the other 60", lines[0]);
+		assertEquals("evaluate: 40 of 100 images already scored, going on with the other 60",
+			lines[0]);
 		assertEquals(1 + 6, lines.length, printed());
 		assertEquals("evaluate: 50/100 images, 10.0/s, eta 5 s", lines[1]);
 		assertEquals("evaluate: 100/100 images, 10.0/s", lines[6]);

@@ -51,9 +51,12 @@ class DownloadCliTest {
 			String image = "models/demo/samples/scene_00000.png";
 
 			assertEquals(1, run("classify", "--model", spec, image));
-			assertTrue(err.contains("are not installed (no file at " + dir.resolve("weights/r18.pth")
-				+ ")"), err);
-			assertTrue(err.contains("Get them with java -jar csra.jar download --model " + spec), err);
+			assertTrue(
+				err.contains("are not installed (no file at " + dir.resolve("weights/r18.pth")
+					+ ")"),
+				err);
+			assertTrue(err.contains("Get them with java -jar csra.jar download --model " + spec),
+				err);
 
 			assertEquals(0, run("download", "--model", spec), err);
 			Path file = dir.resolve("weights/r18.pth");
@@ -106,7 +109,8 @@ class DownloadCliTest {
 		DownloadFixtures.spec(dir, "https://github.com/Kevinz-code/CSRA#model-zoo", null);
 		assertEquals(1, run("download", "--model", dir.resolve("r18.json").toString()));
 		assertTrue(err.startsWith("csra: error: The weights of model 'fixture-r18-h1' are"
-			+ " published at https://github.com/Kevinz-code/CSRA#model-zoo, which needs a browser"), err);
+			+ " published at https://github.com/Kevinz-code/CSRA#model-zoo, which needs a browser"),
+			err);
 		assertEquals(2, run("download"));
 	}
 

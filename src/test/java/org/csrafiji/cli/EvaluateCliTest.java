@@ -38,15 +38,18 @@ class EvaluateCliTest {
 
 	private Path predictions(String... extraRows) throws IOException {
 		return Files.writeString(dir.resolve("pred.csv"), "image,c,a,b\nout/img3.png,0.6,0.7,0.1\n"
-			+ "img0.png,0.9,0.6,0.5\nimg1.png,0.2,0.4,0.7\nimg2.png,0.1,0.3,0.8\n" + String.join("", extraRows));
+			+ "img0.png,0.9,0.6,0.5\nimg1.png,0.2,0.4,0.7\nimg2.png,0.1,0.3,0.8\n"
+			+ String.join("", extraRows));
 	}
 
 	@Test
 	void printsOnlyTheJsonWithEveryValueInPercent() throws IOException {
-		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels().toString(), "--json");
+		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels",
+			labels().toString(), "--json");
 		assertEquals(0, r.code(), r.err());
 		JsonObject json = new Gson().fromJson(r.out(), JsonObject.class);
-		assertEquals(List.of("mAP", "CP", "CR", "CF1", "OP", "OR", "OF1", "top3", "per_class_f1_mean", "ap"),
+		assertEquals(
+			List.of("mAP", "CP", "CR", "CF1", "OP", "OR", "OF1", "top3", "per_class_f1_mean", "ap"),
 			new ArrayList<>(json.keySet()));
 		// AP: a ranks N P N P -> (1/2 + 2/4) / 2; b ranks P P N N -> 1; c (ignored 0.9 dropped) -> 1
 		assertEquals(100 * 2.5 / 3, json.get("mAP").getAsDouble(), EPS);
@@ -67,7 +70,8 @@ class EvaluateCliTest {
 
 	@Test
 	void thresholdOptionMovesTheOperatingPoint() throws IOException {
-		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels().toString(),
+		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels",
+			labels().toString(),
 			"--json", "--threshold", "0.75");
 		JsonObject json = new Gson().fromJson(r.out(), JsonObject.class);
 		// at 0.75 only b's 0.8 (tp) is predicted among the non-ignored entries
@@ -77,28 +81,37 @@ class EvaluateCliTest {
 
 	@Test
 	void printsAReadableTableByDefault() throws IOException {
-		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels().toString());
+		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels",
+			labels().toString());
 		assertEquals(0, r.code(), r.err());
-		assertTrue(r.out().contains("mAP") && r.out().contains("OF1") && r.out().contains("top-3"), r.out());
+		assertTrue(r.out().contains("mAP") && r.out().contains("OF1") && r.out().contains("top-3"),
+			r.out());
 		assertTrue(r.out().contains("83.33"), r.out());
-		assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith("a") && l.strip().endsWith("50.00")), r.out());
+		assertTrue(
+			r.out().lines().anyMatch(l -> l.strip().startsWith("a") && l.strip().endsWith("50.00")),
+			r.out());
 	}
 
 	@Test
 	void readsAPreparedListAndWarnsAboutClassesWithoutPositives() throws IOException {
-		List<String> wider = List.of("Male", "longHair", "sunglass", "Hat", "Tshirt", "longSleeve", "formal",
+		List<String> wider = List.of("Male", "longHair", "sunglass", "Hat", "Tshirt", "longSleeve",
+			"formal",
 			"shorts", "jeans", "longPants", "skirt", "faceMask", "logo", "stripe");
 		List<String> first = new ArrayList<>(Collections.nCopies(14, "0"));
 		first.set(0, "1");
 		first.set(1, "99");
-		Path labels = Files.writeString(dir.resolve("test_wider.json"), "[{\"img_path\": \"/w/Image/p.jpg\","
-			+ " \"bbox\": [1, 2, 3, 4], \"target\": [" + String.join(",", first) + "]}, {\"img_path\": \"/w/Image/p.jpg\","
-			+ " \"bbox\": [5, 6, 7, 8], \"target\": [" + String.join(",", Collections.nCopies(14, "0")) + "]}]");
+		Path labels = Files.writeString(dir.resolve("test_wider.json"),
+			"[{\"img_path\": \"/w/Image/p.jpg\","
+				+ " \"bbox\": [1, 2, 3, 4], \"target\": [" + String.join(",", first)
+				+ "]}, {\"img_path\": \"/w/Image/p.jpg\","
+				+ " \"bbox\": [5, 6, 7, 8], \"target\": ["
+				+ String.join(",", Collections.nCopies(14, "0")) + "]}]");
 		String header = "image," + String.join(",", wider) + "\n";
 		Path pred = Files.writeString(dir.resolve("pred.csv"), header
 			+ "p#1," + String.join(",", Collections.nCopies(14, "0.25")) + "\n"
 			+ "p#0,0.9," + String.join(",", Collections.nCopies(13, "0.75")) + "\n");
-		EvaluateRun r = run("evaluate", "--predictions", pred.toString(), "--labels", labels.toString(), "--json");
+		EvaluateRun r = run("evaluate", "--predictions", pred.toString(), "--labels",
+			labels.toString(), "--json");
 		assertEquals(0, r.code(), r.err());
 		JsonObject json = new Gson().fromJson(r.out(), JsonObject.class);
 		assertEquals(Set.of("Male"), json.getAsJsonObject("ap").keySet());
@@ -111,8 +124,10 @@ class EvaluateCliTest {
 
 	@Test
 	void missingImageIsOneErrorLineNamingIt() throws IOException {
-		Path labels = Files.writeString(dir.resolve("labels.csv"), "image,a,b,c\nimg0.jpg,1,0,\nimg9.jpg,0,1,0\n");
-		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels", labels.toString());
+		Path labels = Files.writeString(dir.resolve("labels.csv"),
+			"image,a,b,c\nimg0.jpg,1,0,\nimg9.jpg,0,1,0\n");
+		EvaluateRun r = run("evaluate", "--predictions", predictions().toString(), "--labels",
+			labels.toString());
 		assertEquals(1, r.code());
 		assertEquals(1, r.err().lines().count(), r.err());
 		assertTrue(r.err().startsWith("csra: error: Image 'img9'"), r.err());
@@ -121,12 +136,14 @@ class EvaluateCliTest {
 
 	@Test
 	void extraImageAndUnknownClassAreErrors() throws IOException {
-		EvaluateRun extra = run("evaluate", "--predictions", predictions("img7.png,0.1,0.2,0.3\n").toString(),
+		EvaluateRun extra = run("evaluate", "--predictions",
+			predictions("img7.png,0.1,0.2,0.3\n").toString(),
 			"--labels", labels().toString());
 		assertEquals(1, extra.code());
 		assertTrue(extra.err().contains("'img7'"), extra.err());
 		Path pred = Files.writeString(dir.resolve("p2.csv"), "image,a,b,d\nimg0.png,0.1,0.2,0.3\n");
-		EvaluateRun unknown = run("evaluate", "--predictions", pred.toString(), "--labels", labels().toString());
+		EvaluateRun unknown = run("evaluate", "--predictions", pred.toString(), "--labels",
+			labels().toString());
 		assertEquals(1, unknown.code());
 		assertTrue(unknown.err().contains("'c'"), unknown.err());
 	}
@@ -137,15 +154,20 @@ class EvaluateCliTest {
 		assertEquals(2, noLabels.code());
 		assertTrue(noLabels.err().startsWith("csra: error: --labels is missing"), noLabels.err());
 		assertEquals(1, noLabels.err().lines().count());
-		assertEquals(2, run("evaluate", "--labels", "l.csv", "--predictions", "p.csv", "--threshold", "high").code());
+		assertEquals(2,
+			run("evaluate", "--labels", "l.csv", "--predictions", "p.csv", "--threshold", "high")
+				.code());
 		assertEquals(2, run("evaluate", "--convention", "imagenet").code());
 		EvaluateRun model = run("evaluate", "--model", "voc.json", "--dataset", "VOCdevkit");
 		assertEquals(2, model.code());
 		assertTrue(model.err().contains("'VOCdevkit' is not one of voc2007:DIR"), model.err());
 		EvaluateRun help = run("evaluate", "--help");
 		assertEquals(0, help.code());
-		assertTrue(help.out().startsWith("usage: ") && help.out().contains("\n  evaluate --predictions"), help.out());
-		EvaluateRun absent = run("evaluate", "--predictions", dir.resolve("none.csv").toString(), "--labels",
+		assertTrue(
+			help.out().startsWith("usage: ") && help.out().contains("\n  evaluate --predictions"),
+			help.out());
+		EvaluateRun absent = run("evaluate", "--predictions", dir.resolve("none.csv").toString(),
+			"--labels",
 			labels().toString());
 		assertEquals(1, absent.code());
 		assertTrue(absent.err().contains("none.csv does not exist"), absent.err());

@@ -77,8 +77,9 @@ class EvaluateModelCliTest {
 	}
 
 	private EvaluateRun evaluateModel(Path labels, Path pred, String... more) throws IOException {
-		List<String> args = new ArrayList<>(List.of("evaluate", "--model", spec().toString(), "--dataset",
-			"csv:" + labels, "--device", "cpu", "--batch", "3", "--json"));
+		List<String> args = new ArrayList<>(
+			List.of("evaluate", "--model", spec().toString(), "--dataset",
+				"csv:" + labels, "--device", "cpu", "--batch", "3", "--json"));
 		if (pred != null) {
 			args.addAll(List.of("--predictions-out", pred.toString()));
 		}
@@ -105,13 +106,16 @@ class EvaluateModelCliTest {
 	void scoresTheDatasetAsThePredictionsModeScoresTheWrittenFile() throws IOException {
 		EvaluateRun model = firstRun();
 		JsonObject json = JsonParser.parseString(model.out()).getAsJsonObject();
-		assertEquals(List.of("a", "b", "c", "d", "e"), new ArrayList<>(json.getAsJsonObject("ap").keySet()));
+		assertEquals(List.of("a", "b", "c", "d", "e"),
+			new ArrayList<>(json.getAsJsonObject("ap").keySet()));
 		double map = json.get("mAP").getAsDouble();
 		assertTrue(map > 0 && map <= 100, model.out());
-		assertEquals(IMAGES + 2, Files.readAllLines(pred()).size(), "the model line, the header, the rows");
+		assertEquals(IMAGES + 2, Files.readAllLines(pred()).size(),
+			"the model line, the header, the rows");
 		assertTrue(model.err().contains("ran the model on " + IMAGES + " images"), model.err());
 
-		EvaluateRun saved = run("evaluate", "--predictions", pred().toString(), "--labels", labels().toString(), "--json");
+		EvaluateRun saved = run("evaluate", "--predictions", pred().toString(), "--labels",
+			labels().toString(), "--json");
 		assertEquals(0, saved.code(), saved.err());
 		assertEquals(model.out(), saved.out());
 	}
@@ -132,7 +136,8 @@ class EvaluateModelCliTest {
 		assertEquals(lines.size(), Files.readAllLines(pred()).size());
 
 		EvaluateRun third = evaluateModel(labels(), pred());
-		assertTrue(third.err().contains("ran the model on 0 images, " + IMAGES + " were already scored"),
+		assertTrue(
+			third.err().contains("ran the model on 0 images, " + IMAGES + " were already scored"),
 			third.err());
 		assertEquals(first.out(), third.out());
 	}
@@ -158,7 +163,8 @@ class EvaluateModelCliTest {
 			start.countDown();
 			for (Future<EvaluateRun> f : runs) {
 				EvaluateRun r = f.get(5, TimeUnit.MINUTES);
-				assertTrue(r.code() == 0 || r.err().contains("is being written by another run (process "),
+				assertTrue(
+					r.code() == 0 || r.err().contains("is being written by another run (process "),
 					r.err());
 			}
 		}
@@ -199,8 +205,9 @@ class EvaluateModelCliTest {
 	/** The checkpoint's SHA-256 as an independent tool computes it. */
 	private static String sha256(Path file) throws IOException {
 		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-				.digest(Files.readAllBytes(file)));
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(Files.readAllBytes(file)));
 		}
 		catch (java.security.NoSuchAlgorithmException e) {
 			throw new AssertionError(e);
@@ -220,14 +227,16 @@ class EvaluateModelCliTest {
 
 	private static List<Path> temporaryPredictions() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-			return files.filter(f -> f.getFileName().toString().startsWith("csra-predictions-")).sorted().toList();
+			return files.filter(f -> f.getFileName().toString().startsWith("csra-predictions-"))
+				.sorted().toList();
 		}
 	}
 
 	@Test
 	void printsTheTableWithoutJson() throws IOException {
 		Path labels = dataset("image,a,b,c,d,e");
-		List<String> args = List.of("evaluate", "--model", spec().toString(), "--dataset", "csv:" + labels,
+		List<String> args = List.of("evaluate", "--model", spec().toString(), "--dataset",
+			"csv:" + labels,
 			"--device", "cpu");
 		EvaluateRun r = run(args.toArray(String[]::new));
 		assertEquals(0, r.code(), r.err());
@@ -236,7 +245,9 @@ class EvaluateModelCliTest {
 	}
 
 	@Test
-	void datasetClassesOtherThanTheModelsAreAnErrorNamingThemBeforeAnyImageIsRead() throws IOException {
+	void datasetClassesOtherThanTheModelsAreAnErrorNamingThemBeforeAnyImageIsRead()
+		throws IOException
+	{
 		Path labels = dataset("image,a,b,c,dog,cat");
 		Path pred = dir.resolve("pred.csv");
 		EvaluateRun r = evaluateModel(labels, pred);
@@ -286,20 +297,26 @@ class EvaluateModelCliTest {
 	void badModelCommandLinesSayWhatIsWrong() throws IOException {
 		EvaluateRun noDataset = run("evaluate", "--model", spec().toString());
 		assertEquals(2, noDataset.code());
-		assertTrue(noDataset.err().startsWith("csra: error: --dataset is missing"), noDataset.err());
+		assertTrue(noDataset.err().startsWith("csra: error: --dataset is missing"),
+			noDataset.err());
 		EvaluateRun noModel = run("evaluate", "--dataset", "csv:x.csv");
 		assertEquals(2, noModel.code());
 		assertTrue(noModel.err().contains("--model SPEC.json"), noModel.err());
-		EvaluateRun both = run("evaluate", "--model", "m.json", "--dataset", "csv:x.csv", "--labels", "l.csv");
+		EvaluateRun both = run("evaluate", "--model", "m.json", "--dataset", "csv:x.csv",
+			"--labels", "l.csv");
 		assertEquals(2, both.code());
 		assertTrue(both.err().contains("not both"), both.err());
-		assertEquals(2, run("evaluate", "--model", "m.json", "--dataset", "csv:x.csv", "--batch", "0").code());
+		assertEquals(2,
+			run("evaluate", "--model", "m.json", "--dataset", "csv:x.csv", "--batch", "0").code());
 		assertEquals(2, run("evaluate", "--model", "m.json", "--dataset", "imagenet:x").code());
-		assertEquals(2, run("evaluate", "--predictions", "p.csv", "--labels", "l.csv", "--predictions-out",
-			"q.csv").code());
+		assertEquals(2,
+			run("evaluate", "--predictions", "p.csv", "--labels", "l.csv", "--predictions-out",
+				"q.csv").code());
 		EvaluateRun help = run("evaluate", "--help");
-		assertTrue(help.out().contains("--dataset voc2007:DIR|coco2014:DIR|wider:DIR|csv:FILE"), help.out());
-		EvaluateRun missing = run("evaluate", "--model", spec().toString(), "--dataset", "coco2014:" + dir,
+		assertTrue(help.out().contains("--dataset voc2007:DIR|coco2014:DIR|wider:DIR|csv:FILE"),
+			help.out());
+		EvaluateRun missing = run("evaluate", "--model", spec().toString(), "--dataset",
+			"coco2014:" + dir,
 			"--device", "cpu");
 		assertEquals(1, missing.code());
 		assertTrue(missing.err().contains("instances_val2014.json"), missing.err());

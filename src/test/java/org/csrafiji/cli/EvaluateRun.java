@@ -23,6 +23,7 @@ record EvaluateRun(int code, String out, String err) {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
 			new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new EvaluateRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+		return new EvaluateRun(code, out.toString(StandardCharsets.UTF_8),
+			err.toString(StandardCharsets.UTF_8));
 	}
 }

@@ -74,7 +74,8 @@ class GpuFallbackCliTest {
 	private Run classify(Map<String, String> env, String... extra) throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"),
 			"bin", "java").toString(), "-Xmx1g", "-Dai.djl.offline=true", "-cp", System.getProperty(
-				"java.class.path"), Main.class.getName(), "classify", "--model", SPEC));
+				"java.class.path"),
+			Main.class.getName(), "classify", "--model", SPEC));
 		command.addAll(List.of(extra));
 		command.add(IMAGE);
 		ProcessBuilder pb = new ProcessBuilder(command);

@@ -19,7 +19,6 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.imageio.IIOImage;
@@ -73,7 +72,7 @@ class IndexedColourCliTest {
 		assertTrue(ImageIO.write(copy, "png", rgbFile.toFile()));
 		assertTrue(ImageIO.write(paletted, "png", png.toFile()));
 		assertTrue(ImageIO.write(paletted, "gif", gif.toFile()));
-		for (Path f : new Path[] { png, gif }) {
+		for (Path f : new Path[]{png, gif}) {
 			ImagePlus imp = IJ.openImage(f.toString());
 			assertTrue(imp.getBitDepth() == 8 && imp.getProcessor().isColorLut(), "ImageJ opens "
 				+ f.getFileName() + " as palette indices with a colour LUT");
@@ -84,7 +83,8 @@ class IndexedColourCliTest {
 		assertEquals(0, run.code(), run.err());
 		JsonArray results = JsonParser.parseString(run.out()).getAsJsonArray();
 		JsonArray labels = results.get(0).getAsJsonObject().getAsJsonArray("labels");
-		com.google.gson.JsonObject scores = results.get(0).getAsJsonObject().getAsJsonObject("scores");
+		com.google.gson.JsonObject scores = results.get(0).getAsJsonObject()
+			.getAsJsonObject("scores");
 		// scene_00001 holds a circle, a cross and a ring (samples/labels.csv).
 		java.util.List<String> names = new java.util.ArrayList<>();
 		labels.forEach(l -> names.add(l.getAsString()));
@@ -104,7 +104,7 @@ class IndexedColourCliTest {
 			null);
 		for (int y = 0; y < 30; y++) {
 			for (int x = 0; x < 40; x++) {
-				raster.setPixel(x, y, new int[] { 10, 200, 100, 0 });
+				raster.setPixel(x, y, new int[]{10, 200, 100, 0});
 			}
 		}
 		Path jpg = dir.resolve("cmyk.jpg");

@@ -68,8 +68,9 @@ class PredictionsFormatTest {
 		}
 		Path labelCsv = Files.writeString(dir.resolve("labels.csv"), labels);
 		Path out = dir.resolve("attention");
-		List<String> attention = new ArrayList<>(List.of("attention", "--checkpoint", CKPT, "--size",
-			"96", "--out", out.toString()));
+		List<String> attention = new ArrayList<>(
+			List.of("attention", "--checkpoint", CKPT, "--size",
+				"96", "--out", out.toString()));
 		attention.addAll(images);
 		run(attention.toArray(String[]::new));
 

@@ -122,7 +122,8 @@ class ReadmeCommandsTest {
 				.endsWith("\\") || indent(lines[i + 1]) > indent))
 			{
 				String text = command.toString().strip();
-				command = new StringBuilder(text.endsWith("\\") ? text.substring(0, text.length() - 1)
+				command = new StringBuilder(text.endsWith("\\")
+					? text.substring(0, text.length() - 1)
 					: text).append(' ').append(lines[++i].strip());
 			}
 			found.add(normalize(command.toString()));
@@ -154,8 +155,9 @@ class ReadmeCommandsTest {
 	private int run(List<String> args) {
 		ByteArrayOutputStream o = new ByteArrayOutputStream();
 		ByteArrayOutputStream e = new ByteArrayOutputStream();
-		int status = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(
-			e, true, StandardCharsets.UTF_8));
+		int status = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
+			new PrintStream(
+				e, true, StandardCharsets.UTF_8));
 		out = o.toString(StandardCharsets.UTF_8);
 		err = e.toString(StandardCharsets.UTF_8);
 		return status;
@@ -297,8 +299,10 @@ class ReadmeCommandsTest {
 	private static String valueAfter(String command, int end) {
 		String rest = command.substring(end).strip();
 		String next = rest.isEmpty() ? "" : rest.split(" ")[0];
-		return next.isEmpty() || next.startsWith("-") || next.startsWith("[") ? "1" : next.replace(
-			"]", "").split("\\|")[0];
+		return next.isEmpty() || next.startsWith("-") || next.startsWith("[")
+			? "1"
+			: next.replace(
+				"]", "").split("\\|")[0];
 	}
 
 	/**
@@ -315,8 +319,10 @@ class ReadmeCommandsTest {
 				fail(form + " ran; the unknown option should have stopped it");
 			}
 			String e = err.toLowerCase(java.util.Locale.ROOT);
-			boolean unknown = e.contains("unknown command") || e.contains("unknown option --" + option
-				+ ";") || e.contains("unknown option '--" + option + "'") || e.contains(
+			boolean unknown = e.contains("unknown command")
+				|| e.contains("unknown option --" + option
+					+ ";")
+				|| e.contains("unknown option '--" + option + "'") || e.contains(
 					"unknown option '--" + option + "=");
 			if (!unknown) {
 				return true;

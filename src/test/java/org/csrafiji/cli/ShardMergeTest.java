@@ -52,13 +52,15 @@ class ShardMergeTest {
 		ByteArrayOutputStream e = new ByteArrayOutputStream();
 		int code = Main.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
 			new PrintStream(e, true, StandardCharsets.UTF_8));
-		return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+		return new Result(code, o.toString(StandardCharsets.UTF_8),
+			e.toString(StandardCharsets.UTF_8));
 	}
 
 	private static List<String> images(long shuffleSeed) throws IOException {
 		try (Stream<Path> files = Files.list(scenes)) {
-			List<String> names = new ArrayList<>(files.map(Path::toString).filter(f -> f.endsWith(".png"))
-				.sorted().toList());
+			List<String> names = new ArrayList<>(
+				files.map(Path::toString).filter(f -> f.endsWith(".png"))
+					.sorted().toList());
 			if (shuffleSeed != 0) {
 				Collections.shuffle(names, new Random(shuffleSeed));
 			}
@@ -137,9 +139,11 @@ class ShardMergeTest {
 		assertEquals(0, r.code(), r.err());
 		assertEquals(Files.readAllLines(single), Files.readAllLines(all));
 
-		Result one = run("evaluate", "--predictions", single.toString(), "--labels", labels.toString(),
+		Result one = run("evaluate", "--predictions", single.toString(), "--labels",
+			labels.toString(),
 			"--json");
-		Result merged = run("evaluate", "--predictions", all.toString(), "--labels", labels.toString(),
+		Result merged = run("evaluate", "--predictions", all.toString(), "--labels",
+			labels.toString(),
 			"--json");
 		assertEquals(0, merged.code(), merged.err());
 		assertEquals(one.out(), merged.out());
@@ -154,7 +158,8 @@ class ShardMergeTest {
 		assertEquals(2, lines.size(), lines.toString());
 		assertEquals(Files.readAllLines(single).subList(0, 2), lines, "model line and header");
 		Path all = dir.resolve("with-empty.csv");
-		List<String> args = new ArrayList<>(List.of("merge", "--out", all.toString(), empty.toString()));
+		List<String> args = new ArrayList<>(
+			List.of("merge", "--out", all.toString(), empty.toString()));
 		shardFiles.forEach(s -> args.add(s.toString()));
 		assertEquals(0, run(args.toArray(new String[0])).code());
 		assertEquals(Files.readAllLines(single), Files.readAllLines(all));
@@ -163,7 +168,8 @@ class ShardMergeTest {
 	@Test
 	void mergeRefusesShardsOfAnotherModel() throws IOException {
 		List<String> lines = new ArrayList<>(Files.readAllLines(shardFiles.get(1)));
-		assertTrue(lines.get(0).startsWith("#csra-model,name=demo,checkpoint_sha256="), lines.get(0));
+		assertTrue(lines.get(0).startsWith("#csra-model,name=demo,checkpoint_sha256="),
+			lines.get(0));
 		lines.set(0, "#csra-model,name=demo,checkpoint_sha256=" + "0".repeat(64));
 		Path other = Files.write(dir.resolve("other-model.csv"), lines);
 		Path all = dir.resolve("mixed.csv");
@@ -178,8 +184,10 @@ class ShardMergeTest {
 	void mergeReportsMissingImagesAndStillWritesTheOthers() throws IOException {
 		Path all = dir.resolve("partial.csv");
 		Path list = Files.write(dir.resolve("expected.txt"), images(0));
-		Result r = run("merge", "--out", all.toString(), "--expect", list.toString(), shardFiles.get(0)
-			.toString(), shardFiles.get(2).toString());
+		Result r = run("merge", "--out", all.toString(), "--expect", list.toString(),
+			shardFiles.get(0)
+				.toString(),
+			shardFiles.get(2).toString());
 		assertEquals(1, r.code(), r.err());
 		List<String> missing = imagesOf(shardFiles.get(1));
 		assertTrue(r.err().contains(missing.size() + " of " + IMAGES + " expected"), r.err());
@@ -207,7 +215,8 @@ class ShardMergeTest {
 		lines.set(2, row.substring(0, comma) + ",0.5" + row.substring(row.indexOf(',', comma + 1)));
 		Path changed = Files.write(dir.resolve("changed.csv"), lines);
 		Path refused = dir.resolve("refused.csv");
-		r = run("merge", "--out", refused.toString(), shardFiles.get(0).toString(), changed.toString());
+		r = run("merge", "--out", refused.toString(), shardFiles.get(0).toString(),
+			changed.toString());
 		assertEquals(1, r.code(), r.err());
 		assertTrue(r.err().contains("different rows"), r.err());
 		assertFalse(Files.exists(refused));

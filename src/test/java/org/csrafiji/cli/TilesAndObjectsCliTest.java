@@ -51,15 +51,19 @@ class TilesAndObjectsCliTest {
 	void objectsFromARoiSetAndFromALabelImageGiveOneRowEach(@TempDir Path dir) throws Exception {
 		Path folder = slide(dir, 2);
 		String[] io = run("objects", "--model", "models/demo/demo.json", "--rois", folder.resolve(
-			"rois.zip").toString(), "--out", dir.resolve("rois.csv").toString(), folder.resolve(
-				"slide.tif").toString());
+			"rois.zip").toString(), "--out", dir.resolve("rois.csv").toString(), folder
+				.resolve(
+					"slide.tif")
+				.toString());
 		assertEquals("0", io[2], io[1]);
 		List<String> rows = Files.readAllLines(dir.resolve("rois.csv"));
 		long objects = Files.readAllLines(folder.resolve("kinds.txt")).size();
 		assertEquals(1 + objects, rows.size());
 		io = run("objects", "--model", "models/demo/demo.json", "--labels", folder.resolve(
-			"labels.tif").toString(), "--out", dir.resolve("labels.csv").toString(), folder.resolve(
-				"slide.tif").toString());
+			"labels.tif").toString(), "--out", dir.resolve("labels.csv").toString(), folder
+				.resolve(
+					"slide.tif")
+				.toString());
 		assertEquals("0", io[2], io[1]);
 		assertEquals(1 + objects, Files.readAllLines(dir.resolve("labels.csv")).size());
 		io = run("objects", "--model", "models/demo/demo.json", "--out", dir.resolve("x.csv")
@@ -85,7 +89,8 @@ class TilesAndObjectsCliTest {
 				boolean[] m = o.mask();
 				for (int k = 0; k < m.length; k++) {
 					if (m[k]) {
-						labels.set(o.bounds().x + k % o.bounds().width, o.bounds().y + k / o.bounds().width,
+						labels.set(o.bounds().x + k % o.bounds().width,
+							o.bounds().y + k / o.bounds().width,
 							i + 1);
 					}
 				}
@@ -102,8 +107,8 @@ class TilesAndObjectsCliTest {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int status = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
 			new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new String[] { out.toString(StandardCharsets.UTF_8), err.toString(
-			StandardCharsets.UTF_8), String.valueOf(status) };
+		return new String[]{out.toString(StandardCharsets.UTF_8), err.toString(
+			StandardCharsets.UTF_8), String.valueOf(status)};
 	}
 
 }

@@ -70,19 +70,22 @@ class TrainCliTest {
 		String labels = "csv:" + data.resolve("train/labels.csv");
 		List<String> recipe = List.of("--base-width", "4", "--size", "32", "--epochs", "1",
 			"--batch", "4");
-		List<String> first = new java.util.ArrayList<>(List.of("train", "--data", labels, "--out", tmp
-			.resolve("first").toString()));
+		List<String> first = new java.util.ArrayList<>(
+			List.of("train", "--data", labels, "--out", tmp
+				.resolve("first").toString()));
 		first.addAll(recipe);
 		assertEquals(0, Main.run(first, o, e), err.toString(StandardCharsets.UTF_8));
 		List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty(
 			"java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
 			Main.class.getName(), "train", "--data", labels, "--out", tmp.resolve("second")
-				.toString(), "--init", tmp.resolve("first/last.pth").toString()));
+				.toString(),
+			"--init", tmp.resolve("first/last.pth").toString()));
 		command.addAll(recipe);
 		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertEquals(0, p.waitFor(), text);
-		assertTrue(text.contains("epoch 1 done") && !text.contains("AutoNonVariableTypeMode"), text);
+		assertTrue(text.contains("epoch 1 done") && !text.contains("AutoNonVariableTypeMode"),
+			text);
 	}
 
 	@Test
@@ -93,7 +96,8 @@ class TrainCliTest {
 		PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
 		Path data = demoData(32, 2, 4, o, e, err);
 		int rc = Main.run(List.of("train", "--data", data.resolve("train/labels.csv").toString(),
-			"--base-width", "4", "--size", "32", "--batch", "4", "--epochs", "2", "--check-determinism",
+			"--base-width", "4", "--size", "32", "--batch", "4", "--epochs", "2",
+			"--check-determinism",
 			"--iterations", "3"), o, e);
 		String text = out.toString(StandardCharsets.UTF_8);
 		assertEquals(0, rc, text + err.toString(StandardCharsets.UTF_8));
@@ -106,22 +110,28 @@ class TrainCliTest {
 		Path main = Files.createDirectories(voc.resolve("ImageSets").resolve("Main"));
 		Files.createDirectories(voc.resolve("Annotations"));
 		for (String id : List.of("000001", "000002", "000003")) {
-			Files.writeString(voc.resolve("Annotations").resolve(id + ".xml"), "<annotation><object>"
-				+ "<name>cat</name><difficult>0</difficult></object></annotation>");
+			Files.writeString(voc.resolve("Annotations").resolve(id + ".xml"),
+				"<annotation><object>"
+					+ "<name>cat</name><difficult>0</difficult></object></annotation>");
 		}
 		Files.writeString(main.resolve("trainval.txt"), "000001\n000002\n");
 		Files.writeString(main.resolve("test.txt"), "000003\n");
-		assertEquals(List.of("000001", "000002"), TrainCli.load("voc:" + voc, true).samples().stream()
-			.map(s -> s.key()).toList());
+		assertEquals(List.of("000001", "000002"),
+			TrainCli.load("voc:" + voc, true).samples().stream()
+				.map(s -> s.key()).toList());
 		assertEquals(List.of("000003"), TrainCli.load("voc:" + voc, false).samples().stream().map(
 			s -> s.key()).toList());
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int rc = Main.run(List.of("train", "--data", "voc:" + main.resolve("test.txt"), "--out",
-			tmp.resolve("run").toString()), new PrintStream(new ByteArrayOutputStream(), true,
-				StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+			tmp.resolve("run").toString()),
+			new PrintStream(new ByteArrayOutputStream(), true,
+				StandardCharsets.UTF_8),
+			new PrintStream(err, true, StandardCharsets.UTF_8));
 		String text = err.toString(StandardCharsets.UTF_8);
 		assertEquals(1, rc, text);
-		assertTrue(text.startsWith("csra: error: Refusing to train on ") && text.strip().lines().count() == 1,
+		assertTrue(
+			text.startsWith("csra: error: Refusing to train on ")
+				&& text.strip().lines().count() == 1,
 			text);
 		assertTrue(!Files.exists(tmp.resolve("run")), "nothing written for a refused run");
 	}
@@ -131,16 +141,20 @@ class TrainCliTest {
 		ByteArrayOutputStream err)
 	{
 		Path data = tmp.resolve("data");
-		assertEquals(0, Main.run(List.of("demo-data", "--out", data.toString(), "--train", "8", "--val",
-			String.valueOf(val), "--size", String.valueOf(size), "--seed", String.valueOf(seed)), o,
-			e), err.toString(StandardCharsets.UTF_8));
+		assertEquals(0,
+			Main.run(List.of("demo-data", "--out", data.toString(), "--train", "8", "--val",
+				String.valueOf(val), "--size", String.valueOf(size), "--seed",
+				String.valueOf(seed)), o,
+				e),
+			err.toString(StandardCharsets.UTF_8));
 		return data;
 	}
 
 	@Test
 	void missingOutIsAUsageError() {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int rc = Main.run(List.of("train", "--data", "x.csv"), new PrintStream(new ByteArrayOutputStream()),
+		int rc = Main.run(List.of("train", "--data", "x.csv"),
+			new PrintStream(new ByteArrayOutputStream()),
 			new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertEquals(2, rc);
 		assertTrue(err.toString(StandardCharsets.UTF_8).contains("--out"));

@@ -30,13 +30,15 @@ class ArchitectureTest {
 
 	@Test
 	void viTNamesRoundTrip() {
-		assertEquals(Architecture.ViT.B16, Architecture.parse("vit:depth=12,dim=768,heads=12,patch=16"));
-		assertEquals("vit_b16", Architecture.parse("vit:depth=12,dim=768,heads=12,patch=16").name());
+		assertEquals(Architecture.ViT.B16,
+			Architecture.parse("vit:depth=12,dim=768,heads=12,patch=16"));
+		assertEquals("vit_b16",
+			Architecture.parse("vit:depth=12,dim=768,heads=12,patch=16").name());
 		assertEquals("vit_l16", Architecture.parse("VIT_L16").name());
 		assertEquals("vit", Architecture.parse("vit").name());
 		assertEquals(new Architecture.ViT(-1, -1, 4, -1), Architecture.parse("vit:heads=4"));
-		for (String n : new String[] { "vit:heads=4", "vit:depth=2,dim=64,heads=4,patch=16",
-			"vit:dim=64,patch=8" })
+		for (String n : new String[]{"vit:heads=4", "vit:depth=2,dim=64,heads=4,patch=16",
+			"vit:dim=64,patch=8"})
 		{
 			assertEquals(n, Architecture.parse(n).name());
 			assertEquals(Architecture.parse(n), Architecture.parse(Architecture.parse(n).name()));
@@ -48,7 +50,8 @@ class ArchitectureTest {
 
 	@Test
 	void unknownNamesCarryTheSettingAndValue() {
-		CsraException e = assertThrows(ModelSpecException.class, () -> Architecture.parse("alexnet"));
+		CsraException e = assertThrows(ModelSpecException.class,
+			() -> Architecture.parse("alexnet"));
 		assertEquals(Optional.of(Setting.ARCHITECTURE), e.setting());
 		assertEquals(Optional.of("alexnet"), e.value());
 		assertTrue(e.getMessage().contains("resnet101") && e.getMessage().contains("vit_b16"),

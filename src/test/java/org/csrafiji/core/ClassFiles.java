@@ -131,21 +131,31 @@ public final class ClassFiles {
 				case 8:
 					p.strings.add(in.readUnsignedShort());
 					break;
-				case 7: case 16: case 19: case 20:
+				case 7:
+				case 16:
+				case 19:
+				case 20:
 					p.first[i] = in.readUnsignedShort();
 					break;
 				case 15:
 					in.readUnsignedByte();
 					in.readUnsignedShort();
 					break;
-				case 9: case 10: case 11: case 12: case 17: case 18:
+				case 9:
+				case 10:
+				case 11:
+				case 12:
+				case 17:
+				case 18:
 					p.first[i] = in.readUnsignedShort();
 					p.second[i] = in.readUnsignedShort();
 					break;
-				case 3: case 4:
+				case 3:
+				case 4:
 					in.readInt();
 					break;
-				case 5: case 6:
+				case 5:
+				case 6:
 					in.readLong();
 					i++; // takes two entries
 					break;

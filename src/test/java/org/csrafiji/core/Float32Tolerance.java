@@ -57,9 +57,9 @@ public final class Float32Tolerance {
 	 */
 	public static long resnet(int depth, int width) {
 		int[] blocks = switch (depth) {
-			case 18 -> new int[] { 2, 2, 2, 2 };
-			case 34, 50 -> new int[] { 3, 4, 6, 3 };
-			case 101 -> new int[] { 3, 4, 23, 3 };
+			case 18 -> new int[]{2, 2, 2, 2};
+			case 34, 50 -> new int[]{3, 4, 6, 3};
+			case 101 -> new int[]{3, 4, 23, 3};
 			default -> throw new IllegalArgumentException("ResNet-" + depth);
 		};
 		boolean bottleneck = depth >= 50;
@@ -70,7 +70,8 @@ public final class Float32Tolerance {
 			int planes = width << stage;
 			for (int b = 0; b < blocks[stage]; b++) {
 				if (bottleneck) sum += in + 9L * planes + planes; // 1x1, 3x3, 1x1
-				else sum += 9L * in + 9L * planes; // 3x3, 3x3
+				else
+					sum += 9L * in + 9L * planes; // 3x3, 3x3
 				if (b == 0 && in != planes * expansion) sum += in; // 1x1 downsample
 				in = planes * expansion;
 			}

@@ -20,14 +20,14 @@ class InputSpecFieldsTest {
 		assertNull(demo.input().channels());
 		assertNull(demo.input().percentiles());
 		ModelSpec withInputs = demo.toBuilder().input(demo.input().withChannelsAndPercentiles(
-			new int[] { 2, 1, 0 }, new double[] { 1, 99.8 })).build(demo.classes().size());
+			new int[]{2, 1, 0}, new double[]{1, 99.8})).build(demo.classes().size());
 		Path file = dir.resolve("m.json");
 		ModelSpecs.write(withInputs, file);
 		String json = Files.readString(file);
 		assertTrue(json.contains("\"channels\""), json);
 		ModelSpec back = ModelSpecs.read(file);
-		assertArrayEquals(new int[] { 2, 1, 0 }, back.input().channels());
-		assertArrayEquals(new double[] { 1, 99.8 }, back.input().percentiles());
+		assertArrayEquals(new int[]{2, 1, 0}, back.input().channels());
+		assertArrayEquals(new double[]{1, 99.8}, back.input().percentiles());
 	}
 
 	@Test

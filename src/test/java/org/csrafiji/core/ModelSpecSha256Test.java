@@ -46,7 +46,8 @@ class ModelSpecSha256Test {
 		Files.writeString(file, "{\"architecture\": \"resnet101\", \"classes\": \"voc2007\","
 			+ " \"sha256\": \"md5:abc\"}");
 		ModelSpecException e = assertThrows(ModelSpecException.class, () -> ModelSpecs.read(file));
-		assertTrue(e.getMessage().contains("\"sha256\" must be hexadecimal digits"), e.getMessage());
+		assertTrue(e.getMessage().contains("\"sha256\" must be hexadecimal digits"),
+			e.getMessage());
 	}
 
 	@Test

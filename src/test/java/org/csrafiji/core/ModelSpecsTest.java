@@ -26,7 +26,8 @@ class ModelSpecsTest {
 		for (Path p : specs) {
 			ModelSpec spec = ModelSpecs.read(p);
 			// The paper's sizes: 448 for the ResNets, 224 for the WIDER ViTs.
-			assertEquals(spec.architecture() instanceof Architecture.ViT ? 224 : 448, spec.input().size(),
+			assertEquals(spec.architecture() instanceof Architecture.ViT ? 224 : 448,
+				spec.input().size(),
 				p.toString());
 			assertEquals(spec.heads(), spec.temperatures().size());
 			assertTrue(spec.weightsUrl() != null && spec.reported() != null, p.toString());
@@ -68,7 +69,8 @@ class ModelSpecsTest {
 	@Test
 	void rejectsBrokenSpecsWithTheReason(@TempDir Path dir) throws IOException {
 		Path f = dir.resolve("bad.json");
-		Files.writeString(f, "{\"architecture\": \"resnet101\", \"classes\": \"voc2007\", \"lambda\": -1}");
+		Files.writeString(f,
+			"{\"architecture\": \"resnet101\", \"classes\": \"voc2007\", \"lambda\": -1}");
 		ModelSpecException e = assertThrows(ModelSpecException.class, () -> ModelSpecs.read(f));
 		assertTrue(e.getMessage().contains("lambda"), e.getMessage());
 		Files.writeString(f, "{not json");

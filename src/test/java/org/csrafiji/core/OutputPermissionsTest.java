@@ -59,13 +59,16 @@ class OutputPermissionsTest {
 		OutputFiles.write(file, tmp -> Files.writeString(tmp, "hello"));
 		assertUsual(file);
 		assertEquals("hello", Files.readString(file));
-		assertEquals(List.of(dir.resolve("out.txt"), dir.resolve("plain.txt")), Files.list(dir).sorted()
-			.toList(), "no temporary file is left");
+		assertEquals(List.of(dir.resolve("out.txt"), dir.resolve("plain.txt")),
+			Files.list(dir).sorted()
+				.toList(),
+			"no temporary file is left");
 	}
 
 	@Test
 	void modelSpecs() throws IOException {
-		ModelSpec spec = new ModelSpecBuilder().name("perm").architecture("resnet18").heads(1).lambda(0.1)
+		ModelSpec spec = new ModelSpecBuilder().name("perm").architecture("resnet18").heads(1)
+			.lambda(0.1)
 			.input(InputSpec.unitRange(96)).classes(ClassLabels.generic(3)).build(3);
 		Path file = dir.resolve("perm.json");
 		ModelSpecs.write(spec, file);
@@ -75,8 +78,9 @@ class OutputPermissionsTest {
 	@Test
 	void checkpointsAndTrainingState() throws IOException {
 		Path pth = dir.resolve("w.pth");
-		TorchCheckpointWriter.write(pth, Map.of("w", TensorData.ofFloats(new long[] {2}, new float[] {1,
-			2})));
+		TorchCheckpointWriter.write(pth,
+			Map.of("w", TensorData.ofFloats(new long[]{2}, new float[]{1,
+				2})));
 		assertUsual(pth);
 		new TrainingState(1, 2, 0.5, 1, 3).write(dir);
 		assertUsual(dir.resolve(TrainingState.FILE));
@@ -89,7 +93,8 @@ class OutputPermissionsTest {
 		PredictionsWriter.open(pred, ClassLabels.generic(2), model).close();
 		assertUsual(pred);
 		Path batch = dir.resolve("batch.csv");
-		ResumableCsv.Layout layout = new ResumableCsv.Layout(List.of("file", "error"), k -> k, 1, false);
+		ResumableCsv.Layout layout = new ResumableCsv.Layout(List.of("file", "error"), k -> k, 1,
+			false);
 		try (ResumableCsv out = ResumableCsv.open(batch, model, layout)) {
 			out.append(List.of(List.of("a.tif", "failed")));
 		}

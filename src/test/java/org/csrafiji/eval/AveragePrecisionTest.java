@@ -17,7 +17,8 @@ class AveragePrecisionTest {
 		// ranked: P (1/1), N, P (2/3), N, P (3/5)
 		// double (IEEE strict) sums of at most 3 precisions against the same rationals: each
 		// side within 3 ulp of 1 (2.2e-16 each), so 1e-15 holds
-		assertEquals((1.0 + 2.0 / 3 + 3.0 / 5) / 3, ap("NPNPNP", 0.8, 0.9, 0.6, 0.7, 0.4, 0.5), 1e-15);
+		assertEquals((1.0 + 2.0 / 3 + 3.0 / 5) / 3, ap("NPNPNP", 0.8, 0.9, 0.6, 0.7, 0.4, 0.5),
+			1e-15);
 	}
 
 	@Test

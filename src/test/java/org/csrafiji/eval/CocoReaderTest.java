@@ -57,7 +57,8 @@ class CocoReaderTest {
 			d.samples().get(1).labels());
 		assertEquals(1, d.notes().size());
 		assertTrue(d.notes().get(0).contains("Skipped 1 of 3"), d.notes().get(0));
-		assertEquals(root.resolve("images").resolve("val2014").resolve("COCO_val2014_000000000002.jpg"),
+		assertEquals(
+			root.resolve("images").resolve("val2014").resolve("COCO_val2014_000000000002.jpg"),
 			d.samples().get(0).image().toAbsolutePath());
 	}
 
@@ -86,21 +87,26 @@ class CocoReaderTest {
 	@Test
 	void unknownCategoryNamesTheLine() throws IOException {
 		Path json = write(SMALL.replace("\"category_id\": 2", "\"category_id\": 77"));
-		DatasetException e = assertThrows(DatasetException.class, () -> CocoReader.read(json, null));
-		assertTrue(e.getMessage().contains("line 10") && e.getMessage().contains("category 77"), e.getMessage());
+		DatasetException e = assertThrows(DatasetException.class,
+			() -> CocoReader.read(json, null));
+		assertTrue(e.getMessage().contains("line 10") && e.getMessage().contains("category 77"),
+			e.getMessage());
 	}
 
 	@Test
 	void malformedJsonNamesTheFileAndLine() throws IOException {
-		Path json = write(SMALL.replace("\"iscrowd\": 0}", "\"iscrowd\": 0").replace("\"id\": 4,", "\"id\": 4"));
-		DatasetException e = assertThrows(DatasetException.class, () -> CocoReader.read(json, null));
+		Path json = write(
+			SMALL.replace("\"iscrowd\": 0}", "\"iscrowd\": 0").replace("\"id\": 4,", "\"id\": 4"));
+		DatasetException e = assertThrows(DatasetException.class,
+			() -> CocoReader.read(json, null));
 		assertTrue(e.getMessage().contains("instances_val2014.json line "), e.getMessage());
 	}
 
 	@Test
 	void missingCategoriesSaysWhatIsMissing() throws IOException {
 		Path json = write("{\"images\": [], \"annotations\": []}");
-		DatasetException e = assertThrows(DatasetException.class, () -> CocoReader.read(json, null));
+		DatasetException e = assertThrows(DatasetException.class,
+			() -> CocoReader.read(json, null));
 		assertTrue(e.getMessage().contains("\"categories\""), e.getMessage());
 	}
 }

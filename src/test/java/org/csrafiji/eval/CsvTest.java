@@ -24,9 +24,12 @@ class CsvTest {
 	Path dir;
 
 	/** Values that break naive CSV writers or that spreadsheets run as formulas. */
-	static final List<String> HOSTILE = List.of("=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3", "@SUM(A1)",
-		"\tleading tab", "\rleading CR", "line\nbreak", "crlf\r\ninside", "lone\rCR", "'=already", "''-two",
-		"'plain apostrophe", " spaced ", "", "say \"hi\"", "a,b", "ünïcödé ✓", "-0.5", "1e-7", "#hash",
+	static final List<String> HOSTILE = List.of("=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3",
+		"@SUM(A1)",
+		"\tleading tab", "\rleading CR", "line\nbreak", "crlf\r\ninside", "lone\rCR", "'=already",
+		"''-two",
+		"'plain apostrophe", " spaced ", "", "say \"hi\"", "a,b", "ünïcödé ✓", "-0.5", "1e-7",
+		"#hash",
 		"=", "'", "trailing\n");
 
 	private List<List<String>> readAll(Path file) {
@@ -72,8 +75,9 @@ class CsvTest {
 	void readsWhatOtherProgramsWrite() throws IOException {
 		Path file = dir.resolve("o.csv");
 		try (OutputStream out = Files.newOutputStream(file)) {
-			out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-			out.write("image, a ,\"b\"\r\n\r\n  \"x, y\"  ,1,\rz.png,2,3".getBytes(StandardCharsets.UTF_8));
+			out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+			out.write("image, a ,\"b\"\r\n\r\n  \"x, y\"  ,1,\rz.png,2,3"
+				.getBytes(StandardCharsets.UTF_8));
 		}
 		try (CsvReader in = CsvReader.open(file)) {
 			CsvReader.Record header = in.next();
@@ -97,7 +101,8 @@ class CsvTest {
 			CsvReader.Record cut = in.next();
 			assertEquals(CsvReader.End.OPEN_QUOTE, cut.ending());
 			assertEquals(8, cut.start());
-			DatasetException e = assertThrows(DatasetException.class, () -> in.requireComplete(cut));
+			DatasetException e = assertThrows(DatasetException.class,
+				() -> in.requireComplete(cut));
 			assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("not closed"), e
 				.getMessage());
 		}

@@ -21,8 +21,8 @@ class EvaluatorTest {
 	@Test
 	void leavesClassWithoutPositivesOutOfMapAndNamesIt() {
 		LabelMatrix labels = labels("PNN", "NNP", "NNN");
-		ScoreMatrix scores = scores(new double[] {0.9, 0.8, 0.2}, new double[] {0.1, 0.7, 0.6},
-			new double[] {0.3, 0.1, 0.7});
+		ScoreMatrix scores = scores(new double[]{0.9, 0.8, 0.2}, new double[]{0.1, 0.7, 0.6},
+			new double[]{0.3, 0.1, 0.7});
 		EvaluationResult r = Evaluator.evaluate(labels, scores, 0.5);
 		assertEquals(List.of("class0", "class2"), List.copyOf(r.averagePrecision().keySet()));
 		assertFalse(r.averagePrecision().containsKey("class1"));
@@ -37,8 +37,8 @@ class EvaluatorTest {
 	void topThreeVariantsKeepThreeScoresPerImage() {
 		// image 0: c2 (0.7) is dropped; image 1: c3 (0.51) is dropped
 		LabelMatrix labels = labels("PPPN", "NNNP");
-		ScoreMatrix scores = scores(new double[] {0.9, 0.8, 0.7, 0.95},
-			new double[] {0.6, 0.55, 0.52, 0.51});
+		ScoreMatrix scores = scores(new double[]{0.9, 0.8, 0.7, 0.95},
+			new double[]{0.6, 0.55, 0.52, 0.51});
 		EvaluationResult r = Evaluator.evaluate(labels, scores, 0.5);
 		assertEquals(0.5, r.atThreshold().cp(), EPS);
 		assertEquals(1.0, r.atThreshold().cr(), EPS);
@@ -53,8 +53,9 @@ class EvaluatorTest {
 	void rejectsMismatchedClassesOrRowCounts() {
 		LabelMatrix labels = labels("PN", "NP");
 		assertThrows(DatasetException.class, () -> Evaluator.evaluate(labels,
-			new ScoreMatrix(new ClassLabels(List.of("a", "b")), new double[][] {{1, 0}, {0, 1}}), 0.5));
+			new ScoreMatrix(new ClassLabels(List.of("a", "b")), new double[][]{{1, 0}, {0, 1}}),
+			0.5));
 		assertThrows(DatasetException.class,
-			() -> Evaluator.evaluate(labels, scores(new double[] {1, 0}), 0.5));
+			() -> Evaluator.evaluate(labels, scores(new double[]{1, 0}), 0.5));
 	}
 }

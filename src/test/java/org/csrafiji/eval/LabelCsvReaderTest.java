@@ -32,7 +32,8 @@ class LabelCsvReaderTest {
 
 	@Test
 	void readsClassColumnsWithEmptyCellsIgnored() throws IOException {
-		Dataset d = LabelCsvReader.read(csv("\uFEFFimage,cat,dog,bird\nimgs/a.png,1,0,\n\n\"b, c.tif\",0, 1 ,1\n"), null);
+		Dataset d = LabelCsvReader
+			.read(csv("\uFEFFimage,cat,dog,bird\nimgs/a.png,1,0,\n\n\"b, c.tif\",0, 1 ,1\n"), null);
 		assertEquals(List.of("cat", "dog", "bird"), d.classes().names());
 		assertEquals(List.of("a", "b, c"), d.samples().stream().map(Sample::key).toList());
 		assertEquals(LabelRow.of(POSITIVE, NEGATIVE, IGNORED), d.samples().get(0).labels());
@@ -42,7 +43,8 @@ class LabelCsvReaderTest {
 
 	@Test
 	void collectsListedClassesInSortedOrder() throws IOException {
-		Dataset d = LabelCsvReader.read(csv("image,labels\na.png,dog;cat\nb.png,\nc.png, zebra ; dog\n"), null);
+		Dataset d = LabelCsvReader
+			.read(csv("image,labels\na.png,dog;cat\nb.png,\nc.png, zebra ; dog\n"), null);
 		assertEquals(List.of("cat", "dog", "zebra"), d.classes().names());
 		assertEquals(LabelRow.of(POSITIVE, POSITIVE, NEGATIVE), d.samples().get(0).labels());
 		assertEquals(LabelRow.allNegative(3), d.samples().get(1).labels());
@@ -54,7 +56,8 @@ class LabelCsvReaderTest {
 		ClassLabels classes = new ClassLabels(List.of("zebra", "dog", "cat", "owl"));
 		Dataset d = LabelCsvReader.read(csv("image,labels\na.png,dog;cat\n"), classes);
 		assertEquals(classes, d.classes());
-		assertEquals(LabelRow.of(NEGATIVE, POSITIVE, POSITIVE, NEGATIVE), d.samples().get(0).labels());
+		assertEquals(LabelRow.of(NEGATIVE, POSITIVE, POSITIVE, NEGATIVE),
+			d.samples().get(0).labels());
 	}
 
 	@Test

@@ -8,8 +8,7 @@ import org.csrafiji.core.ClassLabels;
 /** Builds small label and score matrices for tests: labels as strings of P, N and I. */
 final class Matrices {
 
-	private Matrices() {
-	}
+	private Matrices() {}
 
 	static LabelMatrix labels(String... rows) {
 		List<LabelRow> list = new ArrayList<>();
@@ -44,7 +43,7 @@ final class Matrices {
 	static ScoreMatrix column(double... scores) {
 		double[][] rows = new double[scores.length][];
 		for (int i = 0; i < scores.length; i++) {
-			rows[i] = new double[] {scores[i]};
+			rows[i] = new double[]{scores[i]};
 		}
 		return scores(rows);
 	}

@@ -24,7 +24,8 @@ class PredictionsCsvTest {
 	@TempDir
 	Path dir;
 
-	private static final ClassLabels CLASSES = new ClassLabels(List.of("traffic light", "cat", "a,b"));
+	private static final ClassLabels CLASSES = new ClassLabels(
+		List.of("traffic light", "cat", "a,b"));
 
 	static final ModelStamp MODEL = new ModelStamp("demo", "ab".repeat(32));
 
@@ -35,7 +36,7 @@ class PredictionsCsvTest {
 		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES, MODEL)) {
 			assertEquals(Set.of(), w.written());
 			w.append("images/000001.jpg", first);
-			w.append("x, y.png", new double[] {0, 1, 0.5});
+			w.append("x, y.png", new double[]{0, 1, 0.5});
 		}
 		Predictions p = PredictionsCsv.read(csv);
 		assertEquals(CLASSES, p.scores().classes());
@@ -48,18 +49,18 @@ class PredictionsCsvTest {
 	void resumingCutsAHalfWrittenRowAndKnowsWhatIsDone() throws IOException {
 		Path csv = dir.resolve("pred.csv");
 		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES, MODEL)) {
-			w.append("a.jpg", new double[] {0.1, 0.2, 0.3});
-			w.append("b.jpg", new double[] {0.4, 0.5, 0.6});
+			w.append("a.jpg", new double[]{0.1, 0.2, 0.3});
+			w.append("b.jpg", new double[]{0.4, 0.5, 0.6});
 		}
 		Files.writeString(csv, "c.jpg,0.7,0.", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES, MODEL)) {
 			assertEquals(Set.of("a", "b"), w.written());
-			w.append("c.jpg", new double[] {0.7, 0.8, 0.9});
+			w.append("c.jpg", new double[]{0.7, 0.8, 0.9});
 			assertEquals(Set.of("a", "b", "c"), w.written());
 		}
 		Predictions p = PredictionsCsv.read(csv);
 		assertEquals(List.of("a", "b", "c"), p.keys());
-		assertArrayEquals(new double[] {0.7, 0.8, 0.9}, p.scores().row(2), 0);
+		assertArrayEquals(new double[]{0.7, 0.8, 0.9}, p.scores().row(2), 0);
 	}
 
 	@Test
@@ -75,23 +76,28 @@ class PredictionsCsvTest {
 	void refusesNonFiniteScoresWithoutWritingAnything() {
 		Path csv = dir.resolve("pred.csv");
 		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES, MODEL)) {
-			assertThrows(DatasetException.class, () -> w.append("a.jpg", new double[] {0.1, Double.NaN, 0.3}));
-			assertThrows(DatasetException.class, () -> w.append("a.jpg", new double[] {0.1}));
+			assertThrows(DatasetException.class,
+				() -> w.append("a.jpg", new double[]{0.1, Double.NaN, 0.3}));
+			assertThrows(DatasetException.class, () -> w.append("a.jpg", new double[]{0.1}));
 		}
 		assertEquals(List.of(), PredictionsCsv.read(csv).keys());
 	}
 
 	@Test
 	void badScoreNamesLineAndClass() throws IOException {
-		Path csv = Files.writeString(dir.resolve("pred.csv"), "image,cat,dog\na.png,0.1,0.2\nb.png,0.3,high\n");
+		Path csv = Files.writeString(dir.resolve("pred.csv"),
+			"image,cat,dog\na.png,0.1,0.2\nb.png,0.3,high\n");
 		DatasetException e = assertThrows(DatasetException.class, () -> PredictionsCsv.read(csv));
-		assertTrue(e.getMessage().contains("pred.csv line 3") && e.getMessage().contains("'dog'"), e.getMessage());
+		assertTrue(e.getMessage().contains("pred.csv line 3") && e.getMessage().contains("'dog'"),
+			e.getMessage());
 	}
 
 	@Test
 	void duplicateImageNamesBothLines() throws IOException {
-		Path csv = Files.writeString(dir.resolve("pred.csv"), "image,cat\na.png,0.1\nsub/a.jpg,0.3\n");
+		Path csv = Files.writeString(dir.resolve("pred.csv"),
+			"image,cat\na.png,0.1\nsub/a.jpg,0.3\n");
 		DatasetException e = assertThrows(DatasetException.class, () -> PredictionsCsv.read(csv));
-		assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("line 2"), e.getMessage());
+		assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("line 2"),
+			e.getMessage());
 	}
 }

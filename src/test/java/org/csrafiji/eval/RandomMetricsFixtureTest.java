@@ -32,8 +32,11 @@ class RandomMetricsFixtureTest {
 	private static final double EPS = 1e-12;
 
 	private static JsonObject fixture() throws IOException {
-		try (InputStream in = RandomMetricsFixtureTest.class.getResourceAsStream("/eval/random_metrics.json")) {
-			return new Gson().fromJson(new InputStreamReader(in, StandardCharsets.UTF_8), JsonObject.class);
+		try (InputStream in = RandomMetricsFixtureTest.class
+			.getResourceAsStream("/eval/random_metrics.json"))
+		{
+			return new Gson().fromJson(new InputStreamReader(in, StandardCharsets.UTF_8),
+				JsonObject.class);
 		}
 	}
 
@@ -53,7 +56,9 @@ class RandomMetricsFixtureTest {
 			LabelState[] states = new LabelState[l.size()];
 			for (int c = 0; c < l.size(); c++) {
 				int v = l.get(c).getAsInt();
-				states[c] = v == 1 ? LabelState.POSITIVE : v == 0 ? LabelState.NEGATIVE : LabelState.IGNORED;
+				states[c] = v == 1
+					? LabelState.POSITIVE
+					: v == 0 ? LabelState.NEGATIVE : LabelState.IGNORED;
 			}
 			rows.add(LabelRow.of(states));
 			scores[i] = new Gson().fromJson(scoreRows.get(i), double[].class);
@@ -66,7 +71,8 @@ class RandomMetricsFixtureTest {
 		JsonObject e = f.getAsJsonObject(key);
 		JsonArray ap = e.getAsJsonArray("ap");
 		for (int c = 0; c < names.size(); c++) {
-			assertEquals(ap.get(c).getAsDouble(), r.averagePrecision().get(names.get(c)), EPS, names.get(c));
+			assertEquals(ap.get(c).getAsDouble(), r.averagePrecision().get(names.get(c)), EPS,
+				names.get(c));
 		}
 		assertEquals(e.get("mAP").getAsDouble(), r.mAP(), EPS);
 		assertMetrics(e, r.atThreshold());
@@ -85,7 +91,8 @@ class RandomMetricsFixtureTest {
 		JsonArray predicted = e.getAsJsonArray("predicted");
 		for (int c = 0; c < predicted.size(); c++) {
 			JsonElement p = predicted.get(c);
-			assertEquals(p.getAsInt(), Math.max(1, m.counts().get(c).predicted()), "predicted " + c);
+			assertEquals(p.getAsInt(), Math.max(1, m.counts().get(c).predicted()),
+				"predicted " + c);
 		}
 	}
 }

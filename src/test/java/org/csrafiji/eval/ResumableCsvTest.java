@@ -68,10 +68,14 @@ class ResumableCsvTest {
 			assertEquals(List.of(), w.notes());
 		}
 		String text = Files.readString(csv);
-		assertFalse(text.contains("\n=") || text.contains(",=") || text.contains(",@") || text.contains(
-			"\n@") || text.contains(",+") || text.contains(",-z"), text);
-		assertTrue(text.startsWith("#csra-model,name=demo,checkpoint_sha256=" + "ab".repeat(32) + "\n"
-			+ "image,'=cmd|' /C calc'!A0,'+x,'@y,'-z,\"a,\"\"b\"\"\",\"line\nbreak\"\n"), text);
+		assertFalse(
+			text.contains("\n=") || text.contains(",=") || text.contains(",@") || text.contains(
+				"\n@") || text.contains(",+") || text.contains(",-z"),
+			text);
+		assertTrue(
+			text.startsWith("#csra-model,name=demo,checkpoint_sha256=" + "ab".repeat(32) + "\n"
+				+ "image,'=cmd|' /C calc'!A0,'+x,'@y,'-z,\"a,\"\"b\"\"\",\"line\nbreak\"\n"),
+			text);
 	}
 
 	@Test
@@ -79,10 +83,13 @@ class ResumableCsvTest {
 		Path csv = dir.resolve("pred.csv");
 		try (PredictionsWriter first = PredictionsWriter.open(csv, CLASSES, MODEL)) {
 			first.append("a.png", scores(0));
-			CsraException e = assertThrows(CsraException.class, () -> PredictionsWriter.open(csv, CLASSES,
-				MODEL));
-			assertTrue(e.getMessage().contains("being written by another run (process " + ProcessHandle
-				.current().pid() + " on "), e.getMessage());
+			CsraException e = assertThrows(CsraException.class,
+				() -> PredictionsWriter.open(csv, CLASSES,
+					MODEL));
+			assertTrue(
+				e.getMessage().contains("being written by another run (process " + ProcessHandle
+					.current().pid() + " on "),
+				e.getMessage());
 			assertTrue(e.getMessage().contains("choose another output file"), e.getMessage());
 			first.append("b.png", scores(1));
 		}
@@ -98,17 +105,19 @@ class ResumableCsvTest {
 		Path csv = dir.resolve("pred.csv");
 		Process holder = WriterProbe.start("hold", csv, 2, "64m");
 		try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-			StandardCharsets.UTF_8))) {
+			StandardCharsets.UTF_8)))
+		{
 			assertEquals("open", out.readLine());
 			CsraException e = assertThrows(CsraException.class, () -> PredictionsWriter.open(csv,
 				ClassLabels.generic(2), MODEL));
-			assertTrue(e.getMessage().contains("(process " + holder.pid() + " on "), e.getMessage());
+			assertTrue(e.getMessage().contains("(process " + holder.pid() + " on "),
+				e.getMessage());
 			holder.getOutputStream().close();
 			assertTrue(holder.waitFor(60, TimeUnit.SECONDS));
 			assertEquals(0, holder.exitValue());
 		}
 		try (PredictionsWriter w = PredictionsWriter.open(csv, ClassLabels.generic(2), MODEL)) {
-			w.append("x.png", new double[] {0.5, 0.25});
+			w.append("x.png", new double[]{0.5, 0.25});
 		}
 		assertEquals(List.of("x"), PredictionsCsv.read(csv).keys());
 	}
@@ -118,7 +127,8 @@ class ResumableCsvTest {
 		Path csv = dir.resolve("pred.csv");
 		Process holder = WriterProbe.start("hold", csv, 2, "64m");
 		try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-			StandardCharsets.UTF_8))) {
+			StandardCharsets.UTF_8)))
+		{
 			assertEquals("open", out.readLine());
 			holder.destroyForcibly();
 			assertTrue(holder.waitFor(60, TimeUnit.SECONDS));
@@ -136,13 +146,16 @@ class ResumableCsvTest {
 			w.append("a.png", scores(0));
 		}
 		ModelStamp other = new ModelStamp("demo", "cd".repeat(32));
-		OutputFileException e = assertThrows(OutputFileException.class, () -> PredictionsWriter.open(csv, CLASSES,
-			other));
+		OutputFileException e = assertThrows(OutputFileException.class,
+			() -> PredictionsWriter.open(csv, CLASSES,
+				other));
 		assertTrue(e.getMessage().contains("holds results of model 'demo' (checkpoint SHA-256 abab")
-			&& e.getMessage().contains("not of model 'demo' (checkpoint SHA-256 cdcd"), e.getMessage());
+			&& e.getMessage().contains("not of model 'demo' (checkpoint SHA-256 cdcd"),
+			e.getMessage());
 		assertTrue(e.getMessage().contains("delete this one to start over"), e.getMessage());
-		assertThrows(OutputFileException.class, () -> PredictionsWriter.open(csv, CLASSES, new ModelStamp(
-			"other", MODEL.checkpointSha256())));
+		assertThrows(OutputFileException.class,
+			() -> PredictionsWriter.open(csv, CLASSES, new ModelStamp(
+				"other", MODEL.checkpointSha256())));
 		assertFalse(Files.exists(OutputLock.lockFileOf(csv)), "a refusal releases the lock");
 	}
 
@@ -155,7 +168,7 @@ class ResumableCsvTest {
 			assertEquals(Set.of("a"), w.written());
 			assertTrue(w.notes().get(0).contains("does not record which model wrote it"), w.notes()
 				.toString());
-			w.append("b.png", new double[] {0.3, 0.4});
+			w.append("b.png", new double[]{0.3, 0.4});
 		}
 		assertEquals(List.of("#csra-model,name=demo,checkpoint_sha256=" + MODEL.checkpointSha256(),
 			"image,cat,dog", "a.png,0.1,0.2", "b.png,0.3,0.4"), Files.readAllLines(csv));
@@ -171,8 +184,9 @@ class ResumableCsvTest {
 		Files.writeString(csv, "\"b\n", StandardOpenOption.APPEND);
 		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES, MODEL)) {
 			assertEquals(Set.of("a"), w.written());
-			assertTrue(w.notes().get(0).contains("removed an unfinished last row (line 5)"), w.notes()
-				.toString());
+			assertTrue(w.notes().get(0).contains("removed an unfinished last row (line 5)"),
+				w.notes()
+					.toString());
 			w.append("b\nc.png", scores(1));
 		}
 		assertEquals(List.of("a", "b\nc"), PredictionsCsv.read(csv).keys());
@@ -183,21 +197,25 @@ class ResumableCsvTest {
 		Path csv = dir.resolve("pred.csv");
 		Files.writeString(csv, "#csra-model,name=demo,checkpoint_sha256=abab");
 		try (PredictionsWriter w = PredictionsWriter.open(csv, CLASSES, MODEL)) {
-			assertTrue(w.notes().get(0).contains("unfinished start of a header"), w.notes().toString());
+			assertTrue(w.notes().get(0).contains("unfinished start of a header"),
+				w.notes().toString());
 		}
 		assertEquals(List.of(), PredictionsCsv.read(csv).keys());
 		Path foreign = Files.writeString(dir.resolve("notes.csv"), "my precious notes");
-		OutputFileException e = assertThrows(OutputFileException.class, () -> PredictionsWriter.open(foreign,
-			CLASSES, MODEL));
+		OutputFileException e = assertThrows(OutputFileException.class,
+			() -> PredictionsWriter.open(foreign,
+				CLASSES, MODEL));
 		assertTrue(e.getMessage().contains("not one this program began"), e.getMessage());
 		assertEquals("my precious notes", Files.readString(foreign));
 	}
 
 	@Test
 	void repeatedRowsOfTwoEarlierWritersAreRefusedAtOnceSayingHowToGoOn() throws IOException {
-		Path csv = Files.writeString(dir.resolve("pred.csv"), "image,cat\na.png,0.1\nb.png,0.2\na.png,0.1\n");
-		OutputFileException e = assertThrows(OutputFileException.class, () -> PredictionsWriter.open(csv,
-			new ClassLabels(List.of("cat")), MODEL));
+		Path csv = Files.writeString(dir.resolve("pred.csv"),
+			"image,cat\na.png,0.1\nb.png,0.2\na.png,0.1\n");
+		OutputFileException e = assertThrows(OutputFileException.class,
+			() -> PredictionsWriter.open(csv,
+				new ClassLabels(List.of("cat")), MODEL));
 		assertTrue(e.getMessage().contains("line 4") && e.getMessage().contains("two runs may have"
 			+ " written this file at once") && e.getMessage().contains("delete"), e.getMessage());
 	}
@@ -215,8 +233,9 @@ class ResumableCsvTest {
 		}
 		try (ResumableCsv out = ResumableCsv.open(csv, MODEL, layout)) {
 			assertEquals(1, out.retried());
-			assertTrue(out.notes().get(0).contains("retrying 1 file that failed before"), out.notes()
-				.toString());
+			assertTrue(out.notes().get(0).contains("retrying 1 file that failed before"),
+				out.notes()
+					.toString());
 			assertFalse(out.contains("=bad.tif"));
 			out.append(List.of(List.of("=bad.tif", "", "0.9")));
 		}
@@ -226,8 +245,10 @@ class ResumableCsvTest {
 				rows.add(r.fields());
 			}
 		}
-		assertEquals(List.of(header, List.of("a.tif", "", "0.5"), List.of("a.tif", "", "0.6"), List.of(
-			"c.tif", "", "0.7"), List.of("=bad.tif", "", "0.9")), rows.subList(1, rows.size()));
+		assertEquals(
+			List.of(header, List.of("a.tif", "", "0.5"), List.of("a.tif", "", "0.6"), List.of(
+				"c.tif", "", "0.7"), List.of("=bad.tif", "", "0.9")),
+			rows.subList(1, rows.size()));
 		try (ResumableCsv out = ResumableCsv.open(csv, MODEL, layout)) {
 			assertEquals(0, out.retried());
 		}

@@ -13,32 +13,32 @@ class ScoreMatrixTest {
 
 	@Test
 	void keepTopZeroesAllButTheHighestScores() {
-		ScoreMatrix top = scores(new double[] {0.9, 0.8, 0.7, 0.95, 0.1}).keepTop(3);
-		assertArrayEquals(new double[] {0.9, 0.8, 0, 0.95, 0}, top.row(0), 0);
+		ScoreMatrix top = scores(new double[]{0.9, 0.8, 0.7, 0.95, 0.1}).keepTop(3);
+		assertArrayEquals(new double[]{0.9, 0.8, 0, 0.95, 0}, top.row(0), 0);
 	}
 
 	@Test
 	void keepTopKeepsLowerClassIndexAmongTies() {
-		ScoreMatrix top = scores(new double[] {0.5, 0.5, 0.5, 0.5}).keepTop(3);
-		assertArrayEquals(new double[] {0.5, 0.5, 0.5, 0}, top.row(0), 0);
+		ScoreMatrix top = scores(new double[]{0.5, 0.5, 0.5, 0.5}).keepTop(3);
+		assertArrayEquals(new double[]{0.5, 0.5, 0.5, 0}, top.row(0), 0);
 	}
 
 	@Test
 	void keepTopWithMoreThanTheClassCountKeepsAll() {
-		ScoreMatrix top = scores(new double[] {0.2, 0.1}).keepTop(3);
-		assertArrayEquals(new double[] {0.2, 0.1}, top.row(0), 0);
+		ScoreMatrix top = scores(new double[]{0.2, 0.1}).keepTop(3);
+		assertArrayEquals(new double[]{0.2, 0.1}, top.row(0), 0);
 	}
 
 	@Test
 	void rejectsNonFiniteScoresNamingTheClass() {
 		DatasetException e = assertThrows(DatasetException.class,
-			() -> new ScoreMatrix(ClassLabels.generic(2), new double[][] {{0.1, Double.NaN}}));
+			() -> new ScoreMatrix(ClassLabels.generic(2), new double[][]{{0.1, Double.NaN}}));
 		assertTrue(e.getMessage().contains("class1"), e.getMessage());
 	}
 
 	@Test
 	void rejectsRowsOfTheWrongLength() {
 		assertThrows(DatasetException.class,
-			() -> new ScoreMatrix(ClassLabels.generic(3), new double[][] {{0.1, 0.2}}));
+			() -> new ScoreMatrix(ClassLabels.generic(3), new double[][]{{0.1, 0.2}}));
 	}
 }

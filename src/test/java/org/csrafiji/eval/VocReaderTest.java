@@ -27,14 +27,17 @@ class VocReaderTest {
 	}
 
 	private static String object(String name, int difficult, String extra) {
-		return "  <object>\n    <name>" + name + "</name>\n    <pose>Left</pose>\n    <truncated>0</truncated>\n"
+		return "  <object>\n    <name>" + name
+			+ "</name>\n    <pose>Left</pose>\n    <truncated>0</truncated>\n"
 			+ "    <difficult>" + difficult + "</difficult>\n" + extra
 			+ "    <bndbox><xmin>1</xmin><ymin>2</ymin><xmax>30</xmax><ymax>40</ymax></bndbox>\n  </object>\n";
 	}
 
 	private static void annotation(Path voc, String id, String... objects) throws IOException {
-		Files.writeString(voc.resolve("Annotations").resolve(id + ".xml"), "<annotation>\n  <folder>VOC2007</folder>\n"
-			+ "  <filename>" + id + ".jpg</filename>\n" + String.join("", objects) + "</annotation>\n");
+		Files.writeString(voc.resolve("Annotations").resolve(id + ".xml"),
+			"<annotation>\n  <folder>VOC2007</folder>\n"
+				+ "  <filename>" + id + ".jpg</filename>\n" + String.join("", objects)
+				+ "</annotation>\n");
 	}
 
 	private static void split(Path voc, String name, String... ids) throws IOException {
@@ -49,7 +52,8 @@ class VocReaderTest {
 	@Test
 	void readsTheSplitWithDifficultOnlyClassesIgnored() throws IOException {
 		Path voc = voc();
-		annotation(voc, "000001", object("dog", 0, ""), object("person", 1, ""), object("person", 0, ""));
+		annotation(voc, "000001", object("dog", 0, ""), object("person", 1, ""),
+			object("person", 0, ""));
 		annotation(voc, "000002", object("cat", 1, ""), object("cat", 1, ""),
 			object("bicycle", 0, "    <part><name>head</name><bndbox/></part>\n"));
 		annotation(voc, "000003");
@@ -58,7 +62,8 @@ class VocReaderTest {
 
 		Dataset d = VocReader.read(root.resolve("VOCdevkit"), "test");
 		assertEquals(new ClassLabels(ClassLabels.VOC2007), d.classes());
-		assertEquals(List.of("000002", "000001", "000003"), d.samples().stream().map(Sample::key).toList());
+		assertEquals(List.of("000002", "000001", "000003"),
+			d.samples().stream().map(Sample::key).toList());
 		Sample first = d.samples().get(0);
 		assertEquals(LabelState.IGNORED, state(first, "cat"));
 		assertEquals(LabelState.POSITIVE, state(first, "bicycle"));
@@ -92,7 +97,8 @@ class VocReaderTest {
 		Files.writeString(voc.resolve("Annotations").resolve("000001.xml"),
 			"<annotation>\n  <object>\n    <name>dog</name>\n  </annotation>\n");
 		split(voc, "test", "000001");
-		DatasetException e = assertThrows(DatasetException.class, () -> VocReader.read(voc, "test"));
+		DatasetException e = assertThrows(DatasetException.class,
+			() -> VocReader.read(voc, "test"));
 		assertTrue(e.getMessage().contains("000001.xml line 4"), e.getMessage());
 	}
 
@@ -101,8 +107,10 @@ class VocReaderTest {
 		Path voc = voc();
 		annotation(voc, "000001", object("dog", 0, ""), object("dragon", 0, ""));
 		split(voc, "test", "000001");
-		DatasetException e = assertThrows(DatasetException.class, () -> VocReader.read(voc, "test"));
-		assertTrue(e.getMessage().contains("000001.xml line 11") && e.getMessage().contains("'dragon'"),
+		DatasetException e = assertThrows(DatasetException.class,
+			() -> VocReader.read(voc, "test"));
+		assertTrue(
+			e.getMessage().contains("000001.xml line 11") && e.getMessage().contains("'dragon'"),
 			e.getMessage());
 	}
 
@@ -111,8 +119,10 @@ class VocReaderTest {
 		Path voc = voc();
 		annotation(voc, "000001", object("dog", 0, ""));
 		split(voc, "test", "000001", "000007");
-		DatasetException e = assertThrows(DatasetException.class, () -> VocReader.read(voc, "test"));
-		assertTrue(e.getMessage().contains("test.txt line 2") && e.getMessage().contains("'000007'"),
+		DatasetException e = assertThrows(DatasetException.class,
+			() -> VocReader.read(voc, "test"));
+		assertTrue(
+			e.getMessage().contains("test.txt line 2") && e.getMessage().contains("'000007'"),
 			e.getMessage());
 	}
 

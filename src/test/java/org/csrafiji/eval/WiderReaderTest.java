@@ -50,21 +50,26 @@ class WiderReaderTest {
 		assertEquals(LabelState.NEGATIVE, first.labels().get(1));
 		assertEquals(LabelState.IGNORED, first.labels().get(2));
 		assertEquals(Optional.of(new CropBox(50.5, 60, 70, 80)), d.samples().get(1).crop());
-		assertEquals(LabelState.IGNORED, d.samples().get(1).labels().get(ClassLabels.WIDER.indexOf("Tshirt")));
+		assertEquals(LabelState.IGNORED,
+			d.samples().get(1).labels().get(ClassLabels.WIDER.indexOf("Tshirt")));
 		assertEquals(IgnoredLabelCounting.AS_NEGATIVE, d.ignoredCounting());
 	}
 
 	@Test
 	void wrongAttributeCountNamesTheLine() throws IOException {
-		Path json = write(FILE.replace("[1, -1, 0, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1]", "[1, -1, 0]"));
-		DatasetException e = assertThrows(DatasetException.class, () -> WiderReader.read(json, null));
-		assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("3 attributes"), e.getMessage());
+		Path json = write(
+			FILE.replace("[1, -1, 0, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1]", "[1, -1, 0]"));
+		DatasetException e = assertThrows(DatasetException.class,
+			() -> WiderReader.read(json, null));
+		assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("3 attributes"),
+			e.getMessage());
 	}
 
 	@Test
 	void unknownAttributeValueIsAnError() throws IOException {
 		Path json = write(FILE.replace("[1, -1, 0, 1,", "[1, -1, 99, 1,"));
-		DatasetException e = assertThrows(DatasetException.class, () -> WiderReader.read(json, null));
+		DatasetException e = assertThrows(DatasetException.class,
+			() -> WiderReader.read(json, null));
 		assertTrue(e.getMessage().contains("'sunglass'"), e.getMessage());
 	}
 }

@@ -13,8 +13,7 @@ import org.csrafiji.core.ClassLabels;
  */
 public final class WriterProbe {
 
-	private WriterProbe() {
-	}
+	private WriterProbe() {}
 
 	/**
 	 * @param args mode, file, number of classes
@@ -22,7 +21,9 @@ public final class WriterProbe {
 	 */
 	public static void main(String[] args) throws Exception {
 		ClassLabels classes = ClassLabels.generic(Integer.parseInt(args[2]));
-		try (PredictionsWriter w = PredictionsWriter.open(Path.of(args[1]), classes, ResumableCsvTest.MODEL)) {
+		try (PredictionsWriter w = PredictionsWriter.open(Path.of(args[1]), classes,
+			ResumableCsvTest.MODEL))
+		{
 			if (args[0].equals("hold")) {
 				System.out.println("open");
 				System.out.flush();
@@ -44,9 +45,13 @@ public final class WriterProbe {
 	 * @return the started process, its error stream merged into its output
 	 * @throws java.io.IOException when it cannot be started
 	 */
-	static Process start(String mode, Path csv, int classes, String heap) throws java.io.IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
-			"java").toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+	static Process start(String mode, Path csv, int classes, String heap)
+		throws java.io.IOException
+	{
+		List<String> command = new ArrayList<>(List.of(
+			Path.of(System.getProperty("java.home"), "bin",
+				"java").toString(),
+			"-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
 			WriterProbe.class.getName(), mode, csv.toString(), Integer.toString(classes)));
 		return new ProcessBuilder(command).redirectErrorStream(true).start();
 	}

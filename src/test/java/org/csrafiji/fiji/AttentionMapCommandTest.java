@@ -188,10 +188,12 @@ class AttentionMapCommandTest extends ContextTestBase {
 			int[] px = (int[]) heat.getProcessor().convertToRGB().getPixels();
 			for (int p : px) {
 				java.awt.Color q = new java.awt.Color(p & 0xffffff);
-				if (q.getRed() + q.getGreen() + q.getBlue() > sum(brightest)) brightest = p & 0xffffff;
+				if (q.getRed() + q.getGreen() + q.getBlue() > sum(brightest))
+					brightest = p & 0xffffff;
 			}
-			assertEquals(c.getRGB() & 0xffffff, brightest, cls + ": the heat map's maximum is the class"
-				+ " colour");
+			assertEquals(c.getRGB() & 0xffffff, brightest,
+				cls + ": the heat map's maximum is the class"
+					+ " colour");
 		}
 		assertEquals(3, colours.size(), "three classes, three colours");
 	}
@@ -211,8 +213,9 @@ class AttentionMapCommandTest extends ContextTestBase {
 			boolean unchanged = rgb == (grey << 16 | grey << 8 | grey);
 			if (levels[i] == 0) {
 				transparent++;
-				assertTrue(unchanged || nearOverlayLine(imp, i), "pixel " + i + " under a transparent"
-					+ " heat-map level changed");
+				assertTrue(unchanged || nearOverlayLine(imp, i),
+					"pixel " + i + " under a transparent"
+						+ " heat-map level changed");
 			}
 			else {
 				drawn++;

@@ -78,7 +78,8 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		assertEquals(3, m.getOutput("classified"));
 		assertEquals(1, m.getOutput("failed"));
 		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-		assertTrue(lines.get(0).startsWith("#csra-model,name=fixture-r18-h1,checkpoint_sha256="), lines.get(0));
+		assertTrue(lines.get(0).startsWith("#csra-model,name=fixture-r18-h1,checkpoint_sha256="),
+			lines.get(0));
 		assertEquals("file,c,z,t,labels,error," + String.join(",", FijiFixtures.CLASSES), lines
 			.get(1));
 		List<List<String>> rows = records(csv);
@@ -110,7 +111,8 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		assertEquals(full.size(), Files.readAllLines(csv).size());
 		assertTrue(Files.readString(csv).endsWith("\n"));
 		m = batch(in, csv, false, null);
-		assertEquals(2, m.getOutput("skipped"), "a.tif and b.tif; broken.tif failed and is retried");
+		assertEquals(2, m.getOutput("skipped"),
+			"a.tif and b.tif; broken.tif failed and is retried");
 		assertEquals(1, m.getOutput("failed"));
 		assertEquals(full.size(), Files.readAllLines(csv).size());
 	}
@@ -142,8 +144,9 @@ class BatchClassifyCommandTest extends ContextTestBase {
 
 	private static void tiffs(Path in, List<String> names) {
 		for (int i = 0; i < names.size(); i++) {
-			IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 40, 30, 1, i), in.resolve(names.get(i))
-				.toString());
+			IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 40, 30, 1, i),
+				in.resolve(names.get(i))
+					.toString());
 		}
 	}
 
@@ -199,7 +202,8 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		Path csv = dir.resolve("results.csv");
 		try (OutputLock held = OutputLock.acquire(csv)) {
 			Ran m = FijiFixtures.run(ctx, BatchClassifyCommand.class, "input_dir", in.toFile(),
-				"recursive", false, "file_pattern", "*.tif", "output_csv", csv.toFile(), "attention_dir",
+				"recursive", false, "file_pattern", "*.tif", "output_csv", csv.toFile(),
+				"attention_dir",
 				null);
 			assertTrue(m.isCanceled());
 			assertTrue(m.getCancelReason().contains("is being written by another run (process "
@@ -224,7 +228,8 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		tiffs(in, names);
 		Path csv = dir.resolve("results.csv");
 		// both runs find the model loaded
-		batch(folder(Files.createDirectories(dir.resolve("warm"))), dir.resolve("warm.csv"), false, null);
+		batch(folder(Files.createDirectories(dir.resolve("warm"))), dir.resolve("warm.csv"), false,
+			null);
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
@@ -232,7 +237,8 @@ class BatchClassifyCommandTest extends ContextTestBase {
 			for (int i = 0; i < 2; i++) {
 				runs.add(pool.submit(() -> {
 					start.await();
-					return FijiFixtures.run(ctx, BatchClassifyCommand.class, "input_dir", in.toFile(),
+					return FijiFixtures.run(ctx, BatchClassifyCommand.class, "input_dir",
+						in.toFile(),
 						"recursive", false, "file_pattern", "*.tif", "output_csv", csv.toFile(),
 						"attention_dir", null);
 				}));
@@ -241,7 +247,8 @@ class BatchClassifyCommandTest extends ContextTestBase {
 			int classified = 0;
 			for (Future<Ran> f : runs) {
 				Ran m = f.get(5, TimeUnit.MINUTES);
-				assertTrue(!m.isCanceled() || m.getCancelReason().contains("being written by another run"),
+				assertTrue(
+					!m.isCanceled() || m.getCancelReason().contains("being written by another run"),
 					m.getCancelReason());
 				classified += m.isCanceled() ? 0 : (int) m.getOutput("classified");
 			}
@@ -285,7 +292,8 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		for (int i = 1; i <= 2; i++) {
 			Path csv = dir.resolve("out-" + i + ".csv");
 			Ran m = FijiFixtures.run(ctx, BatchClassifyCommand.class, "input_dir", in.toFile(),
-				"recursive", false, "file_pattern", "*.tif", "output_csv", csv.toFile(), "attention_dir",
+				"recursive", false, "file_pattern", "*.tif", "output_csv", csv.toFile(),
+				"attention_dir",
 				null, "threshold", 0.001, "shard", i + "/2");
 			assertFalse(m.isCanceled(), m.getCancelReason());
 			shards.add(files(csv));
@@ -294,8 +302,10 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		// a.tif, b.tif, broken.tif sorted and dealt round-robin
 		assertEquals(List.of(List.of("a.tif", "broken.tif"), List.of("b.tif")), shards);
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		assertEquals(0, Main.run(merge, new PrintStream(new ByteArrayOutputStream()), new PrintStream(
-			err)), err.toString());
+		assertEquals(0,
+			Main.run(merge, new PrintStream(new ByteArrayOutputStream()), new PrintStream(
+				err)),
+			err.toString());
 		assertEquals(Files.readAllLines(whole), Files.readAllLines(dir.resolve("all.csv")));
 	}
 
@@ -306,10 +316,12 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		Ran[] m = new Ran[1];
 		List<String> log = logged(() -> m[0] = FijiFixtures.run(ctx, BatchClassifyCommand.class,
 			"input_dir", in.toFile(), "recursive", false, "file_pattern", "*.tif", "output_csv", csv
-				.toFile(), "attention_dir", null, "shard", "4/4"));
+				.toFile(),
+			"attention_dir", null, "shard", "4/4"));
 		assertFalse(m[0].isCanceled(), m[0].getCancelReason());
 		assertEquals(0, m[0].getOutput("classified"));
-		assertTrue(log.stream().anyMatch(l -> l.contains("shard 4/4 holds no file: 3 file(s) match")),
+		assertTrue(
+			log.stream().anyMatch(l -> l.contains("shard 4/4 holds no file: 3 file(s) match")),
 			log.toString());
 		assertFalse(Files.exists(csv));
 	}
@@ -319,7 +331,8 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		Path in = folder(dir);
 		Path csv = dir.resolve("results.csv");
 		Ran m = FijiFixtures.run(ctx, BatchClassifyCommand.class, "input_dir", in.toFile(),
-			"recursive", false, "file_pattern", "*.tif", "output_csv", csv.toFile(), "attention_dir",
+			"recursive", false, "file_pattern", "*.tif", "output_csv", csv.toFile(),
+			"attention_dir",
 			null, "shard", "3/2");
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("1 <= I <= N") && m.getCancelReason().contains(
@@ -334,11 +347,14 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		Ran[] m = new Ran[1];
 		List<String> log = logged(() -> m[0] = FijiFixtures.run(ctx, BatchClassifyCommand.class,
 			"input_dir", in.toFile(), "recursive", false, "file_pattern", "*.TIF", "output_csv", csv
-				.toFile(), "attention_dir", null));
+				.toFile(),
+			"attention_dir", null));
 		assertFalse(m[0].isCanceled());
 		assertEquals(0, m[0].getOutput("classified"));
-		assertTrue(log.stream().anyMatch(l -> l.contains("matches file_pattern '*.TIF', so nothing was"
-			+ " classified") && l.contains("It holds e.g. ")), log.toString());
+		assertTrue(
+			log.stream().anyMatch(l -> l.contains("matches file_pattern '*.TIF', so nothing was"
+				+ " classified") && l.contains("It holds e.g. ")),
+			log.toString());
 		assertFalse(Files.exists(csv));
 	}
 
@@ -348,12 +364,14 @@ class BatchClassifyCommandTest extends ContextTestBase {
 		Path csv = dir.resolve("results.csv");
 		batch(in, csv, false, null);
 		String before = Files.readString(csv);
-		Path other = Files.writeString(dir.resolve("other.json"), Files.readString(FijiFixtures.spec(
-			"r18_h1.json").toPath()).replace("fixture-r18-h1", "other").replace("../model/",
-				FijiFixtures.checkpoint().getParent().replace('\\', '/') + "/"));
+		Path other = Files.writeString(dir.resolve("other.json"),
+			Files.readString(FijiFixtures.spec(
+				"r18_h1.json").toPath()).replace("fixture-r18-h1", "other").replace("../model/",
+					FijiFixtures.checkpoint().getParent().replace('\\', '/') + "/"));
 		Ran m = FijiFixtures.run(ctx, BatchClassifyCommand.class, "model_file", other.toFile(),
 			"input_dir", in.toFile(), "recursive", false, "file_pattern", "*.tif", "output_csv", csv
-				.toFile(), "attention_dir", null);
+				.toFile(),
+			"attention_dir", null);
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("holds results of model 'fixture-r18-h1'") && m
 			.getCancelReason().contains("not of model 'other'"), m.getCancelReason());

@@ -28,7 +28,8 @@ class BatchCsvFeedsEvaluateTest extends ContextTestBase {
 		ByteArrayOutputStream o = new ByteArrayOutputStream();
 		ByteArrayOutputStream e = new ByteArrayOutputStream();
 		int code = Main.run(List.of("evaluate", "--predictions", predictions, "--labels", labels
-			.toString(), "--json"), new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e,
+			.toString(), "--json"), new PrintStream(o, true, StandardCharsets.UTF_8),
+			new PrintStream(e,
 				true, StandardCharsets.UTF_8));
 		assertEquals(0, code, e.toString(StandardCharsets.UTF_8));
 		return o.toString(StandardCharsets.UTF_8);
@@ -52,8 +53,10 @@ class BatchCsvFeedsEvaluateTest extends ContextTestBase {
 		Path labelCsv = Files.writeString(dir.resolve("labels.csv"), labels);
 		Path batchCsv = dir.resolve("batch.csv");
 		BatchTask.run(ctx.service(CsraService.class), BatchSettings.of(in.toFile(),
-			false, "*.tif", batchCsv.toFile(), null), ClassifySettings.of(FijiFixtures.spec(
-				"r18_h1.json"), "cpu", 0.5, false, false, ClassifySettings.DISPLAY_RANGE), Feedback.none());
+			false, "*.tif", batchCsv.toFile(), null),
+			ClassifySettings.of(FijiFixtures.spec(
+				"r18_h1.json"), "cpu", 0.5, false, false, ClassifySettings.DISPLAY_RANGE),
+			Feedback.none());
 		List<String> lines = Files.readAllLines(batchCsv);
 		assertTrue(lines.get(1).startsWith("file,c,z,t,labels,error,"), lines.get(1));
 		assertTrue(lines.stream().anyMatch(l -> l.startsWith("broken.tif,")), "an error row");
@@ -73,6 +76,7 @@ class BatchCsvFeedsEvaluateTest extends ContextTestBase {
 			}
 		}
 		Path plainCsv = Files.writeString(dir.resolve("plain.csv"), plain);
-		assertEquals(evaluate(plainCsv.toString(), labelCsv), evaluate(batchCsv.toString(), labelCsv));
+		assertEquals(evaluate(plainCsv.toString(), labelCsv),
+			evaluate(batchCsv.toString(), labelCsv));
 	}
 }

@@ -82,8 +82,9 @@ class CancellationTest extends ContextTestBase {
 		assertFalse(second.cancelled());
 		assertEquals(2, second.skipped());
 		assertEquals(3, second.classified());
-		assertEquals(5, Files.readAllLines(csv).size() - 2, "one row per file, none twice (after the model"
-			+ " stamp and the header)");
+		assertEquals(5, Files.readAllLines(csv).size() - 2,
+			"one row per file, none twice (after the model"
+				+ " stamp and the header)");
 	}
 
 	private static Set<String> files(Path csv) throws Exception {

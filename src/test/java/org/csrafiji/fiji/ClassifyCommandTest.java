@@ -9,7 +9,6 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
 
-import org.csrafiji.app.Labels;
 import org.csrafiji.fiji.command.ClassifyCommand;
 import org.csrafiji.render.ResultsTableWriter;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,8 @@ class ClassifyCommandTest extends ContextTestBase {
 	}
 
 	@ParameterizedTest
-	@ValueSource(ints = { ImagePlus.GRAY8, ImagePlus.GRAY16, ImagePlus.GRAY32,
-		ImagePlus.COLOR_RGB })
+	@ValueSource(ints = {ImagePlus.GRAY8, ImagePlus.GRAY16, ImagePlus.GRAY32,
+		ImagePlus.COLOR_RGB})
 	void writesOneRowPerImageWithLabelsAndEveryClassScore(int type) throws Exception {
 		ImagePlus imp = FijiFixtures.image(type, 120, 100, 1, type);
 		String before = FijiFixtures.checksum(imp);
@@ -141,7 +140,8 @@ class ClassifyCommandTest extends ContextTestBase {
 	@Test
 	void aMissingCheckpointCancelsSayingWhere() throws Exception {
 		Ran m = FijiFixtures.run(ctx, ClassifyCommand.class, "image", FijiFixtures.image(
-			ImagePlus.GRAY8, 64, 64, 1, 1), "model_file", FijiFixtures.spec(
+			ImagePlus.GRAY8, 64, 64, 1, 1), "model_file",
+			FijiFixtures.spec(
 				"missing_checkpoint.json"));
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("no_such_weights.pth"), m.getCancelReason());
@@ -166,7 +166,7 @@ class ClassifyCommandTest extends ContextTestBase {
 		ResultsTable rt = table(FijiFixtures.run(ctx, ClassifyCommand.class, "image", imp,
 			"all_slices", true));
 		int first = rt.size() - 4;
-		int[][] zt = { { 1, 1 }, { 2, 1 }, { 1, 2 }, { 2, 2 } };
+		int[][] zt = {{1, 1}, {2, 1}, {1, 2}, {2, 2}};
 		for (int i = 0; i < 4; i++) {
 			assertEquals(zt[i][0], (int) rt.getValue("Z", first + i));
 			assertEquals(zt[i][1], (int) rt.getValue("T", first + i));

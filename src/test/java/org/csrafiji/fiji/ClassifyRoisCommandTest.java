@@ -151,7 +151,8 @@ class ClassifyRoisCommandTest extends ContextTestBase {
 			}
 		}
 		assertEquals(rt.size(), plain.getOverlay().size(), "one traced outline per label");
-		assertEquals(fromRois.getValue("Area", 0), plain.getOverlay().get(0).getStatistics().pixelCount);
+		assertEquals(fromRois.getValue("Area", 0),
+			plain.getOverlay().get(0).getStatistics().pixelCount);
 	}
 
 	@Test

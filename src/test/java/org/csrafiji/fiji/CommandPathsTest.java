@@ -9,7 +9,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import org.csrafiji.app.Labels;
 import org.csrafiji.app.download.DownloadFixtures;
 import org.csrafiji.app.download.WeightsServer;
 import org.csrafiji.render.ResultsTables;
@@ -105,16 +104,18 @@ class CommandPathsTest {
 		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 11);
 		classify.put("image", imp);
 		int rows = tables.current().size();
-		out.add(new Case("CSRA Classify", classify, m -> tables.current().size() > rows && (m == null
-			|| m.getOutput("results_table") instanceof ResultsTable)));
+		out.add(
+			new Case("CSRA Classify", classify, m -> tables.current().size() > rows && (m == null
+				|| m.getOutput("results_table") instanceof ResultsTable)));
 
 		Map<String, Object> attention = model();
 		ImagePlus att = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 12);
 		attention.put("image", att);
 		attention.put("classes", "cell");
 		attention.put("show_stack", true);
-		out.add(new Case("CSRA Attention Map", attention, m -> att.getOverlay() != null && (m == null
-			|| m.getOutput("attention_stack") instanceof ImagePlus)));
+		out.add(
+			new Case("CSRA Attention Map", attention, m -> att.getOverlay() != null && (m == null
+				|| m.getOutput("attention_stack") instanceof ImagePlus)));
 
 		// the demo model on one synthetic scene: one tile, a few objects on the Overlay
 		Map<String, Object> tiles = model();
@@ -123,16 +124,19 @@ class CommandPathsTest {
 		tiles.put("image", scene);
 		int tileRuns = tileRuns();
 		out.add(new Case("CSRA Tile Classify", tiles, m -> tileRuns() > tileRuns && (m == null || m
-			.getOutput("tile_table") instanceof ResultsTable && m.getOutput(
-				"score_map") instanceof ImagePlus && m.getOutput("tile_map") instanceof ImagePlus)));
+			.getOutput("tile_table") instanceof ResultsTable
+			&& m.getOutput(
+				"score_map") instanceof ImagePlus
+			&& m.getOutput("tile_map") instanceof ImagePlus)));
 
 		Map<String, Object> rois = model();
 		rois.put("model_file", TileClassifyCommandTest.DEMO);
 		ImagePlus objects = scene.duplicate();
 		objects.setOverlay(new ij.gui.Overlay(new ij.gui.OvalRoi(40, 40, 60, 60)));
 		rois.put("image", objects);
-		out.add(new Case("CSRA Classify ROIs", rois, m -> objects.getOverlay().size() == 2 && (m == null
-			|| ((ResultsTable) m.getOutput("object_table")).size() == 1)));
+		out.add(
+			new Case("CSRA Classify ROIs", rois, m -> objects.getOverlay().size() == 2 && (m == null
+				|| ((ResultsTable) m.getOutput("object_table")).size() == 1)));
 
 		Path in = Files.createDirectories(fresh("in"));
 		IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 40, 40, 1, 13), in.resolve("a.tif")
@@ -152,7 +156,8 @@ class CommandPathsTest {
 			EvaluateCommandTest.LABELS).toFile());
 		evaluate.put("output_dir", ev.resolve("report").toFile());
 		out.add(new Case("CSRA Evaluate", evaluate, m -> Files.exists(ev.resolve(
-			"report/csra_metrics.csv")) && (m == null || m.getOutput(
+			"report/csra_metrics.csv"))
+			&& (m == null || m.getOutput(
 				"metrics_table") instanceof ResultsTable)));
 
 		Path download = Files.createDirectories(fresh("download"));
@@ -161,7 +166,8 @@ class CommandPathsTest {
 		fetch.put("model", "");
 		fetch.put("model_file", download.resolve("r18.json").toFile());
 		out.add(new Case("CSRA Download Weights", fetch, m -> Files.isRegularFile(download.resolve(
-			"weights/r18.pth")) && (m == null || String.valueOf(m.getOutput("message")).startsWith(
+			"weights/r18.pth"))
+			&& (m == null || String.valueOf(m.getOutput("message")).startsWith(
 				"Installed the weights of"))));
 
 		out.add(new Case("CSRA Engine Info", Map.of(), m -> m == null || m.getOutput(
@@ -169,7 +175,8 @@ class CommandPathsTest {
 
 		// A spec whose checkpoint is in place: nothing to fetch, and the command says so.
 		out.add(new Case("CSRA Download Weights", Map.of("model_file", FijiFixtures.spec(
-			"r18_h1.json")), m -> m == null || m.getOutput("message").toString().contains(
+			"r18_h1.json")),
+			m -> m == null || m.getOutput("message").toString().contains(
 				"already installed")));
 
 		out.add(new Case("CSRA Settings", Map.of("use_libtorch", false), m -> m == null || m
@@ -178,10 +185,12 @@ class CommandPathsTest {
 		Path labels = SyntheticDatasetWriter.write(new SceneGenerator(32, 5), 0, 4, fresh("data"));
 		Path run = fresh("train");
 		Map<String, Object> train = new LinkedHashMap<>(Map.of("training_labels", labels.toFile(),
-			"output_dir", run.toFile(), "base_width", 4, "input_size", 32, "epochs", 1, "batch_size",
+			"output_dir", run.toFile(), "base_width", 4, "input_size", 32, "epochs", 1,
+			"batch_size",
 			4, "device", "cpu"));
-		out.add(new Case("CSRA Train", train, m -> Files.exists(run.resolve("best.json")) && (m == null
-			|| m.getOutput("best_spec") != null)));
+		out.add(
+			new Case("CSRA Train", train, m -> Files.exists(run.resolve("best.json")) && (m == null
+				|| m.getOutput("best_spec") != null)));
 		return out;
 	}
 
@@ -270,7 +279,8 @@ class CommandPathsTest {
 	@Test
 	void moduleServiceGivesTheFinishedModule() throws Exception {
 		for (Case c : cases()) {
-			Module m = ctx.service(ModuleService.class).run(info(c.title()), true, c.inputs()).get();
+			Module m = ctx.service(ModuleService.class).run(info(c.title()), true, c.inputs())
+				.get();
 			assertFalse(((CommandModule) m).isCanceled(), c.title());
 			assertTrue(c.done().test(m), c.title());
 		}
@@ -287,9 +297,12 @@ class CommandPathsTest {
 		EvaluateCommandTest.write(ev, "labels.csv", EvaluateCommandTest.LABELS);
 		String readme = Files.readString(Path.of("README.md")).replace("/path/spec.json",
 			FijiFixtures.spec("r18_h1.json").getPath()).replace("/data/in", in.toString()).replace(
-				"/data/out.csv", in.resolveSibling("out.csv").toString()).replace("/data/pred.csv", ev
-					.resolve("pred.csv").toString()).replace("/data/labels.csv", ev.resolve("labels.csv")
-						.toString()).replace("/data/report", ev.resolve("report").toString());
+				"/data/out.csv", in.resolveSibling("out.csv").toString())
+			.replace("/data/pred.csv", ev
+				.resolve("pred.csv").toString())
+			.replace("/data/labels.csv", ev.resolve("labels.csv")
+				.toString())
+			.replace("/data/report", ev.resolve("report").toString());
 		Matcher m = Pattern.compile("--run \"([^\"]+)\" \"([^\"]*)\"").matcher(readme);
 		int lines = 0;
 		while (m.find()) {
@@ -308,8 +321,10 @@ class CommandPathsTest {
 	void readmeScriptCallGivesTheTable() throws Exception {
 		ImagePlus imp = FijiFixtures.image(ImagePlus.GRAY8, 64, 64, 1, 15);
 		CommandModule m = ctx.service(CommandService.class).run(
-			"org.csrafiji.fiji.command.ClassifyCommand", true, "image", imp, "model_file", FijiFixtures
-				.spec("r18_h1.json"), "device", "auto").get();
+			"org.csrafiji.fiji.command.ClassifyCommand", true, "image", imp, "model_file",
+			FijiFixtures
+				.spec("r18_h1.json"),
+			"device", "auto").get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		ResultsTable rt = (ResultsTable) m.getOutput("results_table");
 		assertEquals(imp.getTitle(), rt.getStringValue("Image", rt.size() - 1));

@@ -26,7 +26,8 @@ class EngineInfoCommandTest extends ContextTestBase {
 			v.put(rt.getStringValue("property", r), rt.getStringValue("value", r));
 		}
 		assertEquals(List.of("DJL version", "PyTorch version", "natives flavour", "natives folder",
-			"natives from", "GPU count", "CUDA", "device for 'auto'", "GPU memory"), List.of(rt
+			"natives from", "GPU count", "CUDA", "device for 'auto'", "GPU memory"),
+			List.of(rt
 				.getColumnAsVariables("property")).stream().map(x -> x.getString()).toList());
 		assertEquals("0.35.1", v.get("DJL version"));
 		assertEquals("2.7.1", v.get("PyTorch version"));
@@ -38,13 +39,17 @@ class EngineInfoCommandTest extends ContextTestBase {
 			assertEquals("gpu:0", v.get("device for 'auto'"));
 			assertTrue(v.get("GPU memory").contains("MiB"), v.get("GPU memory"));
 		}
-		assertTrue(v.get("natives from").startsWith("DJL cache") || v.get("natives from").startsWith(
-			"PYTORCH_LIBRARY_PATH"), v.get("natives from"));
+		assertTrue(
+			v.get("natives from").startsWith("DJL cache") || v.get("natives from").startsWith(
+				"PYTORCH_LIBRARY_PATH"),
+			v.get("natives from"));
 	}
 
 	@Test
 	void readsTheFlavourFromDjlsFolderNames() {
-		assertEquals("cpu", EngineInfo.flavour("/home/u/.djl.ai/pytorch/2.7.1-20250812-cpu-linux-x86_64"));
-		assertEquals("cu128", EngineInfo.flavour("/home/u/.djl.ai/pytorch/2.7.1-cu128-linux-x86_64"));
+		assertEquals("cpu",
+			EngineInfo.flavour("/home/u/.djl.ai/pytorch/2.7.1-20250812-cpu-linux-x86_64"));
+		assertEquals("cu128",
+			EngineInfo.flavour("/home/u/.djl.ai/pytorch/2.7.1-cu128-linux-x86_64"));
 	}
 }

@@ -62,15 +62,17 @@ class EvaluateCommandTest extends ContextTestBase {
 		List<String> all = new ArrayList<>(List.of("evaluate"));
 		all.addAll(List.of(args));
 		all.add("--json");
-		int rc = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err,
-			true, StandardCharsets.UTF_8));
+		int rc = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+			new PrintStream(err,
+				true, StandardCharsets.UTF_8));
 		assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
 		return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
 	}
 
 	static Ran evaluate(Object... inputs) throws Exception {
 		Map<String, Object> in = new java.util.HashMap<>(Map.of("scores", "predictions_csv",
-			"model", InstalledModels.FILE_CHOICE, "device", "cpu", "dataset_kind", "csv", "batch", 8,
+			"model", InstalledModels.FILE_CHOICE, "device", "cpu", "dataset_kind", "csv", "batch",
+			8,
 			"threshold", 0.5, "convention", "auto"));
 		for (int i = 0; i < inputs.length; i += 2) {
 			in.put((String) inputs[i], inputs[i + 1]);
@@ -112,14 +114,17 @@ class EvaluateCommandTest extends ContextTestBase {
 		for (int r = 0; r < ap.size(); r++) {
 			String name = ap.getStringValue("class", r);
 			assertEquals(classes.get(r), name);
-			assertPercent(apJson.has(name) ? apJson.get(name) : com.google.gson.JsonNull.INSTANCE, ap
-				.getValue("AP", r), "AP " + name);
+			assertPercent(apJson.has(name) ? apJson.get(name) : com.google.gson.JsonNull.INSTANCE,
+				ap
+					.getValue("AP", r),
+				"AP " + name);
 		}
 	}
 
 	@Test
 	void tablesEqualTheCliAndThePlotHasACurvePerClassWithPositives(@TempDir Path dir)
-		throws Exception {
+		throws Exception
+	{
 		Path labels = write(dir, "labels.csv", LABELS);
 		Path pred = write(dir, "pred.csv", PREDICTIONS);
 		Ran m = evaluate("predictions_csv", pred.toFile(), "labels_file", labels.toFile());
@@ -142,7 +147,8 @@ class EvaluateCommandTest extends ContextTestBase {
 		Ran m = evaluate("predictions_csv", pred.toFile(), "labels_file", labels.toFile(),
 			"threshold", 0.6, "convention", "wider");
 		assertSameAsCli(cliJson("--predictions", pred.toString(), "--labels", labels.toString(),
-			"--threshold", "0.6", "--convention", "wider"), m, List.of("cat", "dog", "bird", "fish"));
+			"--threshold", "0.6", "--convention", "wider"), m,
+			List.of("cat", "dog", "bird", "fish"));
 	}
 
 	@Test
@@ -152,7 +158,8 @@ class EvaluateCommandTest extends ContextTestBase {
 			write(dir, "labels.csv", LABELS).toFile(), "output_dir", out.toFile());
 		List<String> metrics = Files.readAllLines(out.resolve(EvaluationReport.METRICS_CSV));
 		assertEquals(3, metrics.size(), metrics.toString());
-		assertTrue(metrics.get(0).contains("mAP") && metrics.get(0).contains("OF1"), metrics.get(0));
+		assertTrue(metrics.get(0).contains("mAP") && metrics.get(0).contains("OF1"),
+			metrics.get(0));
 		List<String> ap = Files.readAllLines(out.resolve(EvaluationReport.AP_CSV));
 		assertEquals(5, ap.size());
 		assertEquals("class,AP,positives", ap.get(0));
@@ -174,7 +181,8 @@ class EvaluateCommandTest extends ContextTestBase {
 
 	@Test
 	void aModelRunOverACsvDatasetWritesResumableScoresThatTheCliAgreesWith(@TempDir Path dir)
-		throws Exception {
+		throws Exception
+	{
 		StringBuilder labels = new StringBuilder("image," + String.join(",", FijiFixtures.CLASSES)
 			+ "\n");
 		for (int i = 0; i < 4; i++) {
@@ -188,11 +196,12 @@ class EvaluateCommandTest extends ContextTestBase {
 		}
 		Path csv = write(dir, "labels.csv", labels.toString());
 		Path scores = dir.resolve("scores.csv");
-		Object[] inputs = { "scores", "model", "model_file", FijiFixtures.spec("r18_h1.json"),
+		Object[] inputs = {"scores", "model", "model_file", FijiFixtures.spec("r18_h1.json"),
 			"dataset_kind", "csv", "dataset_path", csv.toFile(), "predictions_out", scores.toFile(),
-			"batch", 3 };
+			"batch", 3};
 		Ran m = evaluate(inputs);
-		assertEquals(6, Files.readAllLines(scores).size(), "the model line, a header, a row per image");
+		assertEquals(6, Files.readAllLines(scores).size(),
+			"the model line, a header, a row per image");
 		assertSameAsCli(cliJson("--predictions", scores.toString(), "--labels", csv.toString()), m,
 			FijiFixtures.CLASSES);
 		String before = Files.readString(scores);

@@ -102,8 +102,12 @@ final class FijiFixtures {
 					ip = new ByteProcessor(w, h);
 			}
 			for (int i = 0; i < w * h; i++) {
-				ip.set(i, type == ImagePlus.COLOR_RGB ? r.nextInt(1 << 24) : type == ImagePlus.GRAY16
-					? r.nextInt(4096) : r.nextInt(256));
+				ip.set(i,
+					type == ImagePlus.COLOR_RGB
+						? r.nextInt(1 << 24)
+						: type == ImagePlus.GRAY16
+							? r.nextInt(4096)
+							: r.nextInt(256));
 			}
 			stack.addSlice("s" + (s + 1), ip);
 		}

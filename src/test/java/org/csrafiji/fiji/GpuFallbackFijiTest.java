@@ -60,7 +60,8 @@ class GpuFallbackFijiTest {
 	/** Runs HeadlessRunner in a new JVM with the bad libtorch settings; returns its output. */
 	private String fork(String... args) throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"),
-			"bin", "java").toString(), "-Xmx1g", "-Djava.awt.headless=true", "-Dai.djl.offline=true",
+			"bin", "java").toString(), "-Xmx1g", "-Djava.awt.headless=true",
+			"-Dai.djl.offline=true",
 			"-cp", System.getProperty("java.class.path"), HeadlessRunner.class.getName()));
 		command.addAll(List.of(args));
 		ProcessBuilder pb = new ProcessBuilder(command);

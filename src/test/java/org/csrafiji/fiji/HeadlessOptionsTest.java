@@ -81,7 +81,8 @@ class HeadlessOptionsTest {
 	@Test
 	void macroOptionsRunTheBatch(@TempDir Path dir) throws Exception {
 		Map<String, Object> in = runBatch(dir, "input_dir=[{in}] output_csv=[{csv}]"
-			+ " model_file=[{model}] recursive=true file_pattern=[*.tif]", o -> LegacyOptions.inputs(
+			+ " model_file=[{model}] recursive=true file_pattern=[*.tif]",
+			o -> LegacyOptions.inputs(
 				o, ctx.service(CommandService.class).getCommand(BatchClassifyCommand.class)));
 		assertEquals(Boolean.TRUE, in.get("recursive"));
 		assertEquals("*.tif", in.get("file_pattern"));
@@ -90,7 +91,8 @@ class HeadlessOptionsTest {
 	@Test
 	void headlessRunArgumentRunsTheBatch(@TempDir Path dir) throws Exception {
 		Map<String, Object> in = runBatch(dir, "input_dir='{in}',output_csv='{csv}',"
-			+ "model_file='{model}',recursive=true,file_pattern='*.tif'", o -> ctx.service(
+			+ "model_file='{model}',recursive=true,file_pattern='*.tif'",
+			o -> ctx.service(
 				ParseService.class).parse(o).asMap());
 		assertEquals(Boolean.TRUE, in.get("recursive"));
 		assertEquals(dir.resolve("in").toString(), in.get("input_dir"));

@@ -16,7 +16,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.csrafiji.app.Labels;
 
 /** {@link HeadlessRunner} in a real Context: what a user sees on stdout, stderr and the exit. */
 class HeadlessRunnerTest extends ContextTestBase {
@@ -66,13 +65,15 @@ class HeadlessRunnerTest extends ContextTestBase {
 	private static String[] readmeLine(Path dir) throws Exception {
 		String readme = Files.readString(Path.of("README.md"));
 		java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-			"org\\.csrafiji\\.fiji\\.HeadlessRunner (\"[^\"]+\")((?: [a-z_]+=\\S+)+)").matcher(readme);
+			"org\\.csrafiji\\.fiji\\.HeadlessRunner (\"[^\"]+\")((?: [a-z_]+=\\S+)+)")
+			.matcher(readme);
 		assertTrue(m.find(), "README has no HeadlessRunner line");
 		List<String> args = new java.util.ArrayList<>();
 		args.add(m.group(1).substring(1, m.group(1).length() - 1));
 		for (String a : m.group(2).strip().split(" ")) {
 			args.add(a.replace("image=cells.tif", "image=" + dir.resolve("cells.tif")).replace(
-				"/path/spec.json", FijiFixtures.spec("r18_h1.json").toString()).replace("save_outputs=",
+				"/path/spec.json", FijiFixtures.spec("r18_h1.json").toString())
+				.replace("save_outputs=",
 					"save_outputs=" + dir + "/"));
 		}
 		return args.toArray(new String[0]);
@@ -107,9 +108,11 @@ class HeadlessRunnerTest extends ContextTestBase {
 		Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
 			.toString(), "-Djava.awt.headless=true", "-Dai.djl.offline=true",
 			"-Djava.util.prefs.userRoot=" + dir.resolve("prefs"), "-cp", System.getProperty(
-				"java.class.path"), HeadlessRunner.class.getName(), "CSRA Classify", "image=" + image,
+				"java.class.path"),
+			HeadlessRunner.class.getName(), "CSRA Classify", "image=" + image,
 			model(), "device=cpu").redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir
-				.resolve("err.txt").toFile()).start();
+				.resolve("err.txt").toFile())
+			.start();
 		assertEquals(0, p.waitFor(), Files.readString(dir.resolve("err.txt")));
 		String err = Files.readString(dir.resolve("err.txt"));
 		assertFalse(err.contains("SLF4J"), err);
@@ -121,10 +124,13 @@ class HeadlessRunnerTest extends ContextTestBase {
 		Path junk = Files.writeString(dir.resolve("junk.tif"), "not a TIFF");
 		Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
 			.toString(), "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-			HeadlessRunner.class.getName(), "CSRA Classify", "image=" + junk, model()).redirectOutput(
-				dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+			HeadlessRunner.class.getName(), "CSRA Classify", "image=" + junk, model())
+			.redirectOutput(
+				dir.resolve("out.txt").toFile())
+			.redirectError(dir.resolve("err.txt").toFile()).start();
 		assertEquals(2, p.waitFor());
-		assertEquals("", Files.readString(dir.resolve("out.txt")), "ImageJ's own message held back");
+		assertEquals("", Files.readString(dir.resolve("out.txt")),
+			"ImageJ's own message held back");
 		List<String> err = Files.readAllLines(dir.resolve("err.txt"));
 		assertEquals(1, err.size(), err.toString());
 		assertTrue(err.get(0).startsWith("ImageJ cannot open '" + junk + "'"), err.get(0));

@@ -54,7 +54,8 @@ class InstalledModelsListingTest {
 		assertEquals(List.of("voc (weights missing)", InstalledModels.FILE_CHOICE), m.choices());
 		for (String choice : List.of("voc (weights missing)", "voc")) {
 			CsraException e = assertThrows(CsraException.class, () -> m.resolve(choice, null));
-			assertTrue(e.getMessage().contains("Plugins > CSRA > CSRA Download Weights (model=voc)"),
+			assertTrue(
+				e.getMessage().contains("Plugins > CSRA > CSRA Download Weights (model=voc)"),
 				e.getMessage());
 			assertTrue(e.getMessage().contains(csra.resolve("weights/voc.pth").toString()), e
 				.getMessage());
@@ -86,7 +87,8 @@ class InstalledModelsListingTest {
 		spec(csra.resolve("top.json"), "weights/top.pth", DRIVE);
 		spec(Files.createDirectories(csra.resolve("a")).resolve("sub.json"), "sub.pth", DRIVE);
 		spec(Files.createDirectories(csra.resolve("a/b")).resolve("deep.json"), "deep.pth", DRIVE);
-		spec(Files.createDirectories(csra.resolve(".hidden")).resolve("secret.json"), "s.pth", DRIVE);
+		spec(Files.createDirectories(csra.resolve(".hidden")).resolve("secret.json"), "s.pth",
+			DRIVE);
 		Files.writeString(csra.resolve("a/annotations.json"), "{\"images\": []}");
 		Files.writeString(csra.resolve("broken.json"), "{ not json");
 		List<String> c = new InstalledModels(List.of(csra)).choices();

@@ -34,7 +34,8 @@ class InstalledModelsTest extends ContextTestBase {
 		System.setProperty("imagej.dir", fiji.toString());
 		Path csra = Files.createDirectories(fiji.resolve("models/csra"));
 		String spec = Files.readString(FijiFixtures.spec("r18_h1.json").toPath()).replace(
-			"../model/official_r18_h1.pth", FijiFixtures.checkpoint().getAbsolutePath().replace('\\',
+			"../model/official_r18_h1.pth",
+			FijiFixtures.checkpoint().getAbsolutePath().replace('\\',
 				'/'));
 		Files.writeString(csra.resolve("tiny.json"), spec);
 		Files.writeString(csra.resolve("notes.txt"), "not a spec");

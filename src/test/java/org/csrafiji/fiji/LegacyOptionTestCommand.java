@@ -28,7 +28,7 @@ public class LegacyOptionTestCommand extends ContextCommand {
 	@Parameter
 	private String name = "x";
 
-	@Parameter(choices = { "display range", "slice min-max", "auto" })
+	@Parameter(choices = {"display range", "slice min-max", "auto"})
 	private String choice = "display range";
 
 	@Parameter(required = false)
@@ -60,7 +60,7 @@ public class LegacyOptionTestCommand extends ContextCommand {
 		@Parameter(persist = false)
 		private String name = "x";
 
-		@Parameter(choices = { "display range", "slice min-max", "auto" }, persist = false)
+		@Parameter(choices = {"display range", "slice min-max", "auto"}, persist = false)
 		private String choice = "display range";
 
 		@Parameter(required = false, persist = false)

@@ -49,9 +49,11 @@ final class LegacyOptions {
 		int i = 0;
 		int n = options.length();
 		while (i < n) {
-			while (i < n && options.charAt(i) == ' ') i++;
+			while (i < n && options.charAt(i) == ' ')
+				i++;
 			int start = i;
-			while (i < n && options.charAt(i) != ' ' && options.charAt(i) != '=') i++;
+			while (i < n && options.charAt(i) != ' ' && options.charAt(i) != '=')
+				i++;
 			String key = options.substring(start, i);
 			if (i >= n || options.charAt(i) != '=') {
 				if (!key.isEmpty()) bare.add(key); // a bare word sets nothing
@@ -121,8 +123,9 @@ final class LegacyOptions {
 		Map<String, Object> out = new LinkedHashMap<>();
 		for (ModuleItem<?> item : info.inputs()) {
 			String raw = pairs.get(item.getName());
-			if (raw != null && !injected(item)) out.put(item.getName(), convert(raw, item
-				.getType()));
+			if (raw != null && !injected(item))
+				out.put(item.getName(), convert(raw, item
+					.getType()));
 		}
 		return out;
 	}

@@ -27,7 +27,6 @@ import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.scijava.prefs.PrefService;
-import org.csrafiji.app.Labels;
 
 /**
  * {@link LegacyOptions} against what a real imagej-legacy 2.0.3 did with 364 option strings
@@ -69,8 +68,10 @@ class LegacyOptionsTest {
 		JsonObject own = all.getAsJsonObject(command);
 		Map<String, Class<?>> out = new TreeMap<>();
 		for (String k : own.keySet()) {
-			JsonElement t = own.get(k).isJsonNull() ? all.getAsJsonObject("Opt Test").get(k) : own
-				.get(k);
+			JsonElement t = own.get(k).isJsonNull()
+				? all.getAsJsonObject("Opt Test").get(k)
+				: own
+					.get(k);
 			out.put(k, Class.forName(t.getAsString()));
 		}
 		return out;
@@ -89,8 +90,10 @@ class LegacyOptionsTest {
 	 * {@code <CWD>}; both were absolute paths, which SciJava keeps absolute when it stores a file.
 	 */
 	private static String located(String s) {
-		return s == null ? null : s.replace("<DATA>", DATA).replace("<CWD>", System.getProperty(
-			"user.dir"));
+		return s == null
+			? null
+			: s.replace("<DATA>", DATA).replace("<CWD>", System.getProperty(
+				"user.dir"));
 	}
 
 	private static final String DATA = new File(System.getProperty("java.io.tmpdir"),
@@ -136,8 +139,9 @@ class LegacyOptionsTest {
 			Module m = modules.run(info, true, LegacyOptions.inputs(options, info)).get();
 			JsonObject received = c.getAsJsonObject("received");
 			for (String k : received.keySet()) {
-				assertEquals(located(nullable(received.get(k))), text(m.getInput(k)), command + ", " + k
-					+ " from: " + options + " with stored " + prefs);
+				assertEquals(located(nullable(received.get(k))), text(m.getInput(k)),
+					command + ", " + k
+						+ " from: " + options + " with stored " + prefs);
 			}
 			checked++;
 		}
@@ -146,8 +150,10 @@ class LegacyOptionsTest {
 
 	/** Stores a value as an earlier run would have (null: nothing stored). */
 	private static <T> void seed(ModuleService modules, ModuleItem<T> item, String stored) {
-		T value = stored == null ? item.getDefaultValue() : ctx.service(
-			org.scijava.convert.ConvertService.class).convert(stored, item.getType());
+		T value = stored == null
+			? item.getDefaultValue()
+			: ctx.service(
+				org.scijava.convert.ConvertService.class).convert(stored, item.getType());
 		modules.save(item, value);
 	}
 }

@@ -252,7 +252,8 @@ class MacroOptionsTest extends ContextTestBase {
 			}
 			run(c, imp);
 		}
-		assertTrue(calls.stream().anyMatch(c -> c.title().equals("CSRA Train")), "README's train line");
+		assertTrue(calls.stream().anyMatch(c -> c.title().equals("CSRA Train")),
+			"README's train line");
 	}
 
 	@Test

@@ -34,7 +34,8 @@ class ModelChoiceWidgetTest {
 
 	@BeforeAll
 	static void start() {
-		ctx = new Context(CommandService.class, WidgetService.class, org.scijava.app.StatusService.class,
+		ctx = new Context(CommandService.class, WidgetService.class,
+			org.scijava.app.StatusService.class,
 			CsraService.class);
 	}
 
@@ -67,7 +68,8 @@ class ModelChoiceWidgetTest {
 		Module module = ctx.service(ModuleService.class).createModule(info);
 		module.setInput("model", "other file");
 		WidgetService widgets = ctx.service(WidgetService.class);
-		WidgetModel model = widgets.createModel(new SwingLikePanel(), module, info.getInput("model"),
+		WidgetModel model = widgets.createModel(new SwingLikePanel(), module,
+			info.getInput("model"),
 			List.of());
 		return widgets.create(model);
 	}

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.command.Command;
-import org.scijava.command.CommandService;
 import org.scijava.log.LogService;
 
 import java.io.File;
@@ -100,7 +99,8 @@ class NoCommandLineWordingTest {
 			int end = json.indexOf('\n', at);
 			String line = json.substring(at, end);
 			String comma = line.endsWith(",") ? "," : "";
-			json = json.replace(line, kv[i + 1] == null ? "\"unused_" + kv[i] + "\": 0" + comma
+			json = json.replace(line, kv[i + 1] == null
+				? "\"unused_" + kv[i] + "\": 0" + comma
 				: field + kv[i + 1] + comma);
 		}
 		Path p = tmp.resolve(name + ".json");
@@ -136,7 +136,8 @@ class NoCommandLineWordingTest {
 				.replace("\\", "/") + "\""))));
 		c.add(new Case("unknown class", AttentionMapCommand.class, with(good, "classes", "zebra")));
 		c.add(new Case("head out of range", AttentionMapCommand.class, with(good, "head", 3)));
-		c.add(new Case("opacity out of range", AttentionMapCommand.class, with(good, "opacity", 2.0)));
+		c.add(new Case("opacity out of range", AttentionMapCommand.class,
+			with(good, "opacity", 2.0)));
 		Map<String, Object> batch = new LinkedHashMap<>(good);
 		batch.remove("image");
 		c.add(new Case("batch folder missing", BatchClassifyCommand.class, with(batch, "input_dir",

@@ -29,12 +29,11 @@ import org.csrafiji.fiji.EvaluationSource.SavedPredictions;
 public final class PrecisionRecallFigure {
 
 	private static final List<String> CLASSES = List.of("person", "car", "dog", "bird", "bottle");
-	private static final double[] PREVALENCE = { 0.4, 0.25, 0.15, 0.1, 0.08 };
-	private static final double[] SEPARATION = { 3.0, 2.4, 1.8, 1.3, 0.8 };
+	private static final double[] PREVALENCE = {0.4, 0.25, 0.15, 0.1, 0.08};
+	private static final double[] SEPARATION = {3.0, 2.4, 1.8, 1.3, 0.8};
 	private static final int IMAGES = 500;
 
-	private PrecisionRecallFigure() {
-	}
+	private PrecisionRecallFigure() {}
 
 	/**
 	 * @param args the folder to write {@code precision-recall.png} into
@@ -69,7 +68,8 @@ public final class PrecisionRecallFigure {
 				boolean positive = random.nextDouble() < PREVALENCE[c];
 				double logit = (positive ? 1 : -1) * SEPARATION[c] / 2 - 1 + random.nextGaussian();
 				l.append(',').append(positive ? 1 : 0);
-				s.append(',').append(String.format(Locale.ROOT, "%.5f", 1 / (1 + Math.exp(-logit))));
+				s.append(',')
+					.append(String.format(Locale.ROOT, "%.5f", 1 / (1 + Math.exp(-logit))));
 			}
 			l.append('\n');
 			s.append('\n');

@@ -38,7 +38,8 @@ class ProgressLogTest {
 		log.progress(900, 1000, "f900"); // 900 files were done by an earlier run
 		now = 40_000_000_000L; // 10 more files in 40 s
 		log.progress(910, 1000, "f910");
-		assertEquals(List.of("f900 (900/1000)", "f910 (910/1000, 4.0 s each, about 6 min 0 s left)"),
+		assertEquals(
+			List.of("f900 (900/1000)", "f910 (910/1000, 4.0 s each, about 6 min 0 s left)"),
 			lines);
 	}
 

@@ -75,8 +75,10 @@ public final class ScreenshotTool {
 		try {
 			File model = demo ? demoSpec : FijiFixtures.spec("shapes_r18_h1.json");
 			Ran m = FijiFixtures.run(ctx, AttentionMapCommand.class, "model_file", model, "image",
-				imp, "classes", demo ? "" : "square", "head", 1, "opacity", demo ? 0.5
-					: 0.55, "roi_threshold", demo ? 0.5 : 0.95, "show_stack", false,
+				imp, "classes", demo ? "" : "square", "head", 1, "opacity", demo
+					? 0.5
+					: 0.55,
+				"roi_threshold", demo ? 0.5 : 0.95, "show_stack", false,
 				"use_selection", false);
 			requireRan(m);
 			m = FijiFixtures.run(ctx, ClassifyCommand.class, "model_file", model, "image", imp,
@@ -117,7 +119,7 @@ public final class ScreenshotTool {
 		cp.setColor(new Color(60, 190, 80));
 		cp.fillRect(280, 40, 140, 140);
 		cp.setColor(new Color(70, 110, 230));
-		cp.fillPolygon(new Polygon(new int[] { 150, 250, 50 }, new int[] { 220, 340, 340 }, 3));
+		cp.fillPolygon(new Polygon(new int[]{150, 250, 50}, new int[]{220, 340, 340}, 3));
 		cp.setColor(new Color(230, 200, 60));
 		cp.fillOval(320, 230, 90, 90);
 		return new ImagePlus("shapes.tif", cp);

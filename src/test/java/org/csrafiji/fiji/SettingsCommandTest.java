@@ -67,30 +67,36 @@ class SettingsCommandTest extends ContextTestBase {
 
 	@Test
 	void theEngineWouldGetTheStoredValuesUnlessTheEnvironmentSetsThem(@TempDir Path dir)
-		throws Exception {
+		throws Exception
+	{
 		Path lib = fakeLibtorch(dir);
 		new LibtorchSettings(dir.resolve("libtorch"), "2.7.1", "cu128").save(prefs());
 		LibtorchSettings s = LibtorchSettings.load(prefs());
 		assertEquals(lib.toAbsolutePath(), s.libFolder(), "the root's lib folder");
-		assertEquals(Map.of("PYTORCH_LIBRARY_PATH", lib.toAbsolutePath().toString(), "PYTORCH_VERSION",
-			"2.7.1", "PYTORCH_FLAVOR", "cu128"), Engines.libtorchProperties(s.libFolder(), s.version(),
+		assertEquals(
+			Map.of("PYTORCH_LIBRARY_PATH", lib.toAbsolutePath().toString(), "PYTORCH_VERSION",
+				"2.7.1", "PYTORCH_FLAVOR", "cu128"),
+			Engines.libtorchProperties(s.libFolder(), s.version(),
 				s.flavour(), key -> null));
 		assertEquals(List.of("PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION"), List.copyOf(Engines
 			.libtorchProperties(s.libFolder(), s.version(), s.flavour(), key -> key.equals(
-				"PYTORCH_FLAVOR") ? "cpu" : null).keySet()), "the environment's flavour wins");
+				"PYTORCH_FLAVOR") ? "cpu" : null)
+			.keySet()), "the environment's flavour wins");
 		assertTrue(Engines.libtorchProperties(null, "2.7.1", "cpu", key -> null).isEmpty());
 	}
 
 	@Test
 	void aFolderWithoutLibtorchIsRefused(@TempDir Path dir) {
-		assertThrows(CsraException.class, () -> new LibtorchSettings(dir, "2.7.1", "cpu").libFolder());
+		assertThrows(CsraException.class,
+			() -> new LibtorchSettings(dir, "2.7.1", "cpu").libFolder());
 	}
 
 	@Test
 	void theCommandStoresTheFolderAndSaysARestartIsNeeded(@TempDir Path dir) throws Exception {
 		Path lib = fakeLibtorch(dir);
-		Ran m = Ran.run(ctx, SettingsCommand.class, Map.of("use_libtorch", true, "libtorch_folder", lib
-			.toFile(), "version", "2.7.1", "flavour", "cpu"));
+		Ran m = Ran.run(ctx, SettingsCommand.class,
+			Map.of("use_libtorch", true, "libtorch_folder", lib
+				.toFile(), "version", "2.7.1", "flavour", "cpu"));
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(lib.toAbsolutePath(), LibtorchSettings.load(prefs()).folder());
 		assertTrue(((String) m.getOutput("message")).contains("RESTART FIJI"), (String) m.getOutput(
@@ -102,8 +108,9 @@ class SettingsCommandTest extends ContextTestBase {
 
 	@Test
 	void theCommandRefusesAFolderWithoutLibtorch(@TempDir Path dir) throws Exception {
-		Ran m = Ran.run(ctx, SettingsCommand.class, Map.of("use_libtorch", true, "libtorch_folder", dir
-			.toFile()));
+		Ran m = Ran.run(ctx, SettingsCommand.class,
+			Map.of("use_libtorch", true, "libtorch_folder", dir
+				.toFile()));
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("no libtorch"), m.getCancelReason());
 	}

@@ -1,6 +1,5 @@
 package org.csrafiji.fiji;
 
-import org.csrafiji.app.Labels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,12 +65,14 @@ class TileClassifyCommandTest extends ContextTestBase {
 			int y = (int) rt.getValue("y", i);
 			// the last column and row are shifted inside the image, as TileGrid places them
 			assertEquals(List.of(Math.min(192 * (i % 3), 256), Math.min(192 * (i / 3), 256), 256,
-				256), List.of(x, y, (int) rt
-				.getValue("w", i), (int) rt.getValue("h", i)));
+				256),
+				List.of(x, y, (int) rt
+					.getValue("w", i), (int) rt.getValue("h", i)));
 			ImagePlus copy = slide.duplicate();
 			copy.setRoi(new Roi(x, y, 256, 256));
 			ResultsTable whole = (ResultsTable) FijiFixtures.run(ctx, ClassifyCommand.class,
-				"model_file", DEMO, "image", copy, "use_selection", true).getOutput("results_table");
+				"model_file", DEMO, "image", copy, "use_selection", true)
+				.getOutput("results_table");
 			List<String> above = new ArrayList<>();
 			for (int c = 0; c < 5; c++) {
 				String name = SHAPES.get(c);

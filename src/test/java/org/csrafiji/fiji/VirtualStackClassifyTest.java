@@ -68,7 +68,8 @@ class VirtualStackClassifyTest extends ContextTestBase {
 			double tolerance = Float32Tolerance.ofNetwork(Float32Tolerance.resnet(18, 4)
 				+ Float32Tolerance.csraHead(32, 9)) * scale / 4 + 4 * Float32Tolerance.U;
 			for (String c : classes) {
-				assertEquals(one.getValue(c, one.size() - 1), rt.getValue(c, row), tolerance, c + " z=" + z);
+				assertEquals(one.getValue(c, one.size() - 1), rt.getValue(c, row), tolerance,
+					c + " z=" + z);
 			}
 		}
 		assertEquals(before, FijiFixtures.checksum(imp), "input pixels changed");

@@ -58,7 +58,7 @@ class ImageConverterLeavesImageAloneTest {
 				return imp;
 			}), new Named("calibrated 16-bit", () -> {
 				ImagePlus imp = TestImages.gray16(50, 50, 5);
-				imp.getCalibration().setFunction(Calibration.STRAIGHT_LINE, new double[] { 1, 2 },
+				imp.getCalibration().setFunction(Calibration.STRAIGHT_LINE, new double[]{1, 2},
 					"units");
 				return imp;
 			}));
@@ -70,7 +70,7 @@ class ImageConverterLeavesImageAloneTest {
 		ImagePlus imp = named.image().get();
 		ImageState before = ImageState.of(imp);
 		for (IntensityScaling scaling : IntensityScaling.values()) {
-			for (boolean selection : new boolean[] { true, false }) {
+			for (boolean selection : new boolean[]{true, false}) {
 				ImageConverter converter = new ImageConverter(InputSpec.unitRange(32),
 					new ConversionOptions(scaling, null, true, selection));
 				List<SlicePosition> positions = converter.positions(imp);

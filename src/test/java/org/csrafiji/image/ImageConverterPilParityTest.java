@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class ImageConverterPilParityTest {
 
-	private static final double[] IMAGENET_MEAN = { 0.485, 0.456, 0.406 };
-	private static final double[] IMAGENET_STD = { 0.229, 0.224, 0.225 };
+	private static final double[] IMAGENET_MEAN = {0.485, 0.456, 0.406};
+	private static final double[] IMAGENET_STD = {0.229, 0.224, 0.225};
 
 	@Test
 	void rgbImageEqualsPillowThenToTensorExactly() {
@@ -57,8 +57,8 @@ class ImageConverterPilParityTest {
 		PilFixtures.Case c = fixture("L", "gray_down");
 		ImagePlus imp = new ImagePlus("gray", new ByteProcessor(c.srcWidth(), c.srcHeight(), c
 			.input()));
-		InputSpec vit = new InputSpec(c.dstWidth(), new double[] { 0.5, 0.5, 0.5 },
-			new double[] { 0.5, 0.5, 0.5 });
+		InputSpec vit = new InputSpec(c.dstWidth(), new double[]{0.5, 0.5, 0.5},
+			new double[]{0.5, 0.5, 0.5});
 		float[] chw = convert(imp, vit);
 		byte[] pil = c.output();
 		int area = c.dstWidth() * c.dstHeight();

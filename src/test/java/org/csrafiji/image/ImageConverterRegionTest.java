@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class ImageConverterRegionTest {
 
 	private static final int SIZE = 32;
-	private static final InputSpec SPEC = new InputSpec(SIZE, new double[] { 0.4, 0.5, 0.6 },
-		new double[] { 0.2, 0.25, 0.3 });
+	private static final InputSpec SPEC = new InputSpec(SIZE, new double[]{0.4, 0.5, 0.6},
+		new double[]{0.2, 0.25, 0.3});
 	private static final SlicePosition FIRST = new SlicePosition(1, 1, 1);
 
 	@Test
@@ -33,8 +33,8 @@ class ImageConverterRegionTest {
 		Rectangle r = new Rectangle(13, 7, 70, 55);
 		ConversionOptions minMax = ConversionOptions.defaults().withScaling(
 			IntensityScaling.SLICE_MIN_MAX);
-		for (ImagePlus imp : new ImagePlus[] { TestImages.gray8(120, 90, 1), TestImages.gray16(120,
-			90, 2), TestImages.rgb(120, 90, 3) })
+		for (ImagePlus imp : new ImagePlus[]{TestImages.gray8(120, 90, 1), TestImages.gray16(120,
+			90, 2), TestImages.rgb(120, 90, 3)})
 		{
 			ImageConverter c = new ImageConverter(SPEC, minMax);
 			float[] region = read(c, imp, r, Fit.STRETCH, null, null);
@@ -79,7 +79,7 @@ class ImageConverterRegionTest {
 	void percentilesEqualTheDisplayRangeAtTheReferencePercentiles() {
 		ImagePlus imp16 = TestImages.gray16(80, 70, 5);
 		ImagePlus imp8 = TestImages.gray8(80, 70, 6);
-		for (ImagePlus imp : new ImagePlus[] { imp16, imp8 }) {
+		for (ImagePlus imp : new ImagePlus[]{imp16, imp8}) {
 			double[] sorted = PercentileWindowsTest.values(imp.getProcessor().getPixels(), Crop
 				.whole(80, 70));
 			double low = PercentileWindowsTest.reference(sorted, 1);
@@ -117,14 +117,17 @@ class ImageConverterRegionTest {
 		for (int y = r.y; y < r.y + r.height; y++) {
 			for (int x = r.x; x < r.x + r.width; x++) {
 				if (!disc.contains(x, y)) {
-					sum += Math.min(1, Math.max(0, ((px[y * 60 + x] & 0xffff) - w[0]) / (w[1] - w[0])));
+					sum += Math.min(1,
+						Math.max(0, ((px[y * 60 + x] & 0xffff) - w[0]) / (w[1] - w[0])));
 					n++;
 				}
 			}
 		}
 		for (int i = 0; i < px.length; i++) {
-			values[i] = disc.contains(i % 60, i / 60) ? (float) (((px[i] & 0xffff) - w[0]) / (w[1]
-				- w[0])) : (float) (sum / n);
+			values[i] = disc.contains(i % 60, i / 60)
+				? (float) (((px[i] & 0xffff) - w[0]) / (w[1]
+					- w[0]))
+				: (float) (sum / n);
 		}
 		ImagePlus unit = TestImages.gray32(values, 60, 60);
 		unit.setDisplayRange(0, 1);
@@ -139,7 +142,7 @@ class ImageConverterRegionTest {
 		ImagePlus two = new ImagePlus("two", TestImages.gray8(40, 40, 8).getStack());
 		two.getStack().addSlice("c2", TestImages.gray8(40, 40, 9).getProcessor());
 		two.setDimensions(2, 1, 1);
-		InputSpec withChannels = new InputSpec(SIZE, SPEC.mean(), SPEC.std(), new int[] { 2, 2, 2 },
+		InputSpec withChannels = new InputSpec(SIZE, SPEC.mean(), SPEC.std(), new int[]{2, 2, 2},
 			null);
 		float[] fromSpec = new ImageConverter(withChannels, ConversionOptions.defaults()).toChw(
 			two, FIRST);

@@ -104,8 +104,8 @@ class ImageConverterSourcesTest {
 	void directBufferBatchIsFilledInOrderAndPositionAdvances() {
 		ImagePlus first = TestImages.rgb(60, 40, 14);
 		ImagePlus second = TestImages.gray8(33, 90, 15);
-		ImageConverter converter = new ImageConverter(new InputSpec(S, new double[] { 0.5, 0.4,
-			0.3 }, new double[] { 0.2, 0.25, 0.3 }), ConversionOptions.defaults());
+		ImageConverter converter = new ImageConverter(new InputSpec(S, new double[]{0.5, 0.4,
+			0.3}, new double[]{0.2, 0.25, 0.3}), ConversionOptions.defaults());
 		int n = 3 * S * S;
 		FloatBuffer batch = ByteBuffer.allocateDirect(2 * n * 4).order(ByteOrder.nativeOrder())
 			.asFloatBuffer();

@@ -124,7 +124,7 @@ class ImageConverterTypesTest {
 		int h = 70;
 		ImagePlus plain = TestImages.hyperstack16(w, h, 3, 1, 1);
 		CompositeImage ci = new CompositeImage(plain, CompositeImage.COMPOSITE);
-		double[][] ranges = { { 600, 20000 }, { 2000, 25000 }, { 0, 65535 } };
+		double[][] ranges = {{600, 20000}, {2000, 25000}, {0, 65535}};
 		for (int c = 1; c <= 3; c++) {
 			ci.setPosition(c, 1, 1);
 			ci.setDisplayRange(ranges[c - 1][0], ranges[c - 1][1]);
@@ -263,7 +263,7 @@ class ImageConverterTypesTest {
 		ImagePlus calibrated = plain.duplicate();
 		calibrated.setDisplayRange(3000, 33000);
 		calibrated.getCalibration().setFunction(ij.measure.Calibration.STRAIGHT_LINE,
-			new double[] { -500, 0.25 }, "nM");
+			new double[]{-500, 0.25}, "nM");
 		assertArrayEquals(current(converter(), plain), current(converter(), calibrated));
 		ImagePlus signed = plain.duplicate();
 		signed.setDisplayRange(3000, 33000);

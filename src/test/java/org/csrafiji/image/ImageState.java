@@ -28,8 +28,10 @@ record ImageState(long pixelChecksum, List<Double> displayRanges, int c, int z, 
 		else {
 			ImageStack stack = imp.getImageStack();
 			for (int i = 1; i <= stack.getSize(); i++) {
-				update(crc, stack.isVirtual() && i == imp.getCurrentSlice() ? imp.getProcessor()
-					.getPixels() : stack.getPixels(i));
+				update(crc, stack.isVirtual() && i == imp.getCurrentSlice()
+					? imp.getProcessor()
+						.getPixels()
+					: stack.getPixels(i));
 			}
 		}
 		List<Double> ranges = new ArrayList<>(List.of(imp.getDisplayRangeMin(), imp
@@ -42,7 +44,8 @@ record ImageState(long pixelChecksum, List<Double> displayRanges, int c, int z, 
 		}
 		Roi roi = imp.getRoi();
 		return new ImageState(crc.getValue(), ranges, imp.getC(), imp.getZ(), imp.getT(), imp
-			.getCurrentSlice(), roi, roi == null ? null : roi.getBounds(), imp.getCalibration()
+			.getCurrentSlice(), roi, roi == null ? null : roi.getBounds(),
+			imp.getCalibration()
 				.toString() + imp.getCalibration().getFunction());
 	}
 

@@ -33,10 +33,11 @@ class PercentileWindowsTest {
 		}
 		f[crop.offset(2) + 3] = Float.NaN;
 		f[crop.offset(4) + 3] = Float.POSITIVE_INFINITY;
-		for (Object px : new Object[] { b, s, f }) {
+		for (Object px : new Object[]{b, s, f}) {
 			double[] values = values(px, crop);
 			IntensityWindow win = PercentileWindows.of(px, crop, P);
-			assertEquals(reference(values, P.low()), win.low(), 1e-12 * Math.abs(win.low()) + 1e-12);
+			assertEquals(reference(values, P.low()), win.low(),
+				1e-12 * Math.abs(win.low()) + 1e-12);
 			assertEquals(reference(values, P.high()), win.high(), 1e-12 * Math.abs(win.high())
 				+ 1e-12);
 		}
@@ -50,13 +51,13 @@ class PercentileWindowsTest {
 		f[999] = 1e30f;
 		f[500] = 3.0000002f;
 		Crop all = Crop.whole(1000, 1);
-		for (double q : new double[] { 0, 0.05, 50, 99.95, 100 }) {
+		for (double q : new double[]{0, 0.05, 50, 99.95, 100}) {
 			Percentiles p = new Percentiles(q == 100 ? 0 : q, q == 100 ? 100 : 100);
 			IntensityWindow win = PercentileWindows.of(f, all, p);
 			double[] values = values(f, all);
 			assertEquals(reference(values, p.low()), win.low(), Math.abs(win.low()) * 1e-12);
 		}
-		assertNull(PercentileWindows.of(new float[] { Float.NaN }, Crop.whole(1, 1), P));
+		assertNull(PercentileWindows.of(new float[]{Float.NaN}, Crop.whole(1, 1), P));
 	}
 
 	@Test
@@ -65,9 +66,9 @@ class PercentileWindowsTest {
 		assertEquals("1,99.8", Percentiles.parse("1,99.8").text());
 		org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
 			() -> Percentiles.parse("99,1"));
-		org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] { 2, 2, 2 }, Channels.parse(
+		org.junit.jupiter.api.Assertions.assertArrayEquals(new int[]{2, 2, 2}, Channels.parse(
 			"2"));
-		org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] { 2, 1, 0 }, Channels.parse(
+		org.junit.jupiter.api.Assertions.assertArrayEquals(new int[]{2, 1, 0}, Channels.parse(
 			"2,1,0"));
 		org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
 			() -> Channels.parse("0,0,0"));
@@ -87,8 +88,12 @@ class PercentileWindowsTest {
 		for (int y = 0; y < crop.height(); y++) {
 			for (int x = 0; x < crop.width(); x++) {
 				int i = crop.offset(y) + x;
-				double v = px instanceof byte[] b ? b[i] & 0xff : px instanceof short[] s ? s[i]
-					& 0xffff : ((float[]) px)[i];
+				double v = px instanceof byte[] b
+					? b[i] & 0xff
+					: px instanceof short[] s
+						? s[i]
+							& 0xffff
+						: ((float[]) px)[i];
 				if (Double.isFinite(v)) {
 					out[n++] = v;
 				}

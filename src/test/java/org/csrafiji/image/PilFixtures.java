@@ -22,6 +22,7 @@ final class PilFixtures {
 	record Case(String name, String mode, int srcWidth, int srcHeight, int dstWidth,
 		int dstHeight)
 	{
+
 		/** @return the source bytes (uint8 modes: interleaved channels) */
 		byte[] input() {
 			return read(name + ".in.bin.gz");
@@ -49,8 +50,7 @@ final class PilFixtures {
 		}
 	}
 
-	private PilFixtures() {
-	}
+	private PilFixtures() {}
 
 	/** @return every case of the given Pillow mode */
 	static List<Case> cases(String mode) {

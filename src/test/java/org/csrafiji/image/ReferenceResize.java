@@ -11,11 +11,9 @@ import java.util.function.IntToDoubleFunction;
 final class ReferenceResize {
 
 	/** Sparse taps of one axis: for each output, first input and weights. */
-	private record Taps(int[] first, double[][] weights) {
-	}
+	private record Taps(int[] first, double[][] weights) {}
 
-	private ReferenceResize() {
-	}
+	private ReferenceResize() {}
 
 	/**
 	 * @param src row-major values, {@code w * h}

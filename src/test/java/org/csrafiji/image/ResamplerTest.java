@@ -24,8 +24,8 @@ class ResamplerTest {
 	}
 
 	@ParameterizedTest(name = "{0}x{1} -> {2}x{3}")
-	@CsvSource({ "1, 1, 16, 16", "1, 50, 20, 20", "300, 7, 16, 16", "17, 1000, 33, 448",
-		"448, 448, 448, 448", "2000, 3, 448, 448", "97, 61, 1, 1", "640, 480, 224, 224" })
+	@CsvSource({"1, 1, 16, 16", "1, 50, 20, 20", "300, 7, 16, 16", "17, 1000, 33, 448",
+		"448, 448, 448, 448", "2000, 3, 448, 448", "97, 61, 1, 1", "640, 480, 224, 224"})
 	void floatPathMatchesReference(int w, int h, int dw, int dh) {
 		float[] src = random(w * h, w * 31 + h);
 		float[] got = Resampler.resize(src, w, h, dw, dh);
@@ -39,7 +39,7 @@ class ResamplerTest {
 	}
 
 	@ParameterizedTest(name = "{0}x{1} -> {2}x{3}")
-	@CsvSource({ "9, 9, 100, 100", "1000, 10, 20, 30", "640, 480, 448, 448" })
+	@CsvSource({"9, 9, 100, 100", "1000, 10, 20, 30", "640, 480, 448, 448"})
 	void bytePathIsWithinOneGreyLevelOfReference(int w, int h, int dw, int dh) {
 		byte[] src = TestImages.bytes(w, h, w + h);
 		byte[] got = Resampler.resize(src, w, h, dw, dh);
@@ -79,7 +79,7 @@ class ResamplerTest {
 
 	@Test
 	void tapsSumToOneInFloatAndFixedPoint() {
-		for (int[] sizes : new int[][] { { 4096, 448 }, { 61, 48 }, { 48, 131 }, { 7, 7 } }) {
+		for (int[] sizes : new int[][]{{4096, 448}, {61, 48}, {48, 131}, {7, 7}}) {
 			ResampleWeights w = ResampleWeights.of(sizes[0], sizes[1]);
 			for (int i = 0; i < w.outSize; i++) {
 				double sum = 0;

@@ -28,8 +28,7 @@ public final class ResizeBenchmark {
 
 	private static final int TARGET = 448;
 
-	private ResizeBenchmark() {
-	}
+	private ResizeBenchmark() {}
 
 	/** @param args {@code huge} to add the 20000 x 20000 image */
 	public static void main(String[] args) {
@@ -75,8 +74,8 @@ public final class ResizeBenchmark {
 	}
 
 	private static void time(String what, ImagePlus imp, ConversionOptions options) {
-		ImageConverter converter = new ImageConverter(new InputSpec(TARGET, new double[] {
-			0.485, 0.456, 0.406 }, new double[] { 0.229, 0.224, 0.225 }), options);
+		ImageConverter converter = new ImageConverter(new InputSpec(TARGET, new double[]{
+			0.485, 0.456, 0.406}, new double[]{0.229, 0.224, 0.225}), options);
 		SlicePosition pos = converter.positions(imp).get(0);
 		long pixels = (long) imp.getWidth() * imp.getHeight();
 		int warmUp = pixels > 100_000_000L ? 3 : 20;
@@ -84,8 +83,8 @@ public final class ResizeBenchmark {
 		for (int i = 0; i < warmUp; i++) {
 			converter.toChw(imp, pos);
 		}
-		com.sun.management.ThreadMXBean threads =
-			(com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+			.getThreadMXBean();
 		java.lang.management.OperatingSystemMXBean os = ManagementFactory
 			.getOperatingSystemMXBean();
 		long cpu0 = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();

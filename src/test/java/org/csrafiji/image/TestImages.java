@@ -15,8 +15,7 @@ import java.util.Random;
 /** Deterministic test images and the reference expectations built from their pixels. */
 final class TestImages {
 
-	private TestImages() {
-	}
+	private TestImages() {}
 
 	/** A 16-bit plane: a gradient plus noise, so resizing has something to average. */
 	static short[] shorts(int w, int h, long seed, int low, int high) {

@@ -13,8 +13,8 @@ class TileGridTest {
 
 	@Test
 	void tilesCoverThePlaneStayInsideAndOverlapAtLeastAsAsked() {
-		int[][] cases = { { 1000, 700, 256, 64 }, { 256, 256, 256, 0 }, { 257, 300, 256, 32 }, {
-			5000, 90, 448, 100 } };
+		int[][] cases = {{1000, 700, 256, 64}, {256, 256, 256, 0}, {257, 300, 256, 32}, {
+			5000, 90, 448, 100}};
 		for (int[] c : cases) {
 			TileGrid g = new TileGrid(c[0], c[1], c[2], c[3]);
 			int[] covered = new int[c[0] * c[1]];
@@ -70,6 +70,7 @@ class TileGridTest {
 		assertEquals(new Rectangle(0, 0, 60, 60), edge);
 		Rectangle big = new ObjectCrop(1.0, 0).of(new Rectangle(10, 10, 80, 20), 100, 50);
 		assertEquals(new Rectangle(0, 0, 100, 50), big);
-		assertEquals(256, new ObjectCrop(0, 256).of(new Rectangle(500, 500, 10, 10), 1000, 1000).width);
+		assertEquals(256,
+			new ObjectCrop(0, 256).of(new Rectangle(500, 500, 10, 10), 1000, 1000).width);
 	}
 }

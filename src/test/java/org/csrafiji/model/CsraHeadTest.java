@@ -36,7 +36,7 @@ class CsraHeadTest {
 	}
 
 	@ParameterizedTest(name = "{0} heads, lambda {1}")
-	@CsvSource({ "1, 0.1", "2, 0.5", "4, 0.5", "6, 0.4", "8, 0.3", "1, 2.0" })
+	@CsvSource({"1, 0.1", "2, 0.5", "4, 0.5", "6, 0.4", "8, 0.3", "1, 2.0"})
 	void matchesDoublePrecisionReference(int heads, double lambda) {
 		checkHead(Temperature.defaultsFor(heads), lambda, 7, 11L * heads);
 	}
@@ -103,7 +103,8 @@ class CsraHeadTest {
 					for (int k = 0; k < K; k++) {
 						assertEquals(k == arg ? 1f : 0f, att[(b * c + i) * K + k], "one-hot");
 					}
-					assertClose(sum / K + bias[i] + lambda * max, logits[b * c + i], (1 + lambda) * tolS,
+					assertClose(sum / K + bias[i] + lambda * max, logits[b * c + i],
+						(1 + lambda) * tolS,
 						"logit");
 				}
 			}
@@ -143,7 +144,8 @@ class CsraHeadTest {
 			// An attention weight a = softmax(T s) moves by at most 2 T a tolS, plus the K + 2
 			// roundings of the softmax; a logit adds, per head, the mean of the map (tolS) and
 			// lambda times sum a s (at most tolS + max|s| x sum |d a|).
-			double f = Float32Tolerance.ofNetwork(Float32Tolerance.csraHead(2 * D, K)) / Math.sqrt(2);
+			double f = Float32Tolerance.ofNetwork(Float32Tolerance.csraHead(2 * D, K))
+				/ Math.sqrt(2);
 			for (int b = 0; b < B; b++) {
 				double tolS = f * maxNorm(x[b]);
 				for (int i = 0; i < c; i++) {
@@ -281,7 +283,8 @@ class CsraHeadTest {
 		double most = 0;
 		for (int k = 0; k < x[0].length; k++) {
 			double sum = 0;
-			for (double[] channel : x) sum += channel[k] * channel[k];
+			for (double[] channel : x)
+				sum += channel[k] * channel[k];
 			most = Math.max(most, Math.sqrt(sum));
 		}
 		return most;
@@ -289,13 +292,15 @@ class CsraHeadTest {
 
 	private static double euclidean(double[] v) {
 		double sum = 0;
-		for (double d : v) sum += d * d;
+		for (double d : v)
+			sum += d * d;
 		return Math.sqrt(sum);
 	}
 
 	private static double[] abs(double[] v) {
 		double[] out = new double[v.length];
-		for (int i = 0; i < v.length; i++) out[i] = Math.abs(v[i]);
+		for (int i = 0; i < v.length; i++)
+			out[i] = Math.abs(v[i]);
 		return out;
 	}
 }

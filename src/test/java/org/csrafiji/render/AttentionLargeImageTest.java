@@ -67,8 +67,8 @@ class AttentionLargeImageTest {
 			ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults());
 			ClassifiedImage ci = new ClassifiedImage(imp, classifier.converter().region(imp),
 				classifier.classify(imp), true);
-			com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
-				ManagementFactory.getThreadMXBean();
+			com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+				.getThreadMXBean();
 			long before = threads.getCurrentThreadAllocatedBytes();
 			List<ClassMap> maps = AttentionLayers.select(ci, 0.5, List.of("circle", "square",
 				"ring"), 1);
@@ -84,7 +84,8 @@ class AttentionLargeImageTest {
 				assertTrue((long) m.width() * m.height() <= MapGrid.MAX_PIXELS);
 			}
 			for (ImageRoi heat : result.heatMaps()) {
-				assertEquals(new Rectangle(0, 0, W, H), heat.getBounds(), "stretched over the image");
+				assertEquals(new Rectangle(0, 0, W, H), heat.getBounds(),
+					"stretched over the image");
 			}
 			for (Roi outline : result.outlines()) {
 				Rectangle b = outline.getBounds();

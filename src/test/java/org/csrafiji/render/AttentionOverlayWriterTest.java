@@ -22,7 +22,8 @@ class AttentionOverlayWriterTest {
 		for (int i = 0; i < 100; i++) {
 			int level = px[i] & 0xff;
 			if (ramp[i] < 20.8f) assertEquals(0, level, "value " + ramp[i]);
-			else assertTrue(level >= 1, "value " + ramp[i]);
+			else
+				assertTrue(level >= 1, "value " + ramp[i]);
 		}
 		assertEquals(255, px[99] & 0xff);
 		for (int i = 21; i < 100; i++) {
@@ -33,8 +34,8 @@ class AttentionOverlayWriterTest {
 	@Test
 	void aRerunReplacesOnlyThisImagesOutlinesInTheRoiManager() {
 		Roi mine = new Roi(0, 0, 5, 5);
-		assertEquals(List.of(1, 3), AttentionOverlayWriter.earlierOutlines(new Roi[] { mine,
-			outline(-7), outline(-8), outline(-7) }, -7));
+		assertEquals(List.of(1, 3), AttentionOverlayWriter.earlierOutlines(new Roi[]{mine,
+			outline(-7), outline(-8), outline(-7)}, -7));
 	}
 
 	private static Roi outline(int imageId) {

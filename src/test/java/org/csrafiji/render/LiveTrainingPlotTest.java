@@ -28,7 +28,7 @@ class LiveTrainingPlotTest {
 
 	@Test
 	void mapOfOneMeetsTheHighestLossInsideTheFrame() {
-		for (float highest : new float[] { 3.0f, 0.25f }) {
+		for (float highest : new float[]{3.0f, 0.25f}) {
 			Plot plot = plot(highest, highest / 2, highest / 3, highest / 4);
 			double[] limits = plot.getLimits();
 			assertEquals(0, limits[0]);
@@ -36,9 +36,9 @@ class LiveTrainingPlotTest {
 			assertEquals(0, limits[2]);
 			assertEquals(LiveTrainingPlot.HEADROOM * highest, limits[3], 1e-6);
 			float[][] map = plot.getDataObjectArrays(1);
-			assertArrayEquals(new float[] { 2, 4 }, map[0]);
+			assertArrayEquals(new float[]{2, 4}, map[0]);
 			// mAP 0.5 at half the highest loss, mAP 1 at the highest loss: below the frame's top
-			assertArrayEquals(new float[] { highest / 2, highest }, map[1], 1e-6f);
+			assertArrayEquals(new float[]{highest / 2, highest}, map[1], 1e-6f);
 			assertTrue(map[1][1] < limits[3]);
 		}
 	}
@@ -46,7 +46,7 @@ class LiveTrainingPlotTest {
 	@Test
 	void theRightHandScaleIsLabelledInPercent() {
 		String all = String.join("\n", plot(0.7f, 0.6f, 0.5f, 0.4f).getPlotObjectDesignations());
-		for (String label : new String[] { "0 %", "20 %", "100 %" }) {
+		for (String label : new String[]{"0 %", "20 %", "100 %"}) {
 			assertTrue(all.contains(label), all);
 		}
 	}

@@ -37,10 +37,11 @@ class MetricsTablesTest {
 	 */
 	private static EvaluationResult result() {
 		ClassLabels classes = new ClassLabels(List.of("a", "b", "c"));
-		LabelMatrix labels = new LabelMatrix(classes, List.of(LabelRow.of(P, N, N), LabelRow.of(N, P,
-			N), LabelRow.of(P, P, N), LabelRow.of(N, N, N)));
-		ScoreMatrix scores = new ScoreMatrix(classes, new double[][] { { 0.9, 0.8, 0.1 }, { 0.2, 0.3,
-			0.2 }, { 0.8, 0.9, 0.3 }, { 0.1, 0.1, 0.05 } });
+		LabelMatrix labels = new LabelMatrix(classes,
+			List.of(LabelRow.of(P, N, N), LabelRow.of(N, P,
+				N), LabelRow.of(P, P, N), LabelRow.of(N, N, N)));
+		ScoreMatrix scores = new ScoreMatrix(classes, new double[][]{{0.9, 0.8, 0.1}, {0.2, 0.3,
+			0.2}, {0.8, 0.9, 0.3}, {0.1, 0.1, 0.05}});
 		return Evaluator.evaluate(labels, scores, 0.5);
 	}
 

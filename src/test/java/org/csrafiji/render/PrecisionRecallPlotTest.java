@@ -29,11 +29,11 @@ class PrecisionRecallPlotTest {
 		Plot plot = PrecisionRecallPlot.of(List.of(perfect, none, late));
 		assertEquals(2, plot.getDataObjectDesignations().length);
 		float[][] first = plot.getDataObjectArrays(0);
-		assertArrayEquals(new float[] { 0.5f, 1f }, first[0]);
-		assertArrayEquals(new float[] { 1f, 1f }, first[1]);
+		assertArrayEquals(new float[]{0.5f, 1f}, first[0]);
+		assertArrayEquals(new float[]{1f, 1f}, first[1]);
 		float[][] second = plot.getDataObjectArrays(1);
-		assertArrayEquals(new float[] { 0.5f, 1f }, second[0]);
-		assertArrayEquals(new float[] { 1f / 3, 0.4f }, second[1]);
+		assertArrayEquals(new float[]{0.5f, 1f}, second[0]);
+		assertArrayEquals(new float[]{1f / 3, 0.4f}, second[1]);
 		double[] limits = plot.getLimits();
 		// a 2 px line at 1 needs room: at least 2 % of the axis above 1 on both axes
 		assertEquals(0, limits[0]);

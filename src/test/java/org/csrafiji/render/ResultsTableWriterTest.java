@@ -20,8 +20,8 @@ class ResultsTableWriterTest {
 	@Test
 	void aScoreOfExactlyOneReadsOnePoint000BesideItsNeighbours() {
 		ClassLabels classes = new ClassLabels(List.of("a", "b"));
-		float[] scores = { 1.0f, 0.25f };
-		float[] logits = { 30f, (float) Math.log(1 / 3.0) };
+		float[] scores = {1.0f, 0.25f};
+		float[] logits = {30f, (float) Math.log(1 / 3.0)};
 		AttentionMaps maps = new AttentionMaps(List.of(new Temperature(1)), 2, 1, 1, new float[2],
 			new float[2]);
 		Prediction p = new Prediction(classes, logits, scores, maps);

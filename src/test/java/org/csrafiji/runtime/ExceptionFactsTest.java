@@ -27,7 +27,7 @@ class ExceptionFactsTest {
 
 	@Test
 	void aDamagedCheckpointNamesItsFile() throws Exception {
-		Path f = Files.write(dir.resolve("w.pth"), new byte[] { 1, 2, 3, 4, 5 });
+		Path f = Files.write(dir.resolve("w.pth"), new byte[]{1, 2, 3, 4, 5});
 		CsraException e = assertThrows(CheckpointException.class, () -> Checkpoints.read(f));
 		assertEquals(Optional.of(f), e.file());
 		assertEquals(Optional.of(Setting.CHECKPOINT), e.setting());
@@ -55,8 +55,10 @@ class ExceptionFactsTest {
 	void checkpointAndClassCountsThatDisagreeNameTheSetting() throws Exception {
 		Path ckpt = Path.of("src/test/resources/model/official_r18_h1.pth").toAbsolutePath();
 		Path spec = Files.writeString(dir.resolve("s.json"), "{\"architecture\": \"resnet18\","
-			+ " \"input_size\": 96, \"classes\": [\"a\", \"b\"], \"checkpoint\": \"" + ckpt.toString()
-				.replace("\\", "\\\\") + "\"}");
+			+ " \"input_size\": 96, \"classes\": [\"a\", \"b\"], \"checkpoint\": \""
+			+ ckpt.toString()
+				.replace("\\", "\\\\")
+			+ "\"}");
 		CsraException e = assertThrows(CheckpointException.class, () -> ModelLoader.load(ModelSpecs
 			.read(spec), DeviceChoice.CPU));
 		assertEquals(Optional.of(Setting.CLASSES), e.setting());

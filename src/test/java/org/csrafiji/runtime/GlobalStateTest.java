@@ -50,7 +50,9 @@ class GlobalStateTest {
 	void onlyTheNativesHolderSetsSystemProperties() throws IOException {
 		TreeSet<String> setters = new TreeSet<>();
 		for (Path f : ClassFiles.lowerPackages()) {
-			if (ClassFiles.methodRefs(Files.readAllBytes(f)).contains("java/lang/System.setProperty")) {
+			if (ClassFiles.methodRefs(Files.readAllBytes(f))
+				.contains("java/lang/System.setProperty"))
+			{
 				setters.add(ClassFiles.className(f));
 			}
 		}

@@ -85,7 +85,7 @@ class LibtorchFolderTest {
 
 	private Path cudaLibtorch() throws Exception {
 		Path libDir = Files.createDirectories(dir.resolve("lib"));
-		for (String name : new String[] { "torch", "torch_cpu", "torch_cuda", "c10" }) {
+		for (String name : new String[]{"torch", "torch_cpu", "torch_cuda", "c10"}) {
 			Files.createFile(libDir.resolve(lib(name)));
 		}
 		return libDir;

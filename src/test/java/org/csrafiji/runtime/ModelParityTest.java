@@ -40,8 +40,8 @@ import java.util.List;
 class ModelParityTest {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "official_r18_h1", "official_r18_h4", "module_r50_h2",
-		"mmpretrain_r34_h1", "torchvision_r18_fc" })
+	@ValueSource(strings = {"official_r18_h1", "official_r18_h4", "module_r50_h2",
+		"mmpretrain_r34_h1", "torchvision_r18_fc"})
 	void matchesPyTorch(String name) throws Exception {
 		JsonObject e = expected(name);
 		ModelSpec spec = spec(name, e);
@@ -73,13 +73,15 @@ class ModelParityTest {
 				assertEquals(w, p.attention().width());
 				for (int c = 0; c < classes; c++) {
 					close(logits[b * classes + c], p.logits()[c], f * scale, name + " logit");
-					close(1 / (1 + Math.exp(-logits[b * classes + c])), p.scores()[c], f * scale / 4,
+					close(1 / (1 + Math.exp(-logits[b * classes + c])), p.scores()[c],
+						f * scale / 4,
 						"score");
 					for (int hd = 0; hd < heads; hd++) {
 						float[] m = p.attention().scoreMap(hd, c);
 						float[] a = p.attention().attention(hd, c);
 						int off = ((b * heads + hd) * classes + c) * h * w;
-						double mScale = maxAbs(java.util.Arrays.copyOfRange(maps, off, off + h * w));
+						double mScale = maxAbs(
+							java.util.Arrays.copyOfRange(maps, off, off + h * w));
 						for (int k = 0; k < h * w; k++) {
 							close(maps[off + k], m[k], f * mScale, name + " map");
 							close(att[off + k], a[k], 2 * 4 * f * mScale, name + " attention");
@@ -111,7 +113,8 @@ class ModelParityTest {
 	@Test
 	void rejectsWrongClassCountAgainstSpec() throws Exception {
 		JsonObject e = expected("official_r18_h1");
-		ModelSpec spec = spec("official_r18_h1", e).withClasses(new ClassLabels(ClassLabels.VOC2007));
+		ModelSpec spec = spec("official_r18_h1", e)
+			.withClasses(new ClassLabels(ClassLabels.VOC2007));
 		CheckpointException ex = assertThrows(CheckpointException.class, () -> ModelLoader.load(
 			spec, DeviceChoice.CPU));
 		assertTrue(ex.getMessage().contains("5 classes") && ex.getMessage().contains("20"), ex
@@ -155,9 +158,12 @@ class ModelParityTest {
 			"training-free");
 		return new ModelSpecBuilder().name(name).architecture(e.get("architecture")
 			.getAsString()).head(trainingFree ? HeadKind.TRAINING_FREE : HeadKind.CSRA).heads(temps
-				.size()).temperatures(trainingFree ? null : temps).lambda(e.get("lambda")
-					.getAsDouble()).input(InputSpec.unitRange(e.get("size").getAsInt())).checkpoint(
-						resource(name + ".pth")).build(e.get("classes").getAsInt());
+				.size())
+			.temperatures(trainingFree ? null : temps).lambda(e.get("lambda")
+				.getAsDouble())
+			.input(InputSpec.unitRange(e.get("size").getAsInt())).checkpoint(
+				resource(name + ".pth"))
+			.build(e.get("classes").getAsInt());
 	}
 
 	static Path resource(String file) throws URISyntaxException {
@@ -205,6 +211,7 @@ class ModelParityTest {
 	 * keeps a zero tolerance meaningful).
 	 */
 	static void close(double expected, double actual, double tolerance, String what) {
-		assertEquals(expected, actual, tolerance + 4 * Float32Tolerance.U * Math.abs(expected), what);
+		assertEquals(expected, actual, tolerance + 4 * Float32Tolerance.U * Math.abs(expected),
+			what);
 	}
 }

@@ -92,7 +92,7 @@ class NativesCheckTest {
 
 	@Test
 	void aCudaLibtorchWithoutAVisibleDeviceSaysSo() throws Exception {
-		for (String name : new String[] { "torch", "torch_cpu", "torch_cuda" }) {
+		for (String name : new String[]{"torch", "torch_cpu", "torch_cuda"}) {
 			Files.createFile(dir.resolve(System.mapLibraryName(name)));
 		}
 		NativesCheck c = new NativesCheck(new NativesRequest(dir.toString(), null, "cu128"), dir, 0,

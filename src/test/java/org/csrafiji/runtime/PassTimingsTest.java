@@ -14,14 +14,16 @@ class PassTimingsTest {
 
 	@Test
 	void timingsBelongToTheModelThatRan() {
-		ModelSpec spec = new ModelSpecBuilder().name("t").architecture("resnet18").size(32).build(2);
+		ModelSpec spec = new ModelSpecBuilder().name("t").architecture("resnet18").size(32)
+			.build(2);
 		try (CsraModel a = CsraModel.random(spec, DeviceChoice.CPU, 1);
 			CsraModel b = CsraModel.random(spec, DeviceChoice.CPU, 2))
 		{
 			FloatBuffer in = a.newInputBuffer(1);
 			a.predict(in, 1);
 			PassTimings ta = a.lastTimings();
-			assertTrue(ta.backboneNanos() > 0 && ta.backboneNanos() <= ta.totalNanos(), ta.toString());
+			assertTrue(ta.backboneNanos() > 0 && ta.backboneNanos() <= ta.totalNanos(),
+				ta.toString());
 			// Before, the timings were one per thread, shared by every model.
 			assertEquals(new PassTimings(0, 0), b.lastTimings());
 			b.predict(in, 1);

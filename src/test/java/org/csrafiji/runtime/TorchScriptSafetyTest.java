@@ -34,7 +34,8 @@ class TorchScriptSafetyTest {
 	}
 
 	private static ModelSpec withBackbone(String file) throws Exception {
-		return tinyCnn().toBuilder().architecture(new Architecture.TorchScript(resource(file), true))
+		return tinyCnn().toBuilder()
+			.architecture(new Architecture.TorchScript(resource(file), true))
 			.build(4);
 	}
 
@@ -85,8 +86,9 @@ class TorchScriptSafetyTest {
 		try (CsraModel model = ModelLoader.load(withBackbone("nan_when_bright.pt"),
 			DeviceChoice.CPU))
 		{
-			ModelSpecException e = assertThrows(ModelSpecException.class, () -> model.predict(bright(
-				model, 1), 1));
+			ModelSpecException e = assertThrows(ModelSpecException.class,
+				() -> model.predict(bright(
+					model, 1), 1));
 			assertTrue(e.getMessage().contains("nan_when_bright.pt") && e.getMessage().contains(
 				"NaN or infinite"), e.getMessage());
 		}
@@ -95,9 +97,12 @@ class TorchScriptSafetyTest {
 	@Test
 	void featureMapOfAnotherBatchSizeIsRefused() throws Exception {
 		// The probe has batch 1, so the module loads; a batch of 2 gives 1 feature map.
-		try (CsraModel model = ModelLoader.load(withBackbone("batch_of_one.pt"), DeviceChoice.CPU)) {
-			ModelSpecException e = assertThrows(ModelSpecException.class, () -> model.predict(bright(
-				model, 2), 2));
+		try (
+			CsraModel model = ModelLoader.load(withBackbone("batch_of_one.pt"), DeviceChoice.CPU))
+		{
+			ModelSpecException e = assertThrows(ModelSpecException.class,
+				() -> model.predict(bright(
+					model, 2), 2));
 			assertTrue(e.getMessage().contains("(2, 3, 64, 64)") && e.getMessage().contains(
 				"(1, 16, 16, 16)"), e.getMessage());
 		}
@@ -116,10 +121,12 @@ class TorchScriptSafetyTest {
 		// Every classifier weight is 3e38 (finite): 16 features times 3e38 overflow float32.
 		ModelSpec spec = tinyCnn().toBuilder().head(HeadKind.TRAINING_FREE).lambda(0.3).input(
 			InputSpec.unitRange(64)).classes(ClassLabels.generic(3)).checkpoint(resource(
-				"tiny_cnn_fc_huge.pth")).build(3);
+				"tiny_cnn_fc_huge.pth"))
+			.build(3);
 		try (CsraModel model = ModelLoader.load(spec, DeviceChoice.CPU)) {
-			CsraException e = assertThrows(CsraException.class, () -> model.predict(bright(model, 1),
-				1));
+			CsraException e = assertThrows(CsraException.class,
+				() -> model.predict(bright(model, 1),
+					1));
 			assertTrue(e.getMessage().contains("logits") && e.getMessage().contains("overflowed")
 				&& e.getMessage().contains("class '"), e.getMessage());
 			assertEquals(3, model.spec().classes().size());

@@ -55,7 +55,8 @@ class VitTorchScriptParityTest {
 	@Test
 	void torchScriptBackboneFromSpecFile() throws Exception {
 		ModelSpec spec = ModelSpecs.read(resource("tiny_cnn.json"));
-		assertEquals(resource("tiny_cnn.pt"), ((Architecture.TorchScript) spec.architecture()).file());
+		assertEquals(resource("tiny_cnn.pt"),
+			((Architecture.TorchScript) spec.architecture()).file());
 		JsonObject json = ModelSpecs.toJson(spec, resource("tiny_cnn.json").getParent());
 		assertEquals("torchscript", json.get("architecture").getAsString());
 		assertEquals("tiny_cnn.pt", json.get("backbone").getAsString());
@@ -65,7 +66,8 @@ class VitTorchScriptParityTest {
 	@Test
 	void torchScriptBackboneWithTrainingFreeHead() throws Exception {
 		ModelSpec spec = new ModelSpecBuilder().name("tiny_cnn_fc").architecture(
-			new Architecture.TorchScript(resource("tiny_cnn.pt"), true)).head(HeadKind.TRAINING_FREE)
+			new Architecture.TorchScript(resource("tiny_cnn.pt"), true))
+			.head(HeadKind.TRAINING_FREE)
 			.lambda(0.3).input(InputSpec.unitRange(64)).checkpoint(resource("tiny_cnn_fc.pth"))
 			.trustCode(true).build(3);
 		check("tiny_cnn_fc", spec);
@@ -99,7 +101,8 @@ class VitTorchScriptParityTest {
 	@Test
 	void headWiderThanTheFeatureMap() throws Exception {
 		// vit_native.pth's CSRA head reads 64 features; the scripted CNN gives 16.
-		ModelSpec spec = spec("vit_native", new Architecture.TorchScript(resource("tiny_cnn.pt"), true), HeadKind.CSRA, 64);
+		ModelSpec spec = spec("vit_native",
+			new Architecture.TorchScript(resource("tiny_cnn.pt"), true), HeadKind.CSRA, 64);
 		String msg = refusal(CheckpointException.class, spec);
 		assertTrue(msg.contains("64") && msg.contains("16 wide"), msg);
 	}
@@ -150,8 +153,10 @@ class VitTorchScriptParityTest {
 		}
 		return new ModelSpecBuilder().name(name).architecture(arch).head(head).heads(temps.size())
 			.temperatures(temps).lambda(e.get("lambda").getAsDouble()).input(InputSpec.unitRange(
-				size)).classes(ClassLabels.generic(e.get("classes").getAsInt())).checkpoint(
-					resource(name + ".pth")).trustCode(true).build(e.get("classes").getAsInt());
+				size))
+			.classes(ClassLabels.generic(e.get("classes").getAsInt())).checkpoint(
+				resource(name + ".pth"))
+			.trustCode(true).build(e.get("classes").getAsInt());
 	}
 
 	private static void check(String name, ModelSpec spec) throws Exception {

@@ -44,10 +44,12 @@ class ClassifyJobLocalIT {
 		Path labels = SyntheticDatasetWriter.write(scenes, 0, 20, images);
 		Path more = dir.resolve("more");
 		SyntheticDatasetWriter.write(scenes, 20, 4, more);
-		Files.write(images.resolve("broken.png"), new byte[] { 1, 2, 3, 4 });
+		Files.write(images.resolve("broken.png"), new byte[]{1, 2, 3, 4});
 		Path out = dir.resolve("out");
-		List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--model", SparkJobs.DEMO
-			.toString(), "--input", images.toString(), "--output", out.toString(), "--csv",
+		List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--model",
+			SparkJobs.DEMO
+				.toString(),
+			"--input", images.toString(), "--output", out.toString(), "--csv",
 			"--images-per-task", "3", "--evaluate", labels.toString()));
 
 		SparkJobs.Run first = SparkJobs.job(List.of(), args, dir.resolve("first.log"), 240);
@@ -89,7 +91,8 @@ class ClassifyJobLocalIT {
 		}
 		var dataset = DatasetLoader.load(labels, null, spec.classes());
 		String table = ResultTable.format(Evaluator.evaluate(dataset, new Predictions("reference",
-			keys, new ScoreMatrix(spec.classes(), scores)), EvaluationOptions.atThreshold(spec
+			keys, new ScoreMatrix(spec.classes(), scores)),
+			EvaluationOptions.atThreshold(spec
 				.threshold()).withIgnoredInCounts(dataset.ignoredCounting())));
 		assertTrue(first.output().contains(table), "expected\n" + table + "\nin\n" + SparkJobs.tail(
 			first.output()));
@@ -114,8 +117,9 @@ class ClassifyJobLocalIT {
 		// another model's scores are not mixed in
 		Path other = dir.resolve("other.json");
 		Files.writeString(other, Files.readString(SparkJobs.DEMO).replace("\"name\": \"demo\"",
-			"\"name\": \"demo-copy\"").replace("\"demo.pth\"", "\"" + SparkJobs.DEMO.resolveSibling(
-				"demo.pth") + "\""));
+			"\"name\": \"demo-copy\"").replace("\"demo.pth\"",
+				"\"" + SparkJobs.DEMO.resolveSibling(
+					"demo.pth") + "\""));
 		args.set(args.indexOf("--model") + 1, other.toString());
 		SparkJobs.Run mixed = SparkJobs.job(List.of(), args, dir.resolve("mixed.log"), 240);
 		assertEquals(1, mixed.exit(), SparkJobs.tail(mixed.output()));

@@ -46,8 +46,9 @@ class ImageInputsTest {
 
 	@Test
 	void aGlobGivesWhatItMatches() {
-		assertEquals(List.of(uri("b.png"), uri("sub/d.png")), ImageInputs.list(dir + "/{b,sub/d}.png",
-			conf));
+		assertEquals(List.of(uri("b.png"), uri("sub/d.png")),
+			ImageInputs.list(dir + "/{b,sub/d}.png",
+				conf));
 		assertEquals(List.of(uri("a.TIF")), ImageInputs.list("file://" + dir + "/*.TIF", conf));
 	}
 

@@ -19,7 +19,8 @@ class PredictionTableTest {
 		assertEquals(List.of("score_dining_table", "score_a_b", "score_dining_table_2",
 			"score_error"), t.scoreColumns());
 		assertEquals(List.of("image", "slice", "labels", "score_dining_table", "score_a_b",
-			"score_dining_table_2", "score_error", "model", "checkpoint_sha256", "error"), List.of(t
+			"score_dining_table_2", "score_error", "model", "checkpoint_sha256", "error"),
+			List.of(t
 				.schema().fieldNames()));
 	}
 
@@ -27,9 +28,9 @@ class PredictionTableTest {
 	void aRowHoldsScoresOrTheError() {
 		ModelStamp stamp = new ModelStamp("demo", "ab12");
 		Row ok = PredictionTable.toRow(new ImageRow("file:/x.png", "c=1,z=1,t=1", List.of("b"),
-			new float[] { 0.25f, 0.75f }, null), 2, stamp);
+			new float[]{0.25f, 0.75f}, null), 2, stamp);
 		assertEquals("file:/x.png", ok.get(0));
-		assertArrayEquals(new String[] { "b" }, (String[]) ok.get(2));
+		assertArrayEquals(new String[]{"b"}, (String[]) ok.get(2));
 		assertEquals(0.25f, ok.get(3));
 		assertEquals(0.75f, ok.get(4));
 		assertEquals("demo", ok.get(5));

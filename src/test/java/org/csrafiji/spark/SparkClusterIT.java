@@ -49,7 +49,8 @@ class SparkClusterIT {
 
 		// Workers start executors with the jars of SPARK_HOME/jars: Spark's own, from the build
 		Path sparkHome = Files.createDirectories(dir.resolve("spark-home"));
-		Files.createSymbolicLink(sparkHome.resolve("jars"), SparkJobs.target().resolve("spark-lib"));
+		Files.createSymbolicLink(sparkHome.resolve("jars"),
+			SparkJobs.target().resolve("spark-lib"));
 		int port = freePort();
 		String master = "spark://127.0.0.1:" + port;
 		Path masterLog = dir.resolve("master.log");
@@ -59,8 +60,10 @@ class SparkClusterIT {
 		for (int w = 0; w < 2; w++) {
 			Process worker = daemon("org.apache.spark.deploy.worker.Worker", List.of("--host",
 				"127.0.0.1", "--cores", "1", "--memory", "1200m", "--webui-port", "" + freePort(),
-				"--work-dir", dir.resolve("work" + w).toString(), master), dir.resolve("worker" + w
-					+ ".log"), sparkHome);
+				"--work-dir", dir.resolve("work" + w).toString(), master),
+				dir.resolve("worker" + w
+					+ ".log"),
+				sparkHome);
 			processes.add(worker);
 			workers.add(worker);
 		}
@@ -70,9 +73,12 @@ class SparkClusterIT {
 		Path driverLog = dir.resolve("driver.log");
 		Process driver = SparkJobs.start(ClassifyJob.class.getName(), List.of("-Dspark.jars="
 			+ SparkJobs.target().resolve("csra-spark.jar"), "-Dspark.executor.memory=900m",
-			"-Dspark.driver.host=127.0.0.1", "-Dspark.executorEnv.DJL_OFFLINE=true"), List.of(
-				"--master", master, "--model", SparkJobs.DEMO.toString(), "--input", images.toString(),
-				"--output", out.toString(), "--csv", "--images-per-task", "5"), driverLog);
+			"-Dspark.driver.host=127.0.0.1", "-Dspark.executorEnv.DJL_OFFLINE=true"),
+			List.of(
+				"--master", master, "--model", SparkJobs.DEMO.toString(), "--input",
+				images.toString(),
+				"--output", out.toString(), "--csv", "--images-per-task", "5"),
+			driverLog);
 		processes.add(driver);
 
 		// kill the second worker and its executor once a few tasks are done

@@ -149,7 +149,9 @@ final class SparkJobs {
 	 *
 	 * @return the file names of the rows, in CSV order
 	 */
-	static List<String> checkScores(List<Map<String, String>> rows, Map<String, float[]> reference) {
+	static List<String> checkScores(List<Map<String, String>> rows,
+		Map<String, float[]> reference)
+	{
 		List<String> classes = ModelSpecs.read(DEMO).classes().names();
 		List<String> names = new ArrayList<>();
 		for (Map<String, String> row : rows) {

@@ -27,7 +27,8 @@ class CsvTrainingLogTest {
 			log.epoch(0, 2, 0.375, 0.5504);
 		}
 		assertEquals(List.of(CsvTrainingLog.HEADER, "iter,1,1,0.0010000000,0.500000,",
-			"iter,1,2,0.0020000000,0.250000,", "epoch,1,2,,0.375000,55.0400"), Files.readAllLines(
+			"iter,1,2,0.0020000000,0.250000,", "epoch,1,2,,0.375000,55.0400"),
+			Files.readAllLines(
 				file));
 	}
 
@@ -39,8 +40,10 @@ class CsvTrainingLogTest {
 		try (CsvTrainingLog log = new CsvTrainingLog(file, true)) {
 			log.epoch(2, 6, 0.6, 0.75);
 		}
-		assertEquals(List.of(CsvTrainingLog.HEADER, "iter,1,1,0.0000000,0.9,", "iter,1,2,0.001,0.8,",
-			"epoch,1,2,,0.85,55.0400", "epoch,2,4,,0.7,", "epoch,3,6,,0.600000,75.0000"), Files
+		assertEquals(
+			List.of(CsvTrainingLog.HEADER, "iter,1,1,0.0000000,0.9,", "iter,1,2,0.001,0.8,",
+				"epoch,1,2,,0.85,55.0400", "epoch,2,4,,0.7,", "epoch,3,6,,0.600000,75.0000"),
+			Files
 				.readAllLines(file));
 	}
 
@@ -49,7 +52,8 @@ class CsvTrainingLogTest {
 		Path file = dir.resolve("train-log.csv");
 		Files.write(file, List.of("image,cat,dog", "a.png,1,0"));
 		CsraException e = assertThrows(CsraException.class, () -> new CsvTrainingLog(file, true));
-		assertTrue(e.getMessage().contains("image,cat,dog") && e.getMessage().contains("new folder"),
+		assertTrue(
+			e.getMessage().contains("image,cat,dog") && e.getMessage().contains("new folder"),
 			e.getMessage());
 		assertEquals(List.of("image,cat,dog", "a.png,1,0"), Files.readAllLines(file));
 	}

@@ -39,13 +39,16 @@ class DatasetImagesTest {
 	}
 
 	private Sample crop(double x, double y, double w, double h) {
-		return new Sample("img#0", image(), Optional.of(new CropBox(x, y, w, h)), LabelRow.allNegative(1));
+		return new Sample("img#0", image(), Optional.of(new CropBox(x, y, w, h)),
+			LabelRow.allNegative(1));
 	}
 
 	@Test
 	void edgesAreRoundedHalfToEvenAsPythonRounds() {
-		assertEquals(new Rectangle(2, 0, 2, 4), DatasetImages.pixels(new CropBox(2.5, 0.5, 1.5, 3.6)));
-		assertEquals(new Rectangle(4, 2, 1, 1), DatasetImages.pixels(new CropBox(3.5, 1.5, 1.2, 1.1)));
+		assertEquals(new Rectangle(2, 0, 2, 4),
+			DatasetImages.pixels(new CropBox(2.5, 0.5, 1.5, 3.6)));
+		assertEquals(new Rectangle(4, 2, 1, 1),
+			DatasetImages.pixels(new CropBox(3.5, 1.5, 1.2, 1.1)));
 	}
 
 	@Test
@@ -68,12 +71,14 @@ class DatasetImagesTest {
 
 	@Test
 	void boxOutsideTheImageAndUnreadableFilesAreErrorsNamingTheSample() {
-		ImageInputException outside = assertThrows(ImageInputException.class, () -> DatasetImages.open(
-			crop(20, 0, 5, 5)));
+		ImageInputException outside = assertThrows(ImageInputException.class,
+			() -> DatasetImages.open(
+				crop(20, 0, 5, 5)));
 		assertTrue(outside.getMessage().contains("'img#0'"), outside.getMessage());
 		Sample missing = Sample.whole(dir.resolve("none.png"), LabelRow.allNegative(1));
-		ImageInputException unreadable = assertThrows(ImageInputException.class, () -> DatasetImages.open(
-			missing));
+		ImageInputException unreadable = assertThrows(ImageInputException.class,
+			() -> DatasetImages.open(
+				missing));
 		assertTrue(unreadable.getMessage().contains("none.png"), unreadable.getMessage());
 	}
 }

@@ -39,11 +39,11 @@ class SgdMomentumTest {
 			assertEquals(10.0, head.lrMultiplier());
 			assertTrue(byKey.keySet().stream().noneMatch(k -> k.contains("running")));
 
-			float[][] before = { conv.array().toFloatArray(), head.array().toFloatArray() };
+			float[][] before = {conv.array().toFloatArray(), head.array().toFloatArray()};
 			float[][] g1 = backward(net, List.of(conv, head), 1);
 			sgd.step(LR);
 			float[][] buf = new float[2][];
-			double[] mult = { 1, 10 };
+			double[] mult = {1, 10};
 			for (int k = 0; k < 2; k++) {
 				float[] expected = new float[before[k].length];
 				buf[k] = new float[before[k].length];
@@ -54,7 +54,7 @@ class SgdMomentumTest {
 				assertClose(expected, (k == 0 ? conv : head).array().toFloatArray());
 			}
 
-			float[][] mid = { conv.array().toFloatArray(), head.array().toFloatArray() };
+			float[][] mid = {conv.array().toFloatArray(), head.array().toFloatArray()};
 			float[][] g2 = backward(net, List.of(conv, head), 2);
 			sgd.step(LR / 2);
 			for (int k = 0; k < 2; k++) {
@@ -80,7 +80,7 @@ class SgdMomentumTest {
 		Engine engine = Engines.pytorch();
 		try (NDManager m = net.manager().newSubManager()) {
 			NDArray x = m.create(px, new Shape(2, 3, 32, 32));
-			NDArray y = m.create(new float[] { 1, 0, 1, 0, 1, 1 }, new Shape(2, 3));
+			NDArray y = m.create(new float[]{1, 0, 1, 0, 1, 1}, new Shape(2, 3));
 			NDArray mask = m.ones(new Shape(2, 3));
 			try (GradientCollector gc = engine.newGradientCollector()) {
 				gc.backward(MaskedBce.loss(net.forwardTraining(x).get(0), y, mask));
@@ -101,7 +101,8 @@ class SgdMomentumTest {
 			// element-wise float32 update (no sums, so no instruction-set dependence) against a
 			// double reference: at most 5 roundings of operands of order |w| and lr |v| (<= 1),
 			// 5 u = 3e-7, well within 1e-6 + 1e-5 |w|
-			assertEquals(expected[i], actual[i], 1e-6 + 1e-5 * Math.abs(expected[i]), "element " + i);
+			assertEquals(expected[i], actual[i], 1e-6 + 1e-5 * Math.abs(expected[i]),
+				"element " + i);
 		}
 	}
 }

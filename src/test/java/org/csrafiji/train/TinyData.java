@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
 /** Writes a tiny labelled image set: class i present when a square of colour i is drawn. */
 final class TinyData {
 
-	static final Color[] COLOURS = { Color.RED, Color.GREEN, Color.BLUE };
+	static final Color[] COLOURS = {Color.RED, Color.GREEN, Color.BLUE};
 
 	private TinyData() {}
 

@@ -85,10 +85,12 @@ class TorchParityTest {
 				// Measured: at most 1.2e-3 of the update on AVX2, 7e-5 on AVX-512 (32 F = 5.0e-3).
 				float[] iv = init.get(key).toFloatArray();
 				double update = 0;
-				for (int i = 0; i < ev.length; i++) update = Math.max(update, Math.abs(ev[i] - iv[i]));
+				for (int i = 0; i < ev.length; i++)
+					update = Math.max(update, Math.abs(ev[i] - iv[i]));
 				double tolerance = f * (Math.sqrt(4 * 16 * 16) * update);
 				for (int i = 0; i < ev.length; i++) {
-					assertEquals(ev[i], av[i], tolerance + f * Math.abs(ev[i]), key + "[" + i + "]");
+					assertEquals(ev[i], av[i], tolerance + f * Math.abs(ev[i]),
+						key + "[" + i + "]");
 				}
 			}
 		}

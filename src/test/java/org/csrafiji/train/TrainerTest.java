@@ -57,7 +57,8 @@ class TrainerTest {
 		Batch batch = randomBatch(2, 3, 11);
 		float[] logits;
 		try (TrainableNetwork net = TrainableNetwork.create(TinyData.options().toBuilder().heads(2)
-			.build(), ClassLabels.generic(3), Device.cpu()); SgdMomentum sgd = new SgdMomentum(net
+			.build(), ClassLabels.generic(3), Device.cpu());
+			SgdMomentum sgd = new SgdMomentum(net
 				.trainable(), 0.9, 1e-4))
 		{
 			for (int i = 0; i < 3; i++) {
@@ -85,9 +86,11 @@ class TrainerTest {
 				float[] chw = java.util.Arrays.copyOfRange(batch.pixels(), b * n, (b + 1) * n);
 				float[] got = model.predict(chw).logits();
 				double scale = 0;
-				for (int c = 0; c < 3; c++) scale = Math.max(scale, Math.abs(logits[b * 3 + c]));
+				for (int c = 0; c < 3; c++)
+					scale = Math.max(scale, Math.abs(logits[b * 3 + c]));
 				for (int c = 0; c < 3; c++) {
-					assertEquals(logits[b * 3 + c], got[c], f * scale, "image " + b + " class " + c);
+					assertEquals(logits[b * 3 + c], got[c], f * scale,
+						"image " + b + " class " + c);
 				}
 			}
 		}

@@ -18,8 +18,10 @@ class DuplicateClassCheckTest {
 
 	@Test
 	void aSecondCopyOfAClassIsRejectedNamingBothJars() throws Exception {
-		Path gson = TestFiles.jarWithClasses(dir.resolve("gson-2.10.1.jar"), "com/google/gson/Gson");
-		Path shaded = TestFiles.jarWithClasses(dir.resolve("fat-djl.jar"), "ai/djl/Model", "com/google/gson/Gson");
+		Path gson = TestFiles.jarWithClasses(dir.resolve("gson-2.10.1.jar"),
+			"com/google/gson/Gson");
+		Path shaded = TestFiles.jarWithClasses(dir.resolve("fat-djl.jar"), "ai/djl/Model",
+			"com/google/gson/Gson");
 		UpdateSiteException e = assertThrows(UpdateSiteException.class,
 			() -> DuplicateClassCheck.check(List.of(gson, shaded)));
 		assertTrue(e.getMessage().contains("gson-2.10.1.jar"), e.getMessage());
@@ -39,7 +41,8 @@ class DuplicateClassCheckTest {
 	void distinctClassesAndModuleInfosPass() throws Exception {
 		Path a = TestFiles.jarWithClasses(dir.resolve("a.jar"), "x/A", "module-info");
 		Path b = TestFiles.jarWithClasses(dir.resolve("b.jar"), "x/B", "module-info");
-		Path self = TestFiles.jar(dir.resolve("mr.jar"), Map.of("x/C.class", "c", "META-INF/versions/17/x/C.class", "c17"));
+		Path self = TestFiles.jar(dir.resolve("mr.jar"),
+			Map.of("x/C.class", "c", "META-INF/versions/17/x/C.class", "c17"));
 		assertDoesNotThrow(() -> DuplicateClassCheck.check(List.of(a, b, self)));
 	}
 }

@@ -53,7 +53,8 @@ class InstallationIT {
 			"--fiji-jars", fiji.resolve("jars").toString(), "--main-jar", build.pluginPath(),
 			"--description", "installation test", "--author", "CSRA for Fiji developers",
 			"--category", "Deep Learning",
-			"--require", "jars/" + build.djlJars().get(0), "--require", "jars/" + build.djlJars().get(1),
+			"--require", "jars/" + build.djlJars().get(0), "--require",
+			"jars/" + build.djlJars().get(1),
 			"--require", "jars/" + build.djlJars().get(2),
 			"--require", "jars/linux64/" + build.linuxNatives());
 
@@ -68,7 +69,8 @@ class InstallationIT {
 			"use_selection=false");
 
 		assertEquals(0, run.status(), run.output());
-		assertTrue(run.output().contains("CSRA Classify\torg.csrafiji.fiji.command.ClassifyCommand"),
+		assertTrue(
+			run.output().contains("CSRA Classify\torg.csrafiji.fiji.command.ClassifyCommand"),
 			run.output());
 		assertTrue(run.output().contains(
 			"CSRA Attention Map\torg.csrafiji.fiji.command.AttentionMapCommand"), run.output());
@@ -77,7 +79,8 @@ class InstallationIT {
 		List<String> headings = List.of(lines.stream().filter(l -> l.contains(HEADINGS)).findFirst()
 			.orElseThrow().strip().split("\t"));
 		String row = lines.stream().filter(l -> l.startsWith("sample.tif\t")).findFirst()
-			.orElseThrow(() -> new AssertionError("no results row for sample.tif:\n" + run.output()));
+			.orElseThrow(
+				() -> new AssertionError("no results row for sample.tif:\n" + run.output()));
 		List<String> cells = List.of(row.split("\t"));
 		assertEquals(headings.size(), cells.size(), row);
 		for (String c : List.of("cell", "nucleus", "debris", "mitosis", "background")) {
@@ -118,8 +121,9 @@ class InstallationIT {
 			.findFirst().orElseThrow().split(",")).subList(1, 6);
 		for (int i = 0; i < classes.size(); i++) {
 			double score = Double.parseDouble(cells.get(headings.indexOf(classes.get(i))));
-			assertEquals(present.get(i).equals("1"), score > 0.5, classes.get(i) + " scored " + score
-				+ " on " + sample + "; labels.csv says " + present.get(i));
+			assertEquals(present.get(i).equals("1"), score > 0.5,
+				classes.get(i) + " scored " + score
+					+ " on " + sample + "; labels.csv says " + present.get(i));
 		}
 	}
 
@@ -151,7 +155,8 @@ class InstallationIT {
 	private static ImagePlus sample() {
 		Random random = new Random(7);
 		ByteProcessor ip = new ByteProcessor(120, 100);
-		for (int i = 0; i < ip.getPixelCount(); i++) ip.set(i, random.nextInt(256));
+		for (int i = 0; i < ip.getPixelCount(); i++)
+			ip.set(i, random.nextInt(256));
 		return new ImagePlus("sample.tif", ip);
 	}
 

@@ -71,7 +71,8 @@ record PackagedBuild(Path pluginJar, Path lib, Path basedir, String version, Str
 				if (djlJars().contains(name) || name.equals(linuxNatives())) continue;
 				String artifact = name.replaceFirst("-\\d[^/]*\\.jar$", "");
 				if (!FIJI_SHIPS.contains(artifact)) {
-					throw new AssertionError(name + " is a new runtime dependency: Fiji does not ship it "
+					throw new AssertionError(name
+						+ " is a new runtime dependency: Fiji does not ship it "
 						+ "and the update site does not carry it. Add it to the site (update-site "
 						+ "profile) or, if Fiji ships it, to FIJI_SHIPS and update-site/README.md.");
 				}
@@ -92,7 +93,8 @@ record PackagedBuild(Path pluginJar, Path lib, Path basedir, String version, Str
 	 */
 	void stage(Path staging, String spec) throws IOException {
 		copy(pluginJar, staging.resolve(pluginPath()));
-		for (String jar : djlJars()) copy(lib.resolve(jar), staging.resolve("jars/" + jar));
+		for (String jar : djlJars())
+			copy(lib.resolve(jar), staging.resolve("jars/" + jar));
 		copy(lib.resolve(linuxNatives()), staging.resolve("jars/linux64/" + linuxNatives()));
 		copyAll(basedir.resolve("models"), ".json", staging.resolve("models/csra"));
 		copyTree(basedir.resolve("models/demo"), staging.resolve("models/csra/demo"));

@@ -27,6 +27,7 @@ final class SiteXml {
 		factory.setValidating(true);
 		var builder = factory.newDocumentBuilder();
 		builder.setErrorHandler(new ErrorHandler() {
+
 			@Override
 			public void warning(SAXParseException e) {}
 
@@ -40,7 +41,9 @@ final class SiteXml {
 				throw e;
 			}
 		});
-		try (InputStream in = new GZIPInputStream(Files.newInputStream(site.resolve("db.xml.gz")))) {
+		try (
+			InputStream in = new GZIPInputStream(Files.newInputStream(site.resolve("db.xml.gz"))))
+		{
 			return builder.parse(in);
 		}
 	}
@@ -55,7 +58,8 @@ final class SiteXml {
 	static List<Element> elements(Element parent, String tag) {
 		List<Element> found = new ArrayList<>();
 		NodeList list = parent.getElementsByTagName(tag);
-		for (int i = 0; i < list.getLength(); i++) found.add((Element) list.item(i));
+		for (int i = 0; i < list.getLength(); i++)
+			found.add((Element) list.item(i));
 		return found;
 	}
 

@@ -21,7 +21,9 @@ final class TestFiles {
 	/** Entries in the order given (not sorted), so that the checksum's sorting is exercised. */
 	static Path jar(Path file, Map<String, String> entries) throws IOException {
 		Files.createDirectories(file.getParent());
-		try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+		try (OutputStream out = Files.newOutputStream(file);
+			ZipOutputStream zip = new ZipOutputStream(out))
+		{
 			for (Map.Entry<String, String> e : entries.entrySet()) {
 				zip.putNextEntry(new ZipEntry(e.getKey()));
 				zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
@@ -35,7 +37,8 @@ final class TestFiles {
 	static Path jarWithClasses(Path file, String... classes) throws IOException {
 		Map<String, String> entries = new LinkedHashMap<>();
 		entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
-		for (String c : classes) entries.put(c + ".class", "bytes of " + c + " in " + file.getFileName());
+		for (String c : classes)
+			entries.put(c + ".class", "bytes of " + c + " in " + file.getFileName());
 		return jar(file, entries);
 	}
 

@@ -51,8 +51,9 @@ final class UpdaterInstall {
 	private static void verify(FileRecord record, Path download) throws IOException {
 		long size = Files.size(download);
 		if (size != record.current().filesize()) {
-			throw new AssertionError(record.storedName() + " has " + size + " bytes, db.xml.gz says "
-				+ record.current().filesize());
+			throw new AssertionError(
+				record.storedName() + " has " + size + " bytes, db.xml.gz says "
+					+ record.current().filesize());
 		}
 		String checksum = Checksums.of(record.filename(), download);
 		if (!checksum.equals(record.current().checksum())) {

@@ -5,7 +5,8 @@ package org.csrafiji.app.download;
 public interface DownloadListener {
 
 	/** Reports nothing. */
-	DownloadListener NONE = (done, total) -> {};
+	DownloadListener NONE = (done, total) -> {
+	};
 
 	/**
 	 * @param done bytes in the file so far (a resumed download starts at what was kept)

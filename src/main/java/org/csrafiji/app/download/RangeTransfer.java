@@ -82,7 +82,8 @@ final class RangeTransfer {
 			else {
 				throw new DownloadException("The server answered " + code + " " + nullToEmpty(c
 					.getResponseMessage()) + " for " + source.uri() + "; the weights of model '"
-					+ source.model() + "' could not be downloaded. Check the address (weights_url in the"
+					+ source.model()
+					+ "' could not be downloaded. Check the address (weights_url in the"
 					+ " spec) in a browser, or try again later.");
 			}
 			String type = nullToEmpty(c.getContentType()).toLowerCase(Locale.ROOT);
@@ -106,8 +107,11 @@ final class RangeTransfer {
 	{
 		return new DownloadException("Cannot reach " + source.uri().getHost() + " (" + e
 			+ "); the weights of model '" + source.model() + "' were not downloaded. Check the"
-			+ " network connection (and proxy), then run the download again" + (have > 0 ? "; the "
-				+ have + " bytes kept in " + partFile + " are resumed" : "") + ".", e);
+			+ " network connection (and proxy), then run the download again" + (have > 0
+				? "; the "
+					+ have + " bytes kept in " + partFile + " are resumed"
+				: "")
+			+ ".", e);
 	}
 
 	private HttpURLConnection open(URI uri, long have) throws IOException {
@@ -124,7 +128,8 @@ final class RangeTransfer {
 	}
 
 	private boolean copy(HttpURLConnection c, FileChannel part, long start, long total,
-		WeightsSource source, DownloadListener listener, BooleanSupplier cancelled) throws IOException
+		WeightsSource source, DownloadListener listener, BooleanSupplier cancelled)
+		throws IOException
 	{
 		long done = start;
 		listener.progress(done, total);
@@ -140,7 +145,8 @@ final class RangeTransfer {
 			while (true) {
 				if (cancelled.getAsBoolean()) {
 					throw new DownloadCancelledException("The download of model '" + source.model()
-						+ "' was cancelled after " + done + " bytes; they are kept in the .part file"
+						+ "' was cancelled after " + done
+						+ " bytes; they are kept in the .part file"
 						+ " beside " + source.target() + ", and running the download again resumes"
 						+ " from there.");
 				}
@@ -155,8 +161,10 @@ final class RangeTransfer {
 					break;
 				}
 				if (done + n > maxBytes || total >= 0 && done + n > total) {
-					throw new DownloadException("The server sent more than " + (total >= 0 ? total
-						: maxBytes) + " bytes for the weights of model '" + source.model() + "'; the"
+					throw new DownloadException("The server sent more than " + (total >= 0
+						? total
+						: maxBytes) + " bytes for the weights of model '" + source.model()
+						+ "'; the"
 						+ " download was stopped. Check the address (weights_url in the spec).");
 				}
 				part.write(ByteBuffer.wrap(buffer, 0, n), done);

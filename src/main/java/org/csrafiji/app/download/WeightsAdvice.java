@@ -32,7 +32,8 @@ public final class WeightsAdvice {
 			+ s.target() + ").";
 		if (s.fetchable()) {
 			return what + " Get them with " + download + ", which downloads " + s.address()
-				+ " and checks the file; or download it yourself and save it as " + s.target() + ".";
+				+ " and checks the file; or download it yourself and save it as " + s.target()
+				+ ".";
 		}
 		if (s.address() != null) {
 			return what + " They are published at " + s.address() + ", which needs a browser: open"
@@ -48,7 +49,8 @@ public final class WeightsAdvice {
 	 */
 	static String browserNeeded(WeightsSource s) {
 		if (s.address() == null) {
-			return "Model '" + s.model() + "' has no weights_url in its spec, so there is nothing to"
+			return "Model '" + s.model()
+				+ "' has no weights_url in its spec, so there is nothing to"
 				+ " download: save its checkpoint as " + s.target() + ".";
 		}
 		return "The weights of model '" + s.model() + "' are published at " + s.address()

@@ -108,7 +108,8 @@ public final class WeightsDownload {
 		catch (AccessDeniedException e) {
 			throw new DownloadException("Cannot write " + e.getFile() + " (access denied): the"
 				+ " weights of model '" + spec.name() + "' go beside its spec. Copy the spec into a"
-				+ " folder you can write (with its \"checkpoint\" path), and download for that copy.", e);
+				+ " folder you can write (with its \"checkpoint\" path), and download for that copy.",
+				e);
 		}
 		catch (IOException e) {
 			throw new DownloadException("Cannot write the weights of model '" + spec.name()
@@ -131,7 +132,8 @@ public final class WeightsDownload {
 			if (attempt == RESUMES) {
 				throw new DownloadException("The connection to " + source.uri().getHost()
 					+ " broke " + (RESUMES + 1) + " times while downloading the weights of model '"
-					+ source.model() + "'; the " + channel.size() + " bytes that arrived are kept in "
+					+ source.model() + "'; the " + channel.size()
+					+ " bytes that arrived are kept in "
 					+ part + ". Run the download again to resume from there.");
 			}
 		}
@@ -145,7 +147,8 @@ public final class WeightsDownload {
 		if (source.sha256() != null && !sha.startsWith(source.sha256())) {
 			Files.deleteIfExists(part);
 			throw new DownloadException("The file downloaded for model '" + spec.name()
-				+ "' has SHA-256 " + sha + " but its spec records " + source.sha256() + ": it is not"
+				+ "' has SHA-256 " + sha + " but its spec records " + source.sha256()
+				+ ": it is not"
 				+ " the published file (damaged on the way, or changed at " + source.address()
 				+ "). It was deleted and nothing was installed; run the download again, and if this"
 				+ " repeats, the spec's weights_url or sha256 is out of date.");

@@ -36,8 +36,10 @@ public record WeightsSource(String model, String address, URI uri, Path target, 
 		Path target = spec.checkpointFile().orElseThrow(() -> new DownloadException("Model '"
 			+ spec.name() + "' names no checkpoint file, so there is nowhere to put its weights;"
 			+ " add \"checkpoint\": \"weights/FILE.pth\" to its spec."));
-		String address = spec.weightsUrl() == null || spec.weightsUrl().isBlank() ? null : spec
-			.weightsUrl().strip();
+		String address = spec.weightsUrl() == null || spec.weightsUrl().isBlank()
+			? null
+			: spec
+				.weightsUrl().strip();
 		return new WeightsSource(spec.name(), address, direct(address), target, spec.sha256());
 	}
 
@@ -68,8 +70,10 @@ public record WeightsSource(String model, String address, URI uri, Path target, 
 		String host = uri.getHost().toLowerCase(Locale.ROOT);
 		if (host.equals("drive.google.com") || host.equals("docs.google.com")) {
 			String id = driveId(uri);
-			return id == null ? null : URI.create("https://drive.usercontent.google.com/download?id="
-				+ id + "&export=download&confirm=t");
+			return id == null
+				? null
+				: URI.create("https://drive.usercontent.google.com/download?id="
+					+ id + "&export=download&confirm=t");
 		}
 		return uri.getFragment() == null ? uri : null; // an anchor names a place on a page
 	}

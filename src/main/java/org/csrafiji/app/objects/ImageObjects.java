@@ -14,8 +14,7 @@ import org.csrafiji.image.ImageMask;
 /** Finds the objects of ROIs and of label images. */
 public final class ImageObjects {
 
-	private ImageObjects() {
-	}
+	private ImageObjects() {}
 
 	/**
 	 * @param rois area ROIs (line and point ROIs are refused); unnamed ones are called by their
@@ -29,9 +28,10 @@ public final class ImageObjects {
 			Roi roi = rois.get(i);
 			String name = roi.getName() != null ? roi.getName() : String.valueOf(i + 1);
 			if (!roi.isArea()) {
-				throw new IllegalArgumentException("ROI '" + name + "' is a " + roi.getTypeAsString()
-					+ " selection, not an area; only area ROIs (rectangles, ovals, polygons,"
-					+ " traced outlines) can be classified as objects.");
+				throw new IllegalArgumentException(
+					"ROI '" + name + "' is a " + roi.getTypeAsString()
+						+ " selection, not an area; only area ROIs (rectangles, ovals, polygons,"
+						+ " traced outlines) can be classified as objects.");
 			}
 			Rectangle b = roi.getBounds();
 			ImageProcessor mask = roi.getMask();
@@ -78,12 +78,14 @@ public final class ImageObjects {
 					continue;
 				}
 				if (v != Math.rint(v)) {
-					throw new IllegalArgumentException("The label image holds " + v + " at " + x + ","
-						+ y + "; labels are whole numbers (0 for background). Use a label image, e.g."
+					throw new IllegalArgumentException("The label image holds " + v + " at " + x
+						+ ","
+						+ y
+						+ "; labels are whole numbers (0 for background). Use a label image, e.g."
 						+ " from StarDist or Analyze Particles' count masks.");
 				}
-				long[] s = stats.computeIfAbsent((long) v, k -> new long[] { Integer.MAX_VALUE,
-					Integer.MAX_VALUE, -1, -1, 0, 0, 0 });
+				long[] s = stats.computeIfAbsent((long) v, k -> new long[]{Integer.MAX_VALUE,
+					Integer.MAX_VALUE, -1, -1, 0, 0, 0});
 				s[0] = Math.min(s[0], x);
 				s[1] = Math.min(s[1], y);
 				s[2] = Math.max(s[2], x);
@@ -95,9 +97,13 @@ public final class ImageObjects {
 		}
 		List<ImageObject> out = new ArrayList<>(stats.size());
 		stats.forEach((label, s) -> out.add(new ImageObject(String.valueOf(label), new Rectangle(
-			(int) s[0], (int) s[1], (int) (s[2] - s[0] + 1), (int) (s[3] - s[1] + 1)), s[5]
-				/ (double) s[4] + 0.5, s[6] / (double) s[4] + 0.5, s[4], (x, y) -> (floats ? labels
-					.getf(x, y) : labels.get(x, y)) == label)));
+			(int) s[0], (int) s[1], (int) (s[2] - s[0] + 1), (int) (s[3] - s[1] + 1)),
+			s[5]
+				/ (double) s[4] + 0.5,
+			s[6] / (double) s[4] + 0.5, s[4], (x, y) -> (floats
+				? labels
+					.getf(x, y)
+				: labels.get(x, y)) == label)));
 		return List.copyOf(out);
 	}
 }

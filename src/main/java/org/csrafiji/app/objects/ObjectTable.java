@@ -13,8 +13,7 @@ import org.csrafiji.eval.Csv;
  */
 public final class ObjectTable {
 
-	private ObjectTable() {
-	}
+	private ObjectTable() {}
 
 	/**
 	 * @param classes class names
@@ -29,9 +28,12 @@ public final class ObjectTable {
 		sb.append(Csv.row(header)).append('\n');
 		for (ObjectRow row : rows) {
 			ImageObject o = row.object();
-			List<String> cells = new ArrayList<>(List.of(o.name(), String.format(Locale.ROOT, "%.2f",
-				o.centroidX()), String.format(Locale.ROOT, "%.2f", o.centroidY()), String.valueOf(o
-					.area()), row.top(), String.join(";", row.labels())));
+			List<String> cells = new ArrayList<>(List.of(o.name(),
+				String.format(Locale.ROOT, "%.2f",
+					o.centroidX()),
+				String.format(Locale.ROOT, "%.2f", o.centroidY()), String.valueOf(o
+					.area()),
+				row.top(), String.join(";", row.labels())));
 			for (double s : row.scores()) {
 				cells.add(String.format(Locale.ROOT, "%.6f", s));
 			}

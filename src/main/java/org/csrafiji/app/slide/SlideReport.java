@@ -60,8 +60,7 @@ public final class SlideReport {
 		}
 	}
 
-	private SlideReport() {
-	}
+	private SlideReport() {}
 
 	/**
 	 * @param model the demo model; its classes must be the shape kinds in order
@@ -103,7 +102,8 @@ public final class SlideReport {
 			SlideObject o = slide.objects().get(i);
 			rois.add(SlideRois.of(o, o.kind().label() + "-" + (i + 1)));
 		}
-		List<ObjectRow> rows = new ObjectClassification(model, options, crop, alone).run(slide.image(),
+		List<ObjectRow> rows = new ObjectClassification(model, options, crop, alone).run(
+			slide.image(),
 			plane, ImageObjects.fromRois(rois), tiles.batch(), progress);
 		int hits = 0;
 		for (int i = 0; i < rows.size(); i++) {

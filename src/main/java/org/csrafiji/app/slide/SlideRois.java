@@ -13,8 +13,7 @@ import org.csrafiji.train.synthetic.SlideObject;
 /** The ImageJ ROI tracing a slide object's own pixels. */
 final class SlideRois {
 
-	private SlideRois() {
-	}
+	private SlideRois() {}
 
 	/**
 	 * @param o the object

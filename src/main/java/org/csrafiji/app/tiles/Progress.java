@@ -10,8 +10,7 @@ public interface Progress {
 	Progress NONE = new Progress() {
 
 		@Override
-		public void update(long done, long total) {
-		}
+		public void update(long done, long total) {}
 
 		@Override
 		public boolean cancelled() {

@@ -12,5 +12,4 @@ package org.csrafiji.app.tiles;
  * @param step image pixels per map pixel
  * @param maps one row-major {@code width x height} map per class
  */
-public record StitchedMap(int width, int height, int step, float[][] maps) {
-}
+public record StitchedMap(int width, int height, int step, float[][] maps) {}

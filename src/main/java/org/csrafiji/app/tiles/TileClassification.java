@@ -56,8 +56,10 @@ public final class TileClassification {
 			.overlap());
 		ClassLabels classes = model.spec().classes();
 		int n = classes.size();
-		MapStitcher stitcher = settings.mapStep() > 0 ? new MapStitcher(imp.getWidth(), imp
-			.getHeight(), settings.mapStep(), n) : null;
+		MapStitcher stitcher = settings.mapStep() > 0
+			? new MapStitcher(imp.getWidth(), imp
+				.getHeight(), settings.mapStep(), n)
+			: null;
 		PlaneWindows windows = converter.windows(imp, pos);
 		int total = grid.size();
 		float[][] scoreMaps = new float[n][total];
@@ -97,6 +99,7 @@ public final class TileClassification {
 			progress.update(done, total);
 		}
 		return new TileResult(classes, grid, List.copyOf(rows), scoreMaps, stitcher == null
-			? null : stitcher.result(), done == total);
+			? null
+			: stitcher.result(), done == total);
 	}
 }

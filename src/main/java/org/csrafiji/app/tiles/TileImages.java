@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class TileImages {
 
-	private TileImages() {
-	}
+	private TileImages() {}
 
 	/**
 	 * @param r the result

@@ -18,5 +18,4 @@ import org.csrafiji.image.TileGrid;
  */
 public record TileResult(ClassLabels classes, TileGrid grid, List<TileRow> rows,
 	float[][] scoreMaps, StitchedMap stitched, boolean complete)
-{
-}
+{}

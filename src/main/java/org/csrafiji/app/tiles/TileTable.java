@@ -9,8 +9,7 @@ import org.csrafiji.eval.Csv;
 /** A {@link TileResult}'s rows as CSV: x, y, w, h, labels (";"-separated), one score per class. */
 public final class TileTable {
 
-	private TileTable() {
-	}
+	private TileTable() {}
 
 	/** @param r the result @return the CSV text, header first */
 	public static String csv(TileResult r) {
@@ -20,7 +19,8 @@ public final class TileTable {
 		sb.append(Csv.row(header)).append('\n');
 		for (TileRow row : r.rows()) {
 			List<String> cells = new ArrayList<>(List.of(String.valueOf(row.x()), String.valueOf(row
-				.y()), String.valueOf(row.width()), String.valueOf(row.height()), String.join(";", row
+				.y()), String.valueOf(row.width()), String.valueOf(row.height()),
+				String.join(";", row
 					.labels())));
 			for (double s : row.scores()) {
 				cells.add(String.format(Locale.ROOT, "%.6f", s));

@@ -24,8 +24,7 @@ public class AttentionMapCommand extends ImageCommand {
 	@Parameter(label = "Heat-map opacity", min = "0", max = "1", stepSize = "0.1", persist = false)
 	private double opacity = 0.5;
 
-	@Parameter(label = "Outline at fraction of map maximum", min = "0.01", max = "0.99",
-		stepSize = "0.05", persist = false)
+	@Parameter(label = "Outline at fraction of map maximum", min = "0.01", max = "0.99", stepSize = "0.05", persist = false)
 	private double roi_threshold = 0.5;
 
 	@Parameter(label = "Show attention stack", persist = false)

@@ -33,8 +33,7 @@ public class BatchClassifyCommand extends CsraCommand {
 	 * Not persisted: SciJava stores an empty folder ({@code attention_dir=[]}) as the working
 	 * directory's absolute path, so a later run without the key would write TIFFs there.
 	 */
-	@Parameter(label = "Attention TIFF folder (optional)", style = FileWidget.DIRECTORY_STYLE,
-		required = false, persist = false)
+	@Parameter(label = "Attention TIFF folder (optional)", style = FileWidget.DIRECTORY_STYLE, required = false, persist = false)
 	private File attention_dir;
 
 	/**
@@ -42,8 +41,7 @@ public class BatchClassifyCommand extends CsraCommand {
 	 * {@link org.csrafiji.app.Shard}); empty for every file. For cluster arrays: give each task
 	 * its own output_csv and merge them with {@code csra.jar merge}.
 	 */
-	@Parameter(label = "Shard I/N (optional; empty = all files)", required = false,
-		persist = false)
+	@Parameter(label = "Shard I/N (optional; empty = all files)", required = false, persist = false)
 	private String shard = "";
 
 	@Parameter(type = ItemIO.OUTPUT)

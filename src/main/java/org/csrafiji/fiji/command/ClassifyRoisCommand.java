@@ -18,12 +18,10 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>CSRA>CSRA Classify ROIs")
 public class ClassifyRoisCommand extends RegionCommand {
 
-	@Parameter(label = "Label image (title or file; empty = ROI Manager or Overlay)",
-		required = false, persist = false)
+	@Parameter(label = "Label image (title or file; empty = ROI Manager or Overlay)", required = false, persist = false)
 	private String label_image = "";
 
-	@Parameter(label = "Context margin (fraction of the object's size)", min = "0",
-		stepSize = "0.25", persist = false)
+	@Parameter(label = "Context margin (fraction of the object's size)", min = "0", stepSize = "0.25", persist = false)
 	private double margin = 1.0;
 
 	@Parameter(label = "Minimum crop side (px; 0 = none)", min = "0", persist = false)

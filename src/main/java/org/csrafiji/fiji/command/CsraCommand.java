@@ -31,21 +31,19 @@ abstract class CsraCommand extends ReportingCommand {
 	@Parameter(label = "Model", style = ModelChoiceWidget.STYLE, persist = false)
 	private String model = InstalledModels.FILE_CHOICE;
 
-	@Parameter(label = "Other model file (spec .json or checkpoint; TorchScript runs as code)",
-		description = "A model spec or a checkpoint. A spec with a TorchScript backbone (.pt) names"
-			+ " a program that runs with your permissions: it is loaded only when the spec says"
-			+ " \"trust_code\": true, which you add for files you trust.",
-		style = FileWidget.OPEN_STYLE, required = false, persist = false)
+	@Parameter(label = "Other model file (spec .json or checkpoint; TorchScript runs as code)", description = "A model spec or a checkpoint. A spec with a TorchScript backbone (.pt) names"
+		+ " a program that runs with your permissions: it is loaded only when the spec says"
+		+ " \"trust_code\": true, which you add for files you trust.", style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File model_file;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, persist = false)
+	@Parameter(label = "Device", choices = {"auto", "cpu", "gpu"}, persist = false)
 	private String device = "auto";
 
 	@Parameter(label = "Score threshold", min = "0.001", max = "0.999", stepSize = "0.05", persist = false)
 	private double threshold = 0.5;
 
 	@Parameter(label = "Intensity scaling (16/32-bit)", choices = {
-		ClassifySettings.DISPLAY_RANGE, ClassifySettings.SLICE_MIN_MAX }, persist = false)
+		ClassifySettings.DISPLAY_RANGE, ClassifySettings.SLICE_MIN_MAX}, persist = false)
 	private String scaling = ClassifySettings.DISPLAY_RANGE;
 
 	@Parameter(label = "All slices and frames", persist = false)

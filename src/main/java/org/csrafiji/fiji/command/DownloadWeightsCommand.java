@@ -39,8 +39,7 @@ public class DownloadWeightsCommand extends ContextCommand {
 	@Parameter(label = "Model (installed name)", required = false, persist = false)
 	private String model = "";
 
-	@Parameter(label = "or its spec file (.json)", style = FileWidget.OPEN_STYLE, required = false,
-		persist = false)
+	@Parameter(label = "or its spec file (.json)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File model_file;
 
 	@Parameter(type = ItemIO.OUTPUT)
@@ -52,7 +51,8 @@ public class DownloadWeightsCommand extends ContextCommand {
 		Feedback feedback = new Feedback(status, log, () -> isCanceled() || IJ.escapePressed()
 			|| Thread.currentThread().isInterrupted());
 		try {
-			message = new WeightsDownloadTask(InstalledModels.find(), new WeightsDownload()).run(model,
+			message = new WeightsDownloadTask(InstalledModels.find(), new WeightsDownload()).run(
+				model,
 				model_file, feedback);
 		}
 		catch (CsraException e) {

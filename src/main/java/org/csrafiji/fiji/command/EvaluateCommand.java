@@ -33,39 +33,35 @@ public class EvaluateCommand extends ReportingCommand {
 	@Parameter
 	private CsraService models;
 
-	@Parameter(label = "Scores from", choices = { EvaluateSettings.FROM_CSV,
-		EvaluateSettings.FROM_MODEL }, persist = false)
+	@Parameter(label = "Scores from", choices = {EvaluateSettings.FROM_CSV,
+		EvaluateSettings.FROM_MODEL}, persist = false)
 	private String scores = EvaluateSettings.FROM_CSV;
 
-	@Parameter(label = "Predictions CSV (image,<class...>)", style = FileWidget.OPEN_STYLE,
-		required = false, persist = false)
+	@Parameter(label = "Predictions CSV (image,<class...>)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File predictions_csv;
 
-	@Parameter(label = "Labels (CSV, prepared JSON, COCO/WIDER JSON or VOC folder)",
-		style = FileWidget.OPEN_STYLE, required = false, persist = false)
+	@Parameter(label = "Labels (CSV, prepared JSON, COCO/WIDER JSON or VOC folder)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File labels_file;
 
 	/** An installed spec's name or "other file"; listed by {@link ModelChoiceWidget}. */
 	@Parameter(label = "Model", style = ModelChoiceWidget.STYLE, persist = false)
 	private String model = InstalledModels.FILE_CHOICE;
 
-	@Parameter(label = "Other model file (spec .json or checkpoint)", style = FileWidget.OPEN_STYLE,
-		required = false, persist = false)
+	@Parameter(label = "Other model file (spec .json or checkpoint)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File model_file;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, persist = false)
+	@Parameter(label = "Device", choices = {"auto", "cpu", "gpu"}, persist = false)
 	private String device = "auto";
 
-	@Parameter(label = "Dataset kind", choices = { "voc2007", "coco2014", "wider", "csv" }, persist = false)
+	@Parameter(label = "Dataset kind", choices = {"voc2007", "coco2014", "wider",
+		"csv"}, persist = false)
 	private String dataset_kind = "voc2007";
 
-	@Parameter(label = "Dataset folder (or annotation / label file)", style = FileWidget.OPEN_STYLE,
-		required = false, persist = false)
+	@Parameter(label = "Dataset folder (or annotation / label file)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File dataset_path;
 
 	/** Not persisted: an empty file would be stored as the working folder. */
-	@Parameter(label = "Save scores to (optional, resumable)", style = FileWidget.SAVE_STYLE,
-		required = false, persist = false)
+	@Parameter(label = "Save scores to (optional, resumable)", style = FileWidget.SAVE_STYLE, required = false, persist = false)
 	private File predictions_out;
 
 	@Parameter(label = "Images per batch", min = "1", persist = false)
@@ -74,13 +70,12 @@ public class EvaluateCommand extends ReportingCommand {
 	@Parameter(label = "Score threshold", min = "0", max = "1", stepSize = "0.05", persist = false)
 	private double threshold = 0.5;
 
-	@Parameter(label = "Label convention", choices = { EvaluateSettings.AUTO, "voc07", "coco",
-		"wider" }, persist = false)
+	@Parameter(label = "Label convention", choices = {EvaluateSettings.AUTO, "voc07", "coco",
+		"wider"}, persist = false)
 	private String convention = EvaluateSettings.AUTO;
 
 	/** Not persisted: an empty folder would be stored as the working folder. */
-	@Parameter(label = "Save tables and plot in (optional)", style = FileWidget.DIRECTORY_STYLE,
-		required = false, persist = false)
+	@Parameter(label = "Save tables and plot in (optional)", style = FileWidget.DIRECTORY_STYLE, required = false, persist = false)
 	private File output_dir;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "CSRA Metrics")
@@ -94,10 +89,13 @@ public class EvaluateCommand extends ReportingCommand {
 
 	@Override
 	protected void execute() {
-		EvaluationSource source = EvaluateSettings.FROM_MODEL.equals(scores) ? EvaluateSettings
-			.modelRun(InstalledModels.find().resolve(model, given(model_file)), device, dataset_kind,
-				dataset_path, predictions_out, batch) : EvaluateSettings.savedPredictions(
-					predictions_csv, labels_file);
+		EvaluationSource source = EvaluateSettings.FROM_MODEL.equals(scores)
+			? EvaluateSettings
+				.modelRun(InstalledModels.find().resolve(model, given(model_file)), device,
+					dataset_kind,
+					dataset_path, predictions_out, batch)
+			: EvaluateSettings.savedPredictions(
+				predictions_csv, labels_file);
 		EvaluationReport report = models.evaluate(EvaluateSettings.of(source, threshold,
 			convention, output_dir), feedback());
 		metrics_table = report.metrics();

@@ -13,12 +13,10 @@ abstract class RegionCommand extends CsraCommand {
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Channels to R,G,B (e.g. 2 or 2,1,0; empty = as the model says)",
-		required = false, persist = false)
+	@Parameter(label = "Channels to R,G,B (e.g. 2 or 2,1,0; empty = as the model says)", required = false, persist = false)
 	private String channels = "";
 
-	@Parameter(label = "Percentiles low,high (e.g. 1,99.8; empty = scaling above)",
-		required = false, persist = false)
+	@Parameter(label = "Percentiles low,high (e.g. 1,99.8; empty = scaling above)", required = false, persist = false)
 	private String percentiles = "";
 
 	@Parameter(label = "Batch size", min = "1", persist = false)

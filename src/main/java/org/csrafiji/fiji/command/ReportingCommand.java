@@ -68,8 +68,10 @@ abstract class ReportingCommand extends ContextCommand {
 	private List<String> dialogLabels() {
 		CommandService commands = context().getService(CommandService.class);
 		CommandInfo info = commands == null ? null : commands.getCommand(getClass());
-		return info == null ? List.of() : StreamSupport.stream(info.inputs().spliterator(), false)
-			.map(ModuleItem::getLabel).collect(Collectors.toList());
+		return info == null
+			? List.of()
+			: StreamSupport.stream(info.inputs().spliterator(), false)
+				.map(ModuleItem::getLabel).collect(Collectors.toList());
 	}
 
 	/** Does the command's work; CSRA errors are reported by {@link #run()}. */
@@ -94,8 +96,10 @@ abstract class ReportingCommand extends ContextCommand {
 	protected Feedback feedback() {
 		if (feedback == null) {
 			boolean ui = ResultsTables.hasUi();
-			ProgressSink sink = ui ? new CancelWindow(title()) : new ProgressLog(this::info,
-				System::nanoTime);
+			ProgressSink sink = ui
+				? new CancelWindow(title())
+				: new ProgressLog(this::info,
+					System::nanoTime);
 			feedback = new Feedback(status, log, () -> isCanceled() || ui && IJ.escapePressed(),
 				sink);
 		}

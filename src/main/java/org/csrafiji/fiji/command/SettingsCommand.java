@@ -30,15 +30,14 @@ public class SettingsCommand extends ReportingCommand {
 	@Parameter(label = "Use a local libtorch (takes effect after restarting Fiji)", persist = false)
 	private Boolean use_libtorch;
 
-	@Parameter(label = "libtorch lib folder", style = FileWidget.DIRECTORY_STYLE, required = false,
-		persist = false)
+	@Parameter(label = "libtorch lib folder", style = FileWidget.DIRECTORY_STYLE, required = false, persist = false)
 	private File libtorch_folder;
 
 	@Parameter(label = "libtorch version", persist = false)
 	private String version;
 
-	@Parameter(label = "Flavour", choices = { "cu128", "cu126", "cu124", "cu121", "cu118", "cpu" },
-		persist = false)
+	@Parameter(label = "Flavour", choices = {"cu128", "cu126", "cu124", "cu121", "cu118",
+		"cpu"}, persist = false)
 	private String flavour;
 
 	@Parameter(type = ItemIO.OUTPUT)
@@ -65,7 +64,8 @@ public class SettingsCommand extends ReportingCommand {
 	protected void execute() {
 		loadStored(); // a caller that skipped the initializer (process=false) gets the same values
 		LibtorchSettings s = use_libtorch && libtorch_folder != null && !libtorch_folder.getPath()
-			.isBlank() ? new LibtorchSettings(libtorch_folder.toPath(), version, flavour)
+			.isBlank()
+				? new LibtorchSettings(libtorch_folder.toPath(), version, flavour)
 				: new LibtorchSettings(null, version, flavour);
 		s.libFolder(); // a folder without libtorch is refused before it is stored
 		s.save(prefs);
@@ -74,8 +74,10 @@ public class SettingsCommand extends ReportingCommand {
 	}
 
 	private static String message(LibtorchSettings s) {
-		String what = s.folder() == null ? "No local libtorch: the natives CSRA ships (or DJL's cache)"
-			+ " are used." : "Local libtorch " + s.version() + " (" + s.flavour() + ") in " + s
+		String what = s.folder() == null
+			? "No local libtorch: the natives CSRA ships (or DJL's cache)"
+				+ " are used."
+			: "Local libtorch " + s.version() + " (" + s.flavour() + ") in " + s
 				.libFolder() + ".";
 		if (Engines.isStarted()) {
 			return what + " Saved. The PyTorch engine has already started in this Fiji and its"

@@ -25,8 +25,7 @@ public class TileClassifyCommand extends RegionCommand {
 	@Parameter(label = "Tile overlap (px)", min = "0", persist = false)
 	private int overlap = 32;
 
-	@Parameter(label = "Stitched map step (image px per map px; 0 = no map)", min = "0",
-		persist = false)
+	@Parameter(label = "Stitched map step (image px per map px; 0 = no map)", min = "0", persist = false)
 	private int map_step = 16;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "CSRA Tiles")

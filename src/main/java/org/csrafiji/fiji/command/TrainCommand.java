@@ -29,21 +29,19 @@ public class TrainCommand extends ReportingCommand {
 	@Parameter
 	private CsraService csra;
 
-	@Parameter(label = "Training labels (CSV, prepared JSON, COCO/WIDER JSON or VOC folder)",
-		description = "A VOC folder trains on its trainval split (test is for evaluation); a"
-			+ " test split is refused.", style = FileWidget.OPEN_STYLE, persist = false)
+	@Parameter(label = "Training labels (CSV, prepared JSON, COCO/WIDER JSON or VOC folder)", description = "A VOC folder trains on its trainval split (test is for evaluation); a"
+		+ " test split is refused.", style = FileWidget.OPEN_STYLE, persist = false)
 	private File training_labels;
 
 	/** Not persisted: an empty file would be stored as the working folder. */
-	@Parameter(label = "Validation labels (optional)", style = FileWidget.OPEN_STYLE,
-		required = false, persist = false)
+	@Parameter(label = "Validation labels (optional)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File validation_labels;
 
 	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE, persist = false)
 	private File output_dir;
 
-	@Parameter(label = "Architecture", choices = { "resnet18", "resnet34", "resnet50",
-		"resnet101", "resnet152" }, persist = false)
+	@Parameter(label = "Architecture", choices = {"resnet18", "resnet34", "resnet50",
+		"resnet101", "resnet152"}, persist = false)
 	private String arch = "resnet18";
 
 	@Parameter(label = "Base width (64 = torchvision; random init only)", min = "1", persist = false)
@@ -52,7 +50,7 @@ public class TrainCommand extends ReportingCommand {
 	@Parameter(label = "Input size", min = "32", persist = false)
 	private int input_size = 224;
 
-	@Parameter(label = "CSRA heads", choices = { "1", "2", "4", "6", "8" }, persist = false)
+	@Parameter(label = "CSRA heads", choices = {"1", "2", "4", "6", "8"}, persist = false)
 	private String heads = "1";
 
 	@Parameter(label = "Lambda", min = "0", persist = false)
@@ -73,12 +71,12 @@ public class TrainCommand extends ReportingCommand {
 	@Parameter(label = "Train the head only", persist = false)
 	private boolean head_only;
 
-	@Parameter(label = "Initial weights", choices = { TrainSettings.RANDOM, TrainSettings.FILE }, persist = false)
+	@Parameter(label = "Initial weights", choices = {TrainSettings.RANDOM,
+		TrainSettings.FILE}, persist = false)
 	private String init = TrainSettings.RANDOM;
 
 	/** Not persisted: an empty file would be stored as the working folder. */
-	@Parameter(label = "Initial checkpoint (.pth: CSRA or torchvision ImageNet)",
-		style = FileWidget.OPEN_STYLE, required = false, persist = false)
+	@Parameter(label = "Initial checkpoint (.pth: CSRA or torchvision ImageNet)", style = FileWidget.OPEN_STYLE, required = false, persist = false)
 	private File init_checkpoint;
 
 	@Parameter(label = "Seed", min = "0", persist = false)
@@ -87,15 +85,13 @@ public class TrainCommand extends ReportingCommand {
 	@Parameter(label = "Resume from output folder's last epoch", persist = false)
 	private boolean resume;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, persist = false)
+	@Parameter(label = "Device", choices = {"auto", "cpu", "gpu"}, persist = false)
 	private String device = "auto";
 
-	@Parameter(label = "Channels for R, G, B (e.g. 2,1,0; empty = the image's own)",
-		required = false, persist = false)
+	@Parameter(label = "Channels for R, G, B (e.g. 2,1,0; empty = the image's own)", required = false, persist = false)
 	private String channels = "";
 
-	@Parameter(label = "Percentiles low, high (e.g. 1,99.8; empty = display range)",
-		required = false, persist = false)
+	@Parameter(label = "Percentiles low, high (e.g. 1,99.8; empty = display range)", required = false, persist = false)
 	private String percentiles = "";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Best model spec")
@@ -115,8 +111,10 @@ public class TrainCommand extends ReportingCommand {
 				.size(input_size).heads(Integer.parseInt(heads)).lambda(lambda).epochs(epochs)
 				.batchSize(batch_size).lr(learning_rate).stepEpochs(step_epochs).headOnly(head_only)
 				.seed(seed).name(output_dir == null ? "trained" : output_dir.getName()).channels(
-					blank(channels) ? null : Channels.parse(channels.strip())).percentiles(blank(
-						percentiles) ? null : Percentiles.parse(percentiles.strip()).toArray()).build();
+					blank(channels) ? null : Channels.parse(channels.strip()))
+				.percentiles(blank(
+					percentiles) ? null : Percentiles.parse(percentiles.strip()).toArray())
+				.build();
 		}
 		catch (IllegalArgumentException e) {
 			throw new org.csrafiji.core.CsraException(e.getMessage(), e);

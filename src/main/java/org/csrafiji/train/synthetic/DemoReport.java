@@ -83,9 +83,12 @@ public final class DemoReport {
 					total++;
 					float[] att = maps.attention(0, c);
 					boolean[] mask = scene.mask(kinds[c]);
-					hits += PointingGame.hit(att, maps.height(), maps.width(), mask, generator.size())
-						? 1 : 0;
-					strict += PointingGame.hit(att, maps.height(), maps.width(), mask, generator.size(),
+					hits += PointingGame.hit(att, maps.height(), maps.width(), mask,
+						generator.size())
+							? 1
+							: 0;
+					strict += PointingGame.hit(att, maps.height(), maps.width(), mask,
+						generator.size(),
 						0.5) ? 1 : 0;
 				}
 			}

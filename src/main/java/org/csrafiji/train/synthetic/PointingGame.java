@@ -54,8 +54,8 @@ public final class PointingGame {
 		int y1 = (int) Math.min(size - 1, Math.ceil(cy + tolH));
 		for (int y = y0; y <= y1; y++) {
 			for (int x = x0; x <= x1; x++) {
-				if (mask[y * size + x] && Math.abs(x + 0.5 - cx) <= tolW && Math.abs(y + 0.5 - cy)
-					<= tolH)
+				if (mask[y * size + x] && Math.abs(x + 0.5 - cx) <= tolW
+					&& Math.abs(y + 0.5 - cy) <= tolH)
 				{
 					return true;
 				}

@@ -67,8 +67,10 @@ public final class SceneGenerator {
 			placed.add(box);
 			Shape outline = k.outline(box.getX(), box.getY(), box.getWidth());
 			float hue = r.nextFloat();
-			float bright = darkBackground ? 0.75f + 0.25f * r.nextFloat() : 0.2f + 0.25f * r
-				.nextFloat();
+			float bright = darkBackground
+				? 0.75f + 0.25f * r.nextFloat()
+				: 0.2f + 0.25f * r
+					.nextFloat();
 			g.setColor(Color.getHSBColor(hue, 0.5f + 0.5f * r.nextFloat(), bright));
 			g.fill(outline);
 			objects.add(new SceneObject(k, mask(outline)));
@@ -102,8 +104,8 @@ public final class SceneGenerator {
 		double sin = Math.sin(angle);
 		double[][] blobs = new double[4][];
 		for (int i = 0; i < blobs.length; i++) {
-			blobs[i] = new double[] { r.nextDouble() * size, r.nextDouble() * size, size * (0.1 + 0.2
-				* r.nextDouble()), (r.nextDouble() - 0.5) * 40 };
+			blobs[i] = new double[]{r.nextDouble() * size, r.nextDouble() * size, size * (0.1 + 0.2
+				* r.nextDouble()), (r.nextDouble() - 0.5) * 40};
 		}
 		double noise = 6 + 10 * r.nextDouble();
 		for (int y = 0; y < size; y++) {
@@ -117,8 +119,8 @@ public final class SceneGenerator {
 					blob += bl[3] * Math.exp(-(dx * dx + dy * dy) / (2 * bl[2] * bl[2]));
 				}
 				int[] rgb = new int[3];
-				int[] ca = { a.getRed(), a.getGreen(), a.getBlue() };
-				int[] cb = { b.getRed(), b.getGreen(), b.getBlue() };
+				int[] ca = {a.getRed(), a.getGreen(), a.getBlue()};
+				int[] cb = {b.getRed(), b.getGreen(), b.getBlue()};
 				for (int c = 0; c < 3; c++) {
 					double v = ca[c] * (1 - t) + cb[c] * t + blob + r.nextGaussian() * noise;
 					rgb[c] = (int) Math.max(0, Math.min(255, Math.round(v)));

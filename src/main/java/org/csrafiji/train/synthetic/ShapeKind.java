@@ -9,6 +9,7 @@ import java.util.Locale;
 
 /** The object kinds of the synthetic set, one class each, in class order. */
 public enum ShapeKind {
+
 	/** A filled disc. */
 	CIRCLE,
 	/** A filled axis-aligned square. */

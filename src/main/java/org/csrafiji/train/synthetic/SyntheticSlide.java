@@ -34,8 +34,9 @@ public record SyntheticSlide(ImagePlus image, List<SlideObject> objects) {
 		int s = generator.size();
 		long pixels = (long) columns * s * rows * s;
 		if (columns < 1 || rows < 1 || pixels > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException("A slide of " + columns + " x " + rows + " scenes of "
-				+ s + " pixels cannot be held in one image; choose fewer scenes.");
+			throw new IllegalArgumentException(
+				"A slide of " + columns + " x " + rows + " scenes of "
+					+ s + " pixels cannot be held in one image; choose fewer scenes.");
 		}
 		ColorProcessor canvas = new ColorProcessor(columns * s, rows * s);
 		int[] dst = (int[]) canvas.getPixels();

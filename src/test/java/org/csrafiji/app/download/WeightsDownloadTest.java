@@ -101,7 +101,8 @@ class WeightsDownloadTest {
 	void aWrongChecksumIsRefusedAndNothingIsLeft() throws Exception {
 		byte[] body = DownloadFixtures.oneHead();
 		try (WeightsServer server = new WeightsServer(body, BINARY, -1)) {
-			ModelSpec spec = DownloadFixtures.spec(dir, server.uri().toString(), "0123456789abcdef");
+			ModelSpec spec = DownloadFixtures.spec(dir, server.uri().toString(),
+				"0123456789abcdef");
 			DownloadException e = assertThrows(DownloadException.class, () -> download.fetch(spec,
 				DownloadListener.NONE, () -> false));
 			assertTrue(e.getMessage().contains("SHA-256 " + DownloadFixtures.sha256(body)), e
@@ -170,11 +171,13 @@ class WeightsDownloadTest {
 			Path part = WeightsDownload.partFile(dir.resolve("weights/r18.pth"));
 			Files.createDirectories(part.getParent());
 			try (FileChannel c = FileChannel.open(part, StandardOpenOption.CREATE,
-				StandardOpenOption.WRITE); FileLock held = c.lock(WeightsDownload.LOCK_POSITION, 1,
+				StandardOpenOption.WRITE);
+				FileLock held = c.lock(WeightsDownload.LOCK_POSITION, 1,
 					false))
 			{
-				DownloadException e = assertThrows(DownloadException.class, () -> download.fetch(spec,
-					DownloadListener.NONE, () -> false));
+				DownloadException e = assertThrows(DownloadException.class,
+					() -> download.fetch(spec,
+						DownloadListener.NONE, () -> false));
 				assertTrue(e.getMessage().contains("Another download"), e.getMessage());
 				assertTrue(Files.exists(part), "the other download's file is left alone");
 			}

@@ -24,11 +24,11 @@ class WeightsSourceTest {
 
 	@Test
 	void googleDriveLinksBecomeDirectDownloads() {
-		for (String link : new String[] {
+		for (String link : new String[]{
 			"https://drive.google.com/uc?export=download&id=1cQSRI_DWyKpLa0tvxltoH9rM4IZMIEWJ",
 			"https://drive.google.com/u/0/uc?export=download&confirm=bXcv&id=1cQSRI_DWyKpLa0tvxltoH9rM4IZMIEWJ",
 			"https://drive.google.com/file/d/1cQSRI_DWyKpLa0tvxltoH9rM4IZMIEWJ/view?usp=sharing",
-			"https://drive.google.com/open?id=1cQSRI_DWyKpLa0tvxltoH9rM4IZMIEWJ" })
+			"https://drive.google.com/open?id=1cQSRI_DWyKpLa0tvxltoH9rM4IZMIEWJ"})
 		{
 			assertEquals(URI.create(DRIVE), WeightsSource.direct(link), link);
 		}

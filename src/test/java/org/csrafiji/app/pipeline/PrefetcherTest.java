@@ -52,8 +52,7 @@ class PrefetcherTest {
 		try (Prefetcher<Integer, String> p = new Prefetcher<>(range(40), i -> {
 			sleep(3 - i % 4);
 			return "item" + i;
-		}, 4, 8, "test-order"))
-		{
+		}, 4, 8, "test-order")) {
 			for (int i = 0; i < 40; i++) {
 				assertTrue(p.hasNext());
 				Prefetcher.Outcome<String> o = p.next();
@@ -75,8 +74,7 @@ class PrefetcherTest {
 			// Items started and not yet finished with by the consumer, this one included.
 			peak.accumulateAndGet(started.incrementAndGet() - consumed.get(), Math::max);
 			return i;
-		}, 4, ahead, "test-bound"))
-		{
+		}, 4, ahead, "test-bound")) {
 			while (p.hasNext()) {
 				p.next().get();
 				// A slow consumer: workers would run far ahead without the bound.
@@ -96,8 +94,7 @@ class PrefetcherTest {
 		try (Prefetcher<Integer, Integer> p = new Prefetcher<>(range(10), i -> {
 			prepared.countDown();
 			return i;
-		}, 2, 4, "test-ahead"))
-		{
+		}, 2, 4, "test-ahead")) {
 			// Nothing is taken yet, yet four items are made ready.
 			assertTrue(prepared.await(20, TimeUnit.SECONDS));
 			assertEquals(0, p.next().get());
@@ -112,8 +109,7 @@ class PrefetcherTest {
 				throw boom;
 			}
 			return i * 10;
-		}, 3, 4, "test-error"))
-		{
+		}, 3, 4, "test-error")) {
 			for (int i = 0; i < 6; i++) {
 				Prefetcher.Outcome<Integer> o = p.next();
 				if (i == 3) {
@@ -148,8 +144,9 @@ class PrefetcherTest {
 		assertTrue(busy.await(20, TimeUnit.SECONDS));
 		long t = System.nanoTime();
 		p.close();
-		assertTrue(System.nanoTime() - t < TimeUnit.SECONDS.toNanos(30), "close does not wait for the"
-			+ " items to finish");
+		assertTrue(System.nanoTime() - t < TimeUnit.SECONDS.toNanos(30),
+			"close does not wait for the"
+				+ " items to finish");
 		assertEquals(3, workers.size());
 		for (Thread w : workers) {
 			assertFalse(w.isAlive(), w.getName() + " survived close");
@@ -189,8 +186,7 @@ class PrefetcherTest {
 				Thread.currentThread().interrupt();
 			}
 			return i;
-		}, 1, 1, "test-cancel"))
-		{
+		}, 1, 1, "test-cancel")) {
 			Thread.currentThread().interrupt();
 			assertThrows(InterruptedException.class, p::next);
 		}
@@ -230,8 +226,7 @@ class PrefetcherTest {
 			workers.add(Thread.currentThread());
 			sleep(20);
 			return i;
-		}, 8, 8, "test-short"))
-		{
+		}, 8, 8, "test-short")) {
 			p.next();
 			p.next();
 		}

@@ -24,8 +24,7 @@ import org.csrafiji.runtime.ModelLoader;
  */
 public final class TileMemoryProbe {
 
-	private TileMemoryProbe() {
-	}
+	private TileMemoryProbe() {}
 
 	/** @param args tile scale (e.g. 0.1) */
 	public static void main(String[] args) {
@@ -46,7 +45,8 @@ public final class TileMemoryProbe {
 		{
 			int tile = TileGrid.sideAtScale(model.spec().input().size(), scale);
 			TileResult r = new TileClassification(model, ConversionOptions.defaults()
-				.withPercentiles(org.csrafiji.image.Percentiles.STARDIST)).run(imp, new SlicePosition(
+				.withPercentiles(org.csrafiji.image.Percentiles.STARDIST))
+				.run(imp, new SlicePosition(
 					1, 1, 1), new TileSettings(tile, 0, 4, 64), Progress.NONE);
 			long peak = 0;
 			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -37,8 +37,9 @@ class TileMemoryTest {
 		// scale 0.1: tiles of 2560 px, ceil(20000 / 2560) = 8 across and down
 		assertEquals(64, Integer.parseInt(m.group(1)));
 		long peak = Long.parseLong(m.group(3));
-		System.out.println("20000 x 20000 8-bit tiling: peak heap " + (peak >> 20) + " MiB, of which"
-			+ " the image " + (Long.parseLong(m.group(2)) >> 20) + " MiB");
+		System.out
+			.println("20000 x 20000 8-bit tiling: peak heap " + (peak >> 20) + " MiB, of which"
+				+ " the image " + (Long.parseLong(m.group(2)) >> 20) + " MiB");
 		assertTrue(peak < HEAP, out);
 	}
 }

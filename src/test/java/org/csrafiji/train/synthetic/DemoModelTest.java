@@ -31,15 +31,17 @@ class DemoModelTest {
 			DeviceChoice.CPU))
 		{
 			assertEquals(samples.classes().names(), model.spec().classes().names());
-			ImageConverter converter = new ImageConverter(model.spec().input(), DatasetImages.CONVERSION);
+			ImageConverter converter = new ImageConverter(model.spec().input(),
+				DatasetImages.CONVERSION);
 			for (Sample sample : samples.samples()) {
 				ImagePlus imp = DatasetImages.open(sample);
 				float[] chw = converter.toChw(imp, converter.positions(imp).get(0));
 				Prediction p = model.predict(chw);
 				for (int c = 0; c < samples.classes().size(); c++) {
 					boolean present = sample.labels().get(c) == LabelState.POSITIVE;
-					assertEquals(present, p.scores()[c] > model.spec().threshold(), sample.key() + " "
-						+ samples.classes().name(c) + " score " + p.scores()[c]);
+					assertEquals(present, p.scores()[c] > model.spec().threshold(),
+						sample.key() + " "
+							+ samples.classes().name(c) + " score " + p.scores()[c]);
 				}
 			}
 		}
