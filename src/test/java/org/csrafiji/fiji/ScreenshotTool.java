@@ -103,7 +103,7 @@ public final class ScreenshotTool {
 		System.exit(0);
 	}
 
-	private static void requireRan(Ran m) {
+	static void requireRan(Ran m) {
 		if (m.isCanceled()) {
 			throw new IllegalStateException("command canceled: " + m.getCancelReason());
 		}
@@ -125,7 +125,7 @@ public final class ScreenshotTool {
 		return new ImagePlus("shapes.tif", cp);
 	}
 
-	private static void capture(Window w, File file) throws AWTException, IOException,
+	static void capture(Window w, File file) throws AWTException, IOException,
 		InterruptedException, InvocationTargetException
 	{
 		Rectangle[] bounds = new Rectangle[1];
