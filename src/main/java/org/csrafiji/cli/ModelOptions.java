@@ -99,7 +99,7 @@ final class ModelOptions {
 		if (o.has("mean") || o.has("std")) {
 			InputSpec in = b.input();
 			b.input(new InputSpec(in.size(), o.has("mean") ? triple(o, "mean") : in.mean(), o.has(
-				"std") ? triple(o, "std") : in.std()));
+				"std") ? triple(o, "std") : in.std(), in.channels(), in.percentiles()));
 		}
 		if (o.has("classes")) {
 			b.classes(ClassLabels.parse(o.get("classes", null)));

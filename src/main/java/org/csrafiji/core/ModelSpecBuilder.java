@@ -117,7 +117,8 @@ public final class ModelSpecBuilder {
 	 * @return this
 	 */
 	public ModelSpecBuilder size(int size) {
-		input = new InputSpec(size, input.mean(), input.std());
+		input = new InputSpec(size, input.mean(), input.std(), input.channels(), input
+			.percentiles());
 		return this;
 	}
 

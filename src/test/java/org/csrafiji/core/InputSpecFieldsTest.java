@@ -1,6 +1,7 @@
 package org.csrafiji.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,16 @@ class InputSpecFieldsTest {
 		ModelSpec back = ModelSpecs.read(file);
 		assertArrayEquals(new int[]{2, 1, 0}, back.input().channels());
 		assertArrayEquals(new double[]{1, 99.8}, back.input().percentiles());
+	}
+
+	@Test
+	void anotherInputSizeKeepsTheChannelsAndPercentiles() {
+		ModelSpec demo = ModelSpecs.read(Path.of("models", "demo", "demo.json"));
+		ModelSpec resized = demo.toBuilder().input(demo.input().withChannelsAndPercentiles(
+			new int[]{2, 1, 0}, new double[]{1, 99.8})).size(128).build(demo.classes().size());
+		assertEquals(128, resized.input().size());
+		assertArrayEquals(new int[]{2, 1, 0}, resized.input().channels());
+		assertArrayEquals(new double[]{1, 99.8}, resized.input().percentiles());
 	}
 
 	@Test
