@@ -13,6 +13,7 @@ import org.csrafiji.model.CheckpointShape;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.Engines;
+import org.csrafiji.runtime.EngineStart;
 import org.csrafiji.runtime.ModelLoader;
 
 /**
@@ -90,7 +91,7 @@ public final class ModelResolver {
 	 * @return the model, loaded on the requested device
 	 */
 	public static CsraModel load(ModelRequest request) {
-		Resolved r = resolve(request);
+		Resolved r = resolveWhileEngineStarts(request);
 		return ModelLoader.load(r.spec(), r.checkpoint(), request.device());
 	}
 
@@ -103,7 +104,7 @@ public final class ModelResolver {
 	 * @return the model
 	 */
 	public static CsraModel load(ModelRequest request, Progress progress) {
-		Resolved r = resolve(request);
+		Resolved r = resolveWhileEngineStarts(request);
 		progress.info(r.describe());
 		CsraModel model = ModelLoader.load(r.spec(), r.checkpoint(), request.device());
 		model.notes().forEach(n -> progress.info("note: " + n));
@@ -113,6 +114,17 @@ public final class ModelResolver {
 				+ ")");
 		warnIfNativesDiffer(progress);
 		return model;
+	}
+
+	/**
+	 * Reads the spec and checkpoint while the engine starts on another thread: the two take
+	 * about the same time and need different resources (the file and Java, the natives).
+	 */
+	private static Resolved resolveWhileEngineStarts(ModelRequest request) {
+		EngineStart engine = Engines.startInBackground();
+		Resolved r = resolve(request);
+		engine.await();
+		return r;
 	}
 
 	/** @param progress told the one warning for a GPU (or local libtorch) asked for and not used */

@@ -15,4 +15,14 @@ public interface Backbone extends Block {
 	 * Called once after weights are loaded, never on a network that is being trained.
 	 */
 	void prepareInference();
+
+	/**
+	 * The largest intermediate array one image makes on its way through the backbone, which
+	 * decides how many images one CPU pass should take (see
+	 * {@code org.csrafiji.runtime.CsraModel}).
+	 *
+	 * @param size side of the input images
+	 * @return its size in bytes, or -1 when the backbone cannot tell (a TorchScript module)
+	 */
+	long largestActivationBytes(int size);
 }

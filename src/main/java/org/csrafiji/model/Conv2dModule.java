@@ -82,6 +82,11 @@ public final class Conv2dModule extends TorchBlock {
 	 * b' = beta + (b - mean) * g / sqrt(v + eps). Used only for inference: the original
 	 * convolution and batch-norm parameters are released afterwards, so a folded network
 	 * can no longer be trained or folded again (build a new one for that).
+	 * <p>
+	 * The per-channel factors are computed by the engine; the weights are scaled in the same
+	 * pass that lays them out channels-last ({@link #channelsLast}), one float32 product per
+	 * weight as the engine's own multiplication gives (IEEE single precision, no fused
+	 * operations), without the engine allocating and filling a scaled copy first.
 	 *
 	 * @param bn the batch norm that follows
 	 */
@@ -94,8 +99,7 @@ public final class Conv2dModule extends TorchBlock {
 			: bias.getArray().sub(bn
 				.runningMean().getArray());
 		unfold();
-		NDArray folded = w.mul(scale.reshape(out, 1, 1, 1));
-		foldedWeight = channelsLast(folded);
+		foldedWeight = channelsLast(w, scale.toFloatArray());
 		foldedBias = bn.beta().getArray().add(shift.mul(scale));
 		scale.close();
 		shift.close();
@@ -110,26 +114,31 @@ public final class Conv2dModule extends TorchBlock {
 	}
 
 	/**
-	 * Re-lays a weight out channels-last: the same logical (out, in, k, k) array, stored as
-	 * (out, k, k, in). PyTorch's CPU convolution then runs in NHWC throughout, which avoids
-	 * re-ordering every activation into oneDNN's layout and back at each layer.
+	 * Scales a weight per output channel and re-lays it out channels-last: the same logical
+	 * (out, in, k, k) array, stored as (out, k, k, in). PyTorch's CPU convolution then runs in
+	 * NHWC throughout, which avoids re-ordering every activation into oneDNN's layout and back
+	 * at each layer.
 	 *
-	 * @param w weight in the default layout (closed here)
-	 * @return the channels-last weight
+	 * @param w weight in the default layout (left open: it is the parameter's own array)
+	 * @param scale one factor per output channel
+	 * @return the scaled, channels-last weight
 	 */
-	private NDArray channelsLast(NDArray w) {
+	private NDArray channelsLast(NDArray w, float[] scale) {
 		float[] v = w.toFloatArray();
 		float[] p = new float[v.length];
 		int kk = kernel * kernel;
 		for (int o = 0; o < out; o++) {
+			float f = scale[o];
 			for (int i = 0; i < in; i++) {
+				int from = (o * in + i) * kk;
 				for (int k = 0; k < kk; k++) {
-					p[((o * kk) + k) * in + i] = v[(o * in + i) * kk + k];
+					p[((o * kk) + k) * in + i] = v[from + k] * f;
 				}
 			}
 		}
+		// The engine's array wraps the buffer it was created from, so it stays open (with its
+		// manager) for as long as the channels-last view of it is used.
 		NDArray nhwc = w.getManager().create(p, new Shape(out, kernel, kernel, in));
-		w.close();
 		return nhwc.transpose(0, 3, 1, 2);
 	}
 

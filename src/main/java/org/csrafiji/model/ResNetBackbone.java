@@ -48,6 +48,19 @@ public final class ResNetBackbone extends TorchBlock implements Backbone {
 		return config.featureWidth();
 	}
 
+	/**
+	 * The stem's output (base width at half the input side) or layer1's (its output channels at
+	 * a quarter of the side); every later layer halves the elements.
+	 */
+	@Override
+	public long largestActivationBytes(int size) {
+		long half = (size + 1) / 2;
+		long quarter = (half + 1) / 2;
+		long layer1 = (long) ResidualUnit.outChannels(config.baseWidth(), config.baseWidth(), config
+			.bottleneck()) * quarter * quarter;
+		return Float.BYTES * Math.max(config.baseWidth() * half * half, layer1);
+	}
+
 	@Override
 	protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
 		PairList<String, Object> params)

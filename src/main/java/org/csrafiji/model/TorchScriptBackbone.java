@@ -138,6 +138,12 @@ public final class TorchScriptBackbone extends TorchBlock implements Backbone {
 		return out;
 	}
 
+	/** A module's intermediates are its own. */
+	@Override
+	public long largestActivationBytes(int size) {
+		return -1;
+	}
+
 	@Override
 	public void prepareInference() {
 		// The module's weights are fixed inside the file.

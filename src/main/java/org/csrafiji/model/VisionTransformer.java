@@ -68,6 +68,14 @@ public final class VisionTransformer extends TorchBlock implements Backbone {
 		return config.width();
 	}
 
+	/** Per block: the query-key-value projection, the MLP's hidden layer or the attention. */
+	@Override
+	public long largestActivationBytes(int size) {
+		long tokens = 1 + (long) config.gridAt(size) * config.gridAt(size);
+		long d = config.width();
+		return Float.BYTES * Math.max(tokens * 4 * d, config.heads() * tokens * tokens);
+	}
+
 	@Override
 	protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
 		PairList<String, Object> params)

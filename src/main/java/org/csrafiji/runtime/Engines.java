@@ -239,6 +239,17 @@ public final class Engines {
 	}
 
 	/**
+	 * Starts the engine on a thread of its own (loading libtorch takes about half a second),
+	 * so that the caller can read a checkpoint meanwhile. The start is the engine's one start
+	 * in this JVM, as {@link #pytorch()} would make it.
+	 *
+	 * @return the start; {@link EngineStart#await()} waits for it and throws what it threw
+	 */
+	public static EngineStart startInBackground() {
+		return EngineStart.begin();
+	}
+
+	/**
 	 * Turns autograd off on the calling thread. PyTorch's grad mode is per thread, and the
 	 * engine switches it off only on the thread that started it; every thread that runs an
 	 * inference forward calls this first.
