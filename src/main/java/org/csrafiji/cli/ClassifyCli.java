@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,8 @@ import java.util.Set;
  * only that part of the images ({@link Shard}: sorted by argument, dealt round-robin);
  * {@code --out} also writes the scores to a predictions file ({@link PredictionsWriter}: locked,
  * resumable, images already in it are skipped), one row per image named as on the command line.
+ * An image that cannot be read or classified is named on standard error and skipped; the others
+ * are classified, and the exit status is then 1.
  */
 final class ClassifyCli {
 
@@ -69,6 +72,7 @@ final class ClassifyCli {
 		}
 		boolean json = o.has("json");
 		JsonArray results = new JsonArray();
+		List<String> unreadable = new ArrayList<>();
 		ConversionOptions conversion = new ConversionOptions(ConversionOptions.defaults()
 			.scaling(), null, o.has("all-slices"), false);
 		try (CsraModel model = ModelOptions.load(o, err);
@@ -85,10 +89,18 @@ final class ClassifyCli {
 				if (file != null && file.written().contains(SampleKeys.of(f))) {
 					continue;
 				}
-				ImagePlus imp = open(f);
-				List<SlicePrediction> preds = ImageClassification
-					.run(model, imp, conversion, Progress.NONE)
-					.slices();
+				List<SlicePrediction> preds;
+				try {
+					preds = ImageClassification.run(model, open(f), conversion, Progress.NONE)
+						.slices();
+				}
+				catch (ImageInputException e) {
+					// One unreadable file must not stop the rest (nor, in a cluster array, stop a
+					// shard at the same file on every rerun).
+					err.println("csra: error: " + CliWording.message(e));
+					unreadable.add(f);
+					continue;
+				}
 				if (file != null) {
 					file.append(f, toDoubles(preds.get(0).prediction().scores()));
 				}
@@ -109,7 +121,14 @@ final class ClassifyCli {
 			out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
 				.disableHtmlEscaping().create().toJson(results));
 		}
-		return 0;
+		if (!unreadable.isEmpty() && images.size() > 1) {
+			err.println("csra: " + unreadable.size() + " of " + images.size()
+				+ " images could not be classified (each named above)" + (csv != null
+					? "; they have no row in " + csv + ". Fix or remove them and run the same"
+						+ " command again: the rows written are kept and only the missing images run."
+					: "; the others were classified."));
+		}
+		return unreadable.isEmpty() ? 0 : 1;
 	}
 
 	/** @return the --shard option's part, all images without it */

@@ -116,6 +116,47 @@ class ShardMergeTest {
 		}
 	}
 
+	/**
+	 * A damaged file in the middle of a shard: the images after it are still classified, the
+	 * run ends with status 1 naming it, and once it is replaced the same command adds only its
+	 * row. Before, the run stopped at the damaged file on every rerun, so the shard never ended.
+	 */
+	@Test
+	void aDamagedImageDoesNotStopTheRestOfItsShard() throws IOException {
+		Path folder = Files.createDirectories(dir.resolve("damaged"));
+		List<String> files = new ArrayList<>();
+		for (String image : images(0).subList(0, 5)) {
+			Path copy = folder.resolve(Path.of(image).getFileName());
+			Files.copy(Path.of(image), copy);
+			files.add(copy.toString());
+		}
+		Path damaged = Path.of(files.get(2));
+		byte[] good = Files.readAllBytes(damaged);
+		Files.write(damaged, java.util.Arrays.copyOf(good, 40)); // a truncated PNG
+		Path out = dir.resolve("damaged.csv");
+		Result r = classify(out, null, files);
+		assertEquals(1, r.code(), r.err());
+		assertTrue(r.err().contains(damaged.getFileName().toString()), r.err());
+		assertTrue(r.err().contains("1 of 5 images could not be classified"), r.err());
+		List<String> keys = imagesOf(out);
+		assertEquals(4, keys.size(), keys.toString());
+		assertFalse(keys.contains("scene_00002"), keys.toString());
+
+		Files.write(damaged, good);
+		r = classify(out, null, files);
+		assertEquals(0, r.code(), r.err());
+		assertEquals(5, imagesOf(out).size());
+		assertEquals(keys, imagesOf(out).subList(0, 4), "the rows written before are kept");
+		var reference = PredictionsCsv.read(single);
+		var written = PredictionsCsv.read(out);
+		for (int i = 0; i < written.keys().size(); i++) {
+			String key = written.keys().get(i);
+			// the same code on the same image: the same bits
+			org.junit.jupiter.api.Assertions.assertArrayEquals(reference.scores().row(reference
+				.keys().indexOf(key)), written.scores().row(i), key);
+		}
+	}
+
 	@Test
 	void aShardRunAgainSkipsItsImages() throws IOException {
 		Path copy = Files.copy(shardFiles.get(0), dir.resolve("again.csv"));
