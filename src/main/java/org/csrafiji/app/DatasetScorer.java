@@ -51,16 +51,18 @@ public final class DatasetScorer {
 	/**
 	 * A scorer for a loaded model: images converted with the default options except that
 	 * small crops are accepted (WIDER-Attribute has person boxes a few pixels wide, which the
-	 * official pipeline resizes like any other), one worker per processor.
+	 * official pipeline resizes like any other), one worker per processor, and on a CPU with
+	 * several cores the images of a batch in passes side by side
+	 * ({@link BatchPredictor#forJobs}).
 	 *
 	 * @param model the model
 	 * @param batch images per forward pass
 	 * @return the scorer
 	 */
 	public static DatasetScorer forModel(CsraModel model, int batch) {
+		int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
 		return new DatasetScorer(new ImageConverter(model.spec().input(), DatasetImages.CONVERSION),
-			BatchPredictor.of(model), batch, Math.max(1, Runtime
-				.getRuntime().availableProcessors()));
+			BatchPredictor.forJobs(model, cores), batch, cores);
 	}
 
 	/**

@@ -27,7 +27,8 @@ public interface BatchPredictor {
 
 	/**
 	 * @param model a loaded model
-	 * @return a predictor giving its sigmoid scores
+	 * @return a predictor giving its sigmoid scores, one pass after another on the caller's
+	 *         thread
 	 */
 	static BatchPredictor of(CsraModel model) {
 		return new BatchPredictor() {
@@ -39,16 +40,47 @@ public interface BatchPredictor {
 
 			@Override
 			public List<double[]> scores(FloatBuffer input, int count) {
-				List<double[]> out = new ArrayList<>(count);
-				for (Prediction p : model.predict(input, count)) {
-					double[] s = new double[p.scores().length];
-					for (int c = 0; c < s.length; c++) {
-						s[c] = p.scores()[c];
-					}
-					out.add(s);
-				}
-				return out;
+				return scoresOf(model.predict(input, count));
 			}
 		};
+	}
+
+	/**
+	 * The predictor for whole jobs (datasets, folders): on a CPU with several cores, passes side
+	 * by side, at most {@link #MOST_PASSES_AT_ONCE}, the cores shared out among them
+	 * ({@link ConcurrentPasses}); otherwise {@link #of(CsraModel)}.
+	 *
+	 * @param model a loaded model
+	 * @param cores processors to use
+	 * @return the predictor
+	 */
+	static BatchPredictor forJobs(CsraModel model, int cores) {
+		int workers = Math.min(MOST_PASSES_AT_ONCE, cores);
+		if (model.device().isGpu() || workers < 2) {
+			return of(model);
+		}
+		return new ConcurrentPasses(model, workers, Math.max(1, cores / workers));
+	}
+
+	/**
+	 * The most passes {@link #forJobs} runs side by side: each holds its own intermediates (about
+	 * 100 MB for ResNet-101 at 448), so many cores go to a few passes with several threads each.
+	 */
+	int MOST_PASSES_AT_ONCE = 4;
+
+	/**
+	 * @param predictions a pass's predictions
+	 * @return their sigmoid scores as doubles, one array per image
+	 */
+	static List<double[]> scoresOf(List<Prediction> predictions) {
+		List<double[]> out = new ArrayList<>(predictions.size());
+		for (Prediction p : predictions) {
+			double[] s = new double[p.scores().length];
+			for (int c = 0; c < s.length; c++) {
+				s[c] = p.scores()[c];
+			}
+			out.add(s);
+		}
+		return out;
 	}
 }
