@@ -99,9 +99,9 @@ public final class DatasetEvaluation {
 	{
 		Dataset data = dataset.load(model.spec().classes());
 		Path csv = predictionsOut != null ? predictionsOut : temporaryCsv();
-		try {
+		try (DatasetScorer scorer = DatasetScorer.forModel(model, batch)) {
 			ModelScoreSource source = new ModelScoreSource(ModelStamp.of(model.spec()), model.spec()
-				.classes(), DatasetScorer.forModel(model, batch), csv,
+				.classes(), scorer, csv,
 				DatasetProgress.to(progress,
 					"images"),
 				n -> progress.info("note: " + n));

@@ -32,7 +32,7 @@ import org.csrafiji.image.ImageConverter;
  * its file: every image must be scored for the metrics to mean anything, and the rows written
  * so far stay in the file for the next run.
  */
-public final class DatasetScorer {
+public final class DatasetScorer implements AutoCloseable {
 
 	/**
 	 * What a run did.
@@ -139,6 +139,12 @@ public final class DatasetScorer {
 			Thread.currentThread().interrupt();
 			throw new EngineException("Interrupted while reading images; run again to resume.", e);
 		}
+	}
+
+	/** Closes the predictor (its threads); the model stays open. */
+	@Override
+	public void close() {
+		predictor.close();
 	}
 
 	private float[] convert(Sample sample, int per) {

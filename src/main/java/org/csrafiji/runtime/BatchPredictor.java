@@ -10,7 +10,7 @@ import org.csrafiji.core.Prediction;
  * What {@code org.csrafiji.app.DatasetScorer} runs batches through: a model's forward pass reduced to its class
  * scores. Tests wrap one to count the images it sees.
  */
-public interface BatchPredictor {
+public interface BatchPredictor extends AutoCloseable {
 
 	/**
 	 * @param batch the most images one call will get
@@ -24,6 +24,10 @@ public interface BatchPredictor {
 	 * @return one score per class for each image, in the model's class order
 	 */
 	List<double[]> scores(FloatBuffer input, int count);
+
+	/** Ends what the predictor started (threads); the model stays open. */
+	@Override
+	default void close() {}
 
 	/**
 	 * @param model a loaded model

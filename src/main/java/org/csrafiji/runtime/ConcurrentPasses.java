@@ -3,9 +3,11 @@ package org.csrafiji.runtime;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.csrafiji.core.EngineException;
 
@@ -19,9 +21,11 @@ import ai.djl.pytorch.jni.JniUtils;
  * image every 257 to 272 ms, one two-threaded pass after another every 302 to 395 ms.
  * <p>
  * The engine's thread count is process-wide state of libtorch (and per thread, once a thread
- * has run an operation): each call starts fresh threads that set their own count, and the
- * caller's count is set back when they end, so threads that ran operations before keep
- * theirs. Each image's scores are those of a pass of its own (one image per pass where
+ * has run an operation), and setting it empties the engine's cache of prepared convolution
+ * kernels. So the passes run on threads of their own, made at the first call, that set their
+ * count once and are kept for every later call; {@link #close()} ends them and sets the count
+ * back to the one the first caller had, so threads that ran operations before keep theirs.
+ * Each image's scores are those of a pass of its own (one image per pass where
  * {@link CsraModel#imagesPerPass()} says so); the kernels of a single-threaded pass may add in
  * another order than a multi-threaded one, which changes scores by float32 rounding only.
  */
@@ -30,6 +34,8 @@ final class ConcurrentPasses implements BatchPredictor {
 	private final CsraModel model;
 	private final int workers;
 	private final int threadsEach;
+	private ExecutorService threads;
+	private int callerThreads;
 
 	/**
 	 * @param model a loaded model
@@ -48,45 +54,69 @@ final class ConcurrentPasses implements BatchPredictor {
 	}
 
 	@Override
-	public List<double[]> scores(FloatBuffer input, int count) {
+	public synchronized List<double[]> scores(FloatBuffer input, int count) {
+		if (threads == null) {
+			callerThreads = Engines.withProjectClassLoader(() -> {
+				Engines.inferenceThread();
+				return JniUtils.getNumThreads();
+			});
+			threads = Executors.newFixedThreadPool(workers, this::passThread);
+		}
 		int per = 3 * model.spec().input().size() * model.spec().input().size();
 		int parts = Math.min(workers, count);
-		List<FutureTask<List<double[]>>> tasks = new ArrayList<>(parts);
-		for (int p = 0; p < parts; p++) {
-			int from = count * p / parts;
-			int to = count * (p + 1) / parts;
-			FloatBuffer slice = input.duplicate().position(from * per).limit(to * per).slice();
-			Callable<List<double[]>> pass = () -> {
-				Engines.inferenceThread();
-				JniUtils.setNumThreads(threadsEach);
-				return BatchPredictor.scoresOf(model.predict(slice, to - from));
-			};
-			tasks.add(new FutureTask<>(pass));
-		}
-		int callerThreads = JniUtils.getNumThreads();
-		List<double[]> out = new ArrayList<>(count);
+		List<Future<List<double[]>>> passes = new ArrayList<>(parts);
 		try {
 			for (int p = 0; p < parts; p++) {
-				Thread t = new Thread(tasks.get(p), "csra-pass-" + p);
-				t.setDaemon(true);
-				t.start();
+				int from = count * p / parts;
+				int to = count * (p + 1) / parts;
+				FloatBuffer slice = input.duplicate().position(from * per).limit(to * per).slice();
+				passes.add(threads.submit(() -> BatchPredictor.scoresOf(model.predict(slice, to
+					- from))));
 			}
-			for (FutureTask<List<double[]>> task : tasks) {
-				out.addAll(await(task));
+			List<double[]> out = new ArrayList<>(count);
+			for (Future<List<double[]>> pass : passes) {
+				out.addAll(await(pass));
 			}
+			return out;
 		}
 		finally {
-			for (FutureTask<List<double[]>> task : tasks) {
-				task.cancel(false);
+			for (Future<List<double[]>> pass : passes) {
+				pass.cancel(false);
 			}
-			JniUtils.setNumThreads(callerThreads);
 		}
-		return out;
 	}
 
-	private static List<double[]> await(FutureTask<List<double[]>> task) {
+	/** A pass thread: grad mode off and its engine thread count set, once. */
+	private Thread passThread(Runnable work) {
+		Thread t = new Thread(() -> {
+			Engines.inferenceThread();
+			JniUtils.setNumThreads(threadsEach);
+			work.run();
+		}, "csra-pass");
+		t.setDaemon(true);
+		return t;
+	}
+
+	/** Ends the pass threads and sets the engine's thread count back. */
+	@Override
+	public synchronized void close() {
+		if (threads == null) {
+			return;
+		}
+		threads.shutdownNow();
 		try {
-			return task.get();
+			threads.awaitTermination(1, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		threads = null;
+		JniUtils.setNumThreads(callerThreads);
+	}
+
+	private static List<double[]> await(Future<List<double[]>> pass) {
+		try {
+			return pass.get();
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

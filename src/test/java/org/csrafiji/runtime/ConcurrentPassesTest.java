@@ -50,7 +50,15 @@ class ConcurrentPassesTest {
 		try (CsraModel model = CsraModel.random(spec(), DeviceChoice.CPU, 9)) {
 			int n = 7;
 			FloatBuffer in = images(model, n, 4);
-			List<double[]> side = new ConcurrentPasses(model, 3, 1).scores(in, n);
+			List<double[]> side;
+			try (ConcurrentPasses passes = new ConcurrentPasses(model, 3, 1)) {
+				side = passes.scores(in, n);
+				// the kept threads give the same again
+				List<double[]> again = passes.scores(in, n);
+				for (int i = 0; i < n; i++) {
+					org.junit.jupiter.api.Assertions.assertArrayEquals(side.get(i), again.get(i));
+				}
+			}
 			assertEquals(n, side.size());
 			int per = 3 * SIZE * SIZE;
 			double tol = Float32Tolerance.ofNetwork(Float32Tolerance.resnet(18, 64) + 512);
@@ -77,8 +85,14 @@ class ConcurrentPassesTest {
 		try (CsraModel model = CsraModel.random(spec(), DeviceChoice.CPU, 9)) {
 			Engines.inferenceThread();
 			int before = JniUtils.getNumThreads();
-			new ConcurrentPasses(model, 2, 1).scores(images(model, 4, 1), 4);
+			ConcurrentPasses passes = new ConcurrentPasses(model, 2, 1);
+			passes.scores(images(model, 4, 1), 4);
+			passes.scores(images(model, 4, 1), 4);
+			passes.close();
 			assertEquals(before, JniUtils.getNumThreads());
+			// no pass thread is left
+			assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName()
+				.equals("csra-pass") && t.isAlive()));
 		}
 	}
 
@@ -89,8 +103,10 @@ class ConcurrentPassesTest {
 			for (int i = 3 * 3 * SIZE * SIZE; i < in.capacity(); i++) {
 				in.put(i, Float.NaN); // the fourth image, in the second pass
 			}
-			CsraException e = assertThrows(CsraException.class, () -> new ConcurrentPasses(model, 2,
-				1).scores(in, 4));
+			CsraException e;
+			try (ConcurrentPasses passes = new ConcurrentPasses(model, 2, 1)) {
+				e = assertThrows(CsraException.class, () -> passes.scores(in, 4));
+			}
 			assertInstanceOf(CsraException.class, e);
 			assertTrue(e.getMessage().contains("NaN"), e.getMessage());
 		}
