@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.spark.sql.SparkSession;
 import org.csrafiji.bench.RandomCheckpoint;
 import org.csrafiji.bench.SyntheticPhotos;
 import org.csrafiji.core.CsraException;
@@ -225,23 +224,16 @@ final class BenchRuns {
 	}
 
 	private void check(Map<String, SparkRun> jobs, Map<String, ClassifyRun> plain,
-		Set<String> images, Set<String> memoryImages)
+		Set<String> images, Set<String> memoryImages) throws IOException
 	{
 		err.println("spark bench: checking every output");
 		boolean ok = true;
-		SparkSession spark = SparkSession.builder().master("local[1]").appName("csra bench check")
-			.config("spark.ui.enabled", "false").getOrCreate();
-		try {
-			for (String name : List.of("spark_1_worker", "spark_2_workers", "memory")) {
-				SparkRun r = jobs.get(name);
-				OutputCheck c = OutputCheck.ofJob(spark, r.output(), "memory".equals(name)
-					? memoryImages
-					: images);
-				ok &= put(name, c, r.images());
-			}
-		}
-		finally {
-			spark.stop();
+		for (String name : List.of("spark_1_worker", "spark_2_workers", "memory")) {
+			SparkRun r = jobs.get(name);
+			OutputCheck c = OutputCheck.ofJob(r.output(), "memory".equals(name)
+				? memoryImages
+				: images);
+			ok &= put(name, c, r.images());
 		}
 		for (String name : List.of("classify_2x1", "classify_1x2")) {
 			ClassifyRun r = plain.get(name);

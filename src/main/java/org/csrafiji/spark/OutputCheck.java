@@ -1,13 +1,17 @@
 package org.csrafiji.spark;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.csrafiji.eval.PredictionsCsv;
 import org.csrafiji.eval.SampleKeys;
 
@@ -34,16 +38,32 @@ public record OutputCheck(long rows, long distinct, long missing, long unexpecte
 	}
 
 	/**
-	 * @param spark a session to read with
+	 * Reads the Parquet files straight, with Parquet's own reader (no Spark session).
+	 *
 	 * @param output a {@link ClassifyJob} output folder
 	 * @param given the keys of the images it was given
 	 * @return the counts of its {@code parquet} rows (all of them, not one per image)
+	 * @throws IOException when a file cannot be read
 	 */
-	public static OutputCheck ofJob(SparkSession spark, Path output, Set<String> given) {
-		Dataset<Row> rows = spark.read().parquet(output.resolve("parquet").toString());
-		List<Row> all = rows.select(PredictionTable.IMAGE, PredictionTable.ERROR).collectAsList();
-		List<String> keys = all.stream().map(r -> SampleKeys.of(r.getString(0))).toList();
-		long errors = all.stream().filter(r -> !r.isNullAt(1)).count();
+	public static OutputCheck ofJob(Path output, Set<String> given) throws IOException {
+		List<String> keys = new ArrayList<>();
+		long errors = 0;
+		List<Path> parts;
+		try (Stream<Path> files = Files.list(output.resolve("parquet"))) {
+			parts = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList();
+		}
+		for (Path part : parts) {
+			try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(),
+				new org.apache.hadoop.fs.Path(part.toUri())).build())
+			{
+				for (Group g = r.read(); g != null; g = r.read()) {
+					keys.add(SampleKeys.of(g.getString(PredictionTable.IMAGE, 0)));
+					if (g.getFieldRepetitionCount(PredictionTable.ERROR) > 0) {
+						errors++;
+					}
+				}
+			}
+		}
 		return of(keys, given, errors);
 	}
 
