@@ -74,11 +74,18 @@ public final class RssSampler implements AutoCloseable {
 		}
 	}
 
-	/** @return the executors sampled, by process id, in the order first seen */
-	public List<Long> executors() {
+	/**
+	 * @param fromMs start, ms since the epoch
+	 * @param toMs end
+	 * @return the executors read between the two (not those a worker starts again as an
+	 *         application ends), by process id, in the order first seen
+	 */
+	public List<Long> executors(long fromMs, long toMs) {
 		Set<Long> pids = new LinkedHashSet<>();
 		for (Sample s : samples()) {
-			pids.add(s.pid());
+			if (s.epochMs() >= fromMs && s.epochMs() <= toMs) {
+				pids.add(s.pid());
+			}
 		}
 		return List.copyOf(pids);
 	}
