@@ -185,8 +185,7 @@ final class BenchRuns {
 		report.put("memory_model", describe(spec));
 		report.put("memory_images", run.images());
 		report.put("memory_s", run.wallSeconds());
-		List<Long> executors = rss.executors(run.events().firstLaunchMs(), run.events()
-			.lastFinishMs());
+		List<Long> executors = rss.executors(run.events().appId());
 		if (executors.isEmpty()) {
 			throw new CsraException("No executor's memory could be read (the bench reads"
 				+ " /proc/PID/status, which needs Linux).");

@@ -23,9 +23,12 @@ public final class RssSampler implements AutoCloseable {
 	 *
 	 * @param epochMs when, ms since the epoch
 	 * @param pid the executor's process id
+	 * @param appId the application it works for ({@code --app-id})
 	 * @param rssKb its resident set, KiB
 	 */
-	public record Sample(long epochMs, long pid, long rssKb) {}
+	public record Sample(long epochMs, long pid, String appId, long rssKb) {}
+
+	private static final Pattern APP_ID = Pattern.compile("--app-id (\\S+)");
 
 	private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
@@ -58,12 +61,13 @@ public final class RssSampler implements AutoCloseable {
 	}
 
 	private void read(ProcessHandle h) {
+		Matcher app = APP_ID.matcher(h.info().commandLine().orElse(""));
 		try {
 			Matcher rss = VM_RSS.matcher(Files.readString(Path.of("/proc", "" + h.pid(),
 				"status")));
-			if (rss.find()) {
-				Sample s = new Sample(System.currentTimeMillis(), h.pid(), Long.parseLong(rss
-					.group(1)));
+			if (rss.find() && app.find()) {
+				Sample s = new Sample(System.currentTimeMillis(), h.pid(), app.group(1), Long
+					.parseLong(rss.group(1)));
 				synchronized (samples) {
 					samples.add(s);
 				}
@@ -75,15 +79,14 @@ public final class RssSampler implements AutoCloseable {
 	}
 
 	/**
-	 * @param fromMs start, ms since the epoch
-	 * @param toMs end
-	 * @return the executors read between the two (not those a worker starts again as an
-	 *         application ends), by process id, in the order first seen
+	 * @param appId an application's id
+	 * @return its executors (not those of an application before it that are still exiting), by
+	 *         process id, in the order first seen
 	 */
-	public List<Long> executors(long fromMs, long toMs) {
+	public List<Long> executors(String appId) {
 		Set<Long> pids = new LinkedHashSet<>();
 		for (Sample s : samples()) {
-			if (s.epochMs() >= fromMs && s.epochMs() <= toMs) {
+			if (s.appId().equals(appId)) {
 				pids.add(s.pid());
 			}
 		}
