@@ -3,19 +3,12 @@ package org.csrafiji.cli;
 import ij.ImagePlus;
 import ij.process.ShortProcessor;
 
-import org.csrafiji.checkpoint.TensorData;
+import org.csrafiji.bench.RandomCheckpoint;
 import org.csrafiji.checkpoint.TorchCheckpointWriter;
 import org.csrafiji.core.Architecture;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.image.ConversionOptions;
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 
-import org.csrafiji.model.CsraNetwork;
-import org.csrafiji.model.NamedParameter;
-import org.csrafiji.model.NetworkFactory;
-import org.csrafiji.model.RandomWeights;
-import org.csrafiji.model.ParameterNames;
 import org.csrafiji.model.ResNetConfig;
 import org.csrafiji.runtime.BatchPredictor;
 import org.csrafiji.runtime.CsraModel;
@@ -67,7 +60,7 @@ final class BenchCli {
 		Path dir = Files.createTempDirectory("csra-bench");
 		try {
 			Path checkpoint = dir.resolve(spec.architecture() + "-bench.pth");
-			TorchCheckpointWriter.write(checkpoint, randomStateDict(spec));
+			TorchCheckpointWriter.write(checkpoint, RandomCheckpoint.stateDict(spec));
 			forwardBench(o, spec, n, engineMs, checkpoint, r, err);
 			if (jobImages > 0) {
 				r.putAll(jobBench(o, spec, jobImages, dir, checkpoint, r, err));
@@ -242,24 +235,6 @@ final class BenchCli {
 		ShortProcessor sp = new ShortProcessor(side, side, px, null);
 		sp.resetMinAndMax();
 		return new ImagePlus("bench-16bit", sp);
-	}
-
-	/**
-	 * @param spec the network
-	 * @return a seeded random state_dict for it (the benchmark model's own weights are folded
-	 *         for inference and no longer hold the originals)
-	 */
-	private static Map<String, TensorData> randomStateDict(ModelSpec spec) {
-		Map<String, TensorData> sd = new LinkedHashMap<>();
-		try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-			CsraNetwork net = NetworkFactory.forSpec(spec, spec.classes().size(), 64);
-			RandomWeights.initialize(net, m, 1);
-			for (NamedParameter p : ParameterNames.of(net).values()) {
-				sd.put(p.key(), TensorData.ofFloats(p.shape().getShape(), p.parameter().getArray()
-					.toFloatArray()));
-			}
-		}
-		return sd;
 	}
 
 	private static double loadTime(CsraModel model, ModelSpec spec, Path file) {

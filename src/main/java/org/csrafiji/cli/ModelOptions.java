@@ -2,6 +2,7 @@ package org.csrafiji.cli;
 
 import org.csrafiji.app.ModelRequest;
 import org.csrafiji.app.ModelResolver;
+import org.csrafiji.bench.RandomCheckpoint;
 import org.csrafiji.core.Architecture;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.ModelSpec;
@@ -151,9 +152,8 @@ final class ModelOptions {
 		InputSpec input = Architecture.parse(arch) instanceof Architecture.ViT
 			? vitInput(o.integer("size", VIT_SIZE))
 			: InputSpec.unitRange(o.integer("size", 448));
-		return new ModelSpecBuilder().name("random").architecture(arch)
-			.heads(o.integer("heads", 1)).lambda(o.number("lambda", 0.1)).input(input)
-			.classes(ClassLabels.generic(classes)).build(classes);
+		return RandomCheckpoint.spec(arch, input, classes, o.integer("heads", 1), o.number(
+			"lambda", 0.1));
 	}
 
 	/** The official ViT input side. */

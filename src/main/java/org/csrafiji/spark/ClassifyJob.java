@@ -42,10 +42,7 @@ public final class ClassifyJob {
 	 * @param args see {@link JobOptions#USAGE}
 	 */
 	public static void main(String[] args) {
-		int code = run(List.of(args), System.out, System.err);
-		if (code != 0) {
-			System.exit(code);
-		}
+		CommandLine.exit(run(List.of(args), System.out, System.err));
 	}
 
 	/**
@@ -55,18 +52,13 @@ public final class ClassifyJob {
 	 * @return 0 on success, 1 when the job failed, 2 for a wrong command line
 	 */
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
-		if (args.contains("--help") || args.contains("-h")) {
-			out.println(JobOptions.USAGE);
-			return 0;
+		CommandLine<JobOptions> line = CommandLine.parse(args, JobOptions.USAGE, JobOptions::parse,
+			out,
+			err);
+		if (line.options() == null) {
+			return line.exitCode();
 		}
-		JobOptions options;
-		try {
-			options = JobOptions.parse(args);
-		}
-		catch (JobOptions.UsageException e) {
-			err.println("error: " + e.getMessage() + "\n" + JobOptions.USAGE);
-			return 2;
-		}
+		JobOptions options = line.options();
 		System.setProperty("ai.djl.offline", "true");
 		SparkSession.Builder builder = SparkSession.builder().appName("CSRA classify").config(
 			"spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "1");

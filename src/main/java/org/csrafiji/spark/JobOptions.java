@@ -76,14 +76,14 @@ public record JobOptions(String master, Path model, String input, String output,
 			: Path.of(evaluate), allSlices, perTask);
 	}
 
-	private static String value(List<String> args, int i) {
+	static String value(List<String> args, int i) {
 		if (i + 1 >= args.size()) {
 			throw new UsageException(args.get(i) + " needs a value");
 		}
 		return args.get(i + 1);
 	}
 
-	private static int positive(String key, String v) {
+	static int positive(String key, String v) {
 		try {
 			int n = Integer.parseInt(v);
 			if (n > 0) {

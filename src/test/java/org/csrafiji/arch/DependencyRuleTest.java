@@ -35,6 +35,7 @@ class DependencyRuleTest {
 		Map.entry("image", Set.of("core")),
 		Map.entry("checkpoint", Set.of("core")),
 		Map.entry("model", Set.of("core", "image", "checkpoint")),
+		Map.entry("bench", Set.of("core", "checkpoint", "model")),
 		Map.entry("runtime", Set.of("core", "image", "checkpoint", "model")),
 		Map.entry("eval", Set.of("core", "image", "checkpoint", "model", "runtime")),
 		Map.entry("train", Set.of("core", "image", "checkpoint", "model", "runtime", "eval")),
@@ -48,10 +49,10 @@ class DependencyRuleTest {
 		Map.entry("fiji.command", Set.of("core", "image", "checkpoint", "model", "runtime", "eval",
 			"train", "app", "render", "fiji")),
 		Map.entry("cli", Set.of("core", "image", "checkpoint", "model", "runtime", "eval", "train",
-			"app", "render")),
+			"app", "render", "bench")),
 		Map.entry("spark",
 			Set.of("core", "image", "checkpoint", "model", "runtime", "eval", "train",
-				"app")),
+				"app", "bench")),
 		Map.entry("updatesite", Set.of("core")));
 
 	/** Outside libraries each concept must not use: prefix to the concepts kept free of it. */

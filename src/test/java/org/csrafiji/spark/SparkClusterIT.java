@@ -3,10 +3,9 @@ package org.csrafiji.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,12 +32,12 @@ class SparkClusterIT {
 	@TempDir
 	Path dir;
 
-	private final List<Process> processes = new ArrayList<>();
+	private Process driver;
 
 	@AfterEach
-	void stop() throws InterruptedException {
-		for (Process p : processes) {
-			kill(p);
+	void stop() {
+		if (driver != null) {
+			ProcessTrees.kill(driver);
 		}
 	}
 
@@ -46,45 +45,30 @@ class SparkClusterIT {
 	void aClusterLosingAWorkerStillClassifiesEveryImageOnce() throws Exception {
 		Path images = dir.resolve("images");
 		SyntheticDatasetWriter.write(new SceneGenerator(64, 5), 0, IMAGES, images);
-
-		// Workers start executors with the jars of SPARK_HOME/jars: Spark's own, from the build
-		Path sparkHome = Files.createDirectories(dir.resolve("spark-home"));
-		Files.createSymbolicLink(sparkHome.resolve("jars"),
-			SparkJobs.target().resolve("spark-lib"));
-		int port = freePort();
-		String master = "spark://127.0.0.1:" + port;
-		Path masterLog = dir.resolve("master.log");
-		processes.add(daemon("org.apache.spark.deploy.master.Master", List.of("--host", "127.0.0.1",
-			"--port", "" + port, "--webui-port", "" + freePort()), masterLog, sparkHome));
-		List<Process> workers = new ArrayList<>();
-		for (int w = 0; w < 2; w++) {
-			Process worker = daemon("org.apache.spark.deploy.worker.Worker", List.of("--host",
-				"127.0.0.1", "--cores", "1", "--memory", "1200m", "--webui-port", "" + freePort(),
-				"--work-dir", dir.resolve("work" + w).toString(), master),
-				dir.resolve("worker" + w
-					+ ".log"),
-				sparkHome);
-			processes.add(worker);
-			workers.add(worker);
+		try (LocalStandaloneCluster cluster = LocalStandaloneCluster.start(SparkJobs.jars(), dir
+			.resolve("cluster"), 2, 1, "1200m"))
+		{
+			check(cluster, images);
 		}
-		waitFor(masterLog, "Registering worker", 2, 90);
+	}
 
+	private void check(LocalStandaloneCluster cluster, Path images) throws Exception {
 		Path out = dir.resolve("out");
 		Path driverLog = dir.resolve("driver.log");
-		Process driver = SparkJobs.start(ClassifyJob.class.getName(), List.of("-Dspark.jars="
+		driver = SparkJobs.start(ClassifyJob.class.getName(), List.of("-Dspark.jars="
 			+ SparkJobs.target().resolve("csra-spark.jar"), "-Dspark.executor.memory=900m",
 			"-Dspark.driver.host=127.0.0.1", "-Dspark.executorEnv.DJL_OFFLINE=true"),
 			List.of(
-				"--master", master, "--model", SparkJobs.DEMO.toString(), "--input",
+				"--master", cluster.master(), "--model", SparkJobs.DEMO.toString(), "--input",
 				images.toString(),
 				"--output", out.toString(), "--csv", "--images-per-task", "5"),
 			driverLog);
-		processes.add(driver);
 
 		// kill the second worker and its executor once a few tasks are done
-		int finishedAtKill = waitFor(driverLog, "Finished task", 4, 150);
+		int finishedAtKill = LogWatch.await(driverLog, "Finished task", 4, Duration.ofSeconds(
+			150));
 		assertTrue(driver.isAlive(), "the job still ran when the worker was killed");
-		kill(workers.get(1));
+		cluster.killWorker(1);
 		assertTrue(driver.waitFor(150, TimeUnit.SECONDS), "the job ended:\n" + SparkJobs.tail(Files
 			.readString(driverLog)));
 		String log = Files.readString(driverLog);
@@ -102,52 +86,5 @@ class SparkClusterIT {
 		List<String> names = SparkJobs.checkScores(rows, SparkJobs.reference(files));
 		assertEquals(IMAGES, names.size(), "one row per image");
 		assertEquals(IMAGES, new HashSet<>(names).size(), "every image exactly once");
-	}
-
-	private Process daemon(String main, List<String> args, Path log, Path sparkHome)
-		throws IOException
-	{
-		List<String> cmd = new ArrayList<>(List.of(SparkJobs.java(), "-Xmx512m", "-cp", SparkJobs
-			.target().resolve("spark-lib") + "/*", main));
-		cmd.addAll(args);
-		ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log
-			.toFile());
-		pb.environment().put("SPARK_HOME", sparkHome.toString());
-		pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-		pb.environment().put("SPARK_SCALA_VERSION", "2.13");
-		pb.environment().put("DJL_OFFLINE", "true");
-		pb.environment().put("OPT_OUT_TRACKING", "true");
-		return pb.start();
-	}
-
-	/** @return how often {@code what} occurs in the log when it reached {@code times} */
-	private static int waitFor(Path log, String what, int times, int seconds) throws Exception {
-		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		while (System.nanoTime() < end) {
-			String s = Files.exists(log) ? Files.readString(log) : "";
-			int n = s.split(Pattern.quote(what), -1).length - 1;
-			if (n >= times) {
-				return n;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("'" + what + "' not " + times + " times in " + log + " within "
-			+ seconds + " s:\n" + SparkJobs.tail(Files.readString(log)));
-	}
-
-	/** Kills a process and everything it started (a worker's executors), as a lost node would. */
-	private static void kill(Process p) throws InterruptedException {
-		List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
-		all.add(p.toHandle());
-		for (ProcessHandle h : all) {
-			h.destroyForcibly();
-		}
-		p.waitFor(30, TimeUnit.SECONDS);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket s = new ServerSocket(0)) {
-			return s.getLocalPort();
-		}
 	}
 }

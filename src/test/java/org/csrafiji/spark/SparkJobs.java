@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,16 +49,12 @@ final class SparkJobs {
 		return basedir().resolve("target");
 	}
 
-	/** @return the packaged job's class path: the shaded jar, then Spark's own jars */
-	static String classpath() {
-		Path jar = target().resolve("csra-spark.jar");
-		assertTrue(Files.isRegularFile(jar), "mvn package makes " + jar);
-		assertTrue(Files.isDirectory(target().resolve("spark-lib")), "mvn package makes spark-lib");
-		return jar + File.pathSeparator + target().resolve("spark-lib") + File.separator + "*";
-	}
-
-	static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	/** @return the packaged jars of this build, checked to exist */
+	static PackagedJars jars() {
+		PackagedJars jars = PackagedJars.in(target());
+		assertTrue(Files.isRegularFile(jars.sparkJar()), "mvn package makes " + jars.sparkJar());
+		assertTrue(Files.isDirectory(jars.sparkLib()), "mvn package makes spark-lib");
+		return jars;
 	}
 
 	/**
@@ -72,16 +67,10 @@ final class SparkJobs {
 	static Process start(String mainClass, List<String> jvm, List<String> args, Path log)
 		throws IOException
 	{
-		List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx1g", "-cp", classpath()));
-		cmd.addAll(jvm);
-		cmd.add(mainClass);
-		cmd.addAll(args);
-		ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log
-			.toFile());
-		pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-		pb.environment().put("DJL_OFFLINE", "true");
-		pb.environment().put("OPT_OUT_TRACKING", "true");
-		return pb.start();
+		List<String> options = new ArrayList<>(List.of("-Xmx1g"));
+		options.addAll(jvm);
+		return PackagedJars.jvm(PackagedJars.mainClass(jars().jobClasspath(), options, mainClass,
+			args), log).start();
 	}
 
 	/** The outcome of a job run. */
@@ -100,7 +89,7 @@ final class SparkJobs {
 	}
 
 	static String tail(String s) {
-		return s.length() < 6000 ? s : s.substring(s.length() - 6000);
+		return LogWatch.tail(s);
 	}
 
 	/** @return the CSV the job wrote into OUT/csv, as rows of column name to value */

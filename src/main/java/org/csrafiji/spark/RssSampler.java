@@ -1,0 +1,130 @@
+package org.csrafiji.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Samples the resident memory (VmRSS of {@code /proc/PID/status}, Linux) of a local cluster's
+ * executor JVMs on a background thread, until closed: the whole process, heap, natives (the
+ * model's weights, libtorch's buffers) and JVM overhead together.
+ */
+public final class RssSampler implements AutoCloseable {
+
+	/**
+	 * One reading.
+	 *
+	 * @param epochMs when, ms since the epoch
+	 * @param pid the executor's process id
+	 * @param appId the application it works for ({@code --app-id})
+	 * @param rssKb its resident set, KiB
+	 */
+	public record Sample(long epochMs, long pid, String appId, long rssKb) {}
+
+	private static final Pattern APP_ID = Pattern.compile("--app-id (\\S+)");
+
+	private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+
+	private final List<Sample> samples = new ArrayList<>();
+	private final Thread thread;
+	private volatile boolean running = true;
+
+	/**
+	 * Starts sampling.
+	 *
+	 * @param cluster whose executors to sample
+	 * @param period time between readings
+	 */
+	public RssSampler(LocalStandaloneCluster cluster, Duration period) {
+		thread = new Thread(() -> {
+			while (running) {
+				for (ProcessHandle h : cluster.executors()) {
+					read(h);
+				}
+				try {
+					Thread.sleep(period.toMillis());
+				}
+				catch (InterruptedException e) {
+					return;
+				}
+			}
+		}, "csra-rss-sampler");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private void read(ProcessHandle h) {
+		Matcher app = APP_ID.matcher(h.info().commandLine().orElse(""));
+		try {
+			Matcher rss = VM_RSS.matcher(Files.readString(Path.of("/proc", "" + h.pid(),
+				"status")));
+			if (rss.find() && app.find()) {
+				Sample s = new Sample(System.currentTimeMillis(), h.pid(), app.group(1), Long
+					.parseLong(rss.group(1)));
+				synchronized (samples) {
+					samples.add(s);
+				}
+			}
+		}
+		catch (IOException e) {
+			// the executor ended between listing and reading
+		}
+	}
+
+	/**
+	 * @param appId an application's id
+	 * @return its executors (not those of an application before it that are still exiting), by
+	 *         process id, in the order first seen
+	 */
+	public List<Long> executors(String appId) {
+		Set<Long> pids = new LinkedHashSet<>();
+		for (Sample s : samples()) {
+			if (s.appId().equals(appId)) {
+				pids.add(s.pid());
+			}
+		}
+		return List.copyOf(pids);
+	}
+
+	/**
+	 * @param pid an executor's process id
+	 * @param epochMs a time
+	 * @return its resident set in MiB at its last reading at or before that time (its first
+	 *         reading if none was that early), or NaN if it was never read
+	 */
+	public double rssMibAt(long pid, long epochMs) {
+		Sample best = null;
+		for (Sample s : samples()) {
+			if (s.pid() == pid && (best == null || s.epochMs() <= epochMs)) {
+				best = s;
+			}
+		}
+		return best == null ? Double.NaN : best.rssKb() / 1024.0;
+	}
+
+	/** @return the readings so far, in order */
+	public List<Sample> samples() {
+		synchronized (samples) {
+			return List.copyOf(samples);
+		}
+	}
+
+	@Override
+	public void close() {
+		running = false;
+		thread.interrupt();
+		try {
+			thread.join(5000);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
