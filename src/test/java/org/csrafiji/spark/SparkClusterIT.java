@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real standalone cluster on 127.0.0.1 from the packaged jars: a master and two one-core
- * workers in child JVMs, the job submitted to it, one worker (with its executor) killed while
+ * workers in child JVMs, the job submitted to it through Spark's {@code SparkSubmit} (what the
+ * {@code spark-submit} script runs), one worker (with its executor) killed while
  * the job runs. The job must still finish with every image exactly once and every score equal
  * to single-machine classification.
  */
@@ -55,14 +56,18 @@ class SparkClusterIT {
 	private void check(LocalStandaloneCluster cluster, Path images) throws Exception {
 		Path out = dir.resolve("out");
 		Path driverLog = dir.resolve("driver.log");
-		driver = SparkJobs.start(ClassifyJob.class.getName(), List.of("-Dspark.jars="
-			+ SparkJobs.target().resolve("csra-spark.jar"), "-Dspark.executor.memory=900m",
-			"-Dspark.driver.host=127.0.0.1", "-Dspark.executorEnv.DJL_OFFLINE=true"),
-			List.of(
-				"--master", cluster.master(), "--model", SparkJobs.DEMO.toString(), "--input",
-				images.toString(),
-				"--output", out.toString(), "--csv", "--images-per-task", "5"),
-			driverLog);
+		// Submitted as spark-submit does it: its script ends in Spark's own SparkSubmit class on
+		// Spark's jars alone, with the application jar as the primary resource.
+		PackagedJars jars = SparkJobs.jars();
+		driver = PackagedJars.jvm(PackagedJars.mainClass(jars.sparkClasspath(), List.of("-Xmx1g"),
+			"org.apache.spark.deploy.SparkSubmit", List.of("--class", ClassifyJob.class.getName(),
+				"--master", cluster.master(), "--deploy-mode", "client", "--executor-memory",
+				"900m", "--conf", "spark.driver.host=127.0.0.1", "--conf",
+				"spark.executorEnv.DJL_OFFLINE=true", jars.sparkJar().toString(), "--model",
+				SparkJobs.DEMO.toString(), "--input", images.toString(), "--output", out
+					.toString(),
+				"--csv", "--images-per-task", "5")),
+			driverLog).start();
 
 		// kill the second worker and its executor once a few tasks are done
 		int finishedAtKill = LogWatch.await(driverLog, "Finished task", 4, Duration.ofSeconds(
