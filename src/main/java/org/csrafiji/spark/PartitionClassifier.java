@@ -41,6 +41,7 @@ public final class PartitionClassifier {
 		CsraModel model = Engines.withProjectClassLoader(() -> {
 			CsraModel m = ExecutorModels.get(files);
 			Engines.inferenceThread(); // grad mode is per thread
+			TaskThreads.forThisTask(m);
 			return m;
 		});
 		ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults()

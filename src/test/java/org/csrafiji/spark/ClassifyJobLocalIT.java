@@ -56,6 +56,17 @@ class ClassifyJobLocalIT {
 		assertEquals(0, first.exit(), SparkJobs.tail(first.output()));
 		assertEquals(1, count(first.output(), "csra: loaded model 'demo'"), "one model load in"
 			+ " the one executor JVM for 7 tasks:\n" + SparkJobs.tail(first.output()));
+		if (Runtime.getRuntime().availableProcessors() > 1 && System.getenv(
+			"OMP_NUM_THREADS") == null)
+		{
+			// Each task thread runs the engine with its task's one CPU, not all the machine's
+			// cores, and sets that once: at most once per task (Spark reuses its task threads).
+			int set = count(first.output(), "(spark.task.cpus)");
+			assertTrue(set >= 1 && set <= 7, set + " task threads set:\n" + SparkJobs.tail(first
+				.output()));
+			assertEquals(set, count(first.output(), "': 1 (spark.task.cpus)"), SparkJobs.tail(first
+				.output()));
+		}
 
 		List<Path> pngs = new ArrayList<>();
 		for (int i = 0; i < 24; i++) {
