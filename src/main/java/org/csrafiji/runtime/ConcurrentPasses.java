@@ -69,7 +69,7 @@ final class ConcurrentPasses implements BatchPredictor {
 			for (int p = 0; p < parts; p++) {
 				int from = count * p / parts;
 				int to = count * (p + 1) / parts;
-				FloatBuffer slice = input.duplicate().position(from * per).limit(to * per).slice();
+				FloatBuffer slice = Passes.images(input, from, to - from, per);
 				passes.add(threads.submit(() -> BatchPredictor.scoresOf(model.predict(slice, to
 					- from))));
 			}

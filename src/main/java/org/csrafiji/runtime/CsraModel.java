@@ -168,9 +168,7 @@ public final class CsraModel implements AutoCloseable {
 		long whole = 0;
 		for (int from = 0; from < batch; from += per) {
 			int n = Math.min(per, batch - from);
-			FloatBuffer pass = input.duplicate().position(from * perImage)
-				.limit((from + n) * perImage)
-				.slice();
+			FloatBuffer pass = Passes.images(input, from, n, perImage);
 			try (NDManager call = manager.newSubManager()) {
 				NDArray x = call.create(pass, new Shape(n, 3, s, s), DataType.FLOAT32);
 				ParameterStore store = new ParameterStore(call, false);
@@ -192,9 +190,10 @@ public final class CsraModel implements AutoCloseable {
 	 * caller asks for: libtorch takes each intermediate from the C allocator, which hands
 	 * arrays beyond its mapping threshold (at most 32 MiB in glibc) straight from the kernel as
 	 * fresh pages and returns them on release, so every larger array costs a page fault per
-	 * 4 KiB, every pass again. Measured on ResNet-101 at 448: 11 to 425 minor faults per image
-	 * at one image per pass, 98,000 (400 MB of zeroed pages) at 16, and no faster GEMMs to
-	 * gain from more images, one image already giving 12,544 positions. On a GPU (the
+	 * 4 KiB, every pass again. Measured on ResNet-101 at 448: about 98,000 minor faults per
+	 * image (400 MB of zeroed pages) at 16 images per pass; at one, from a few to about 20,000
+	 * per pass, depending on what the allocator's heap holds. One image already gives the
+	 * convolutions 12,544 positions. On a GPU (the
 	 * engine's own caching allocator) and for TorchScript modules (whose intermediates are
 	 * unknown) a pass takes the whole batch.
 	 *

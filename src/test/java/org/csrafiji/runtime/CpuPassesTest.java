@@ -60,6 +60,7 @@ class CpuPassesTest {
 			for (int i = 0; i < batch.capacity(); i++) {
 				batch.put(i, random.nextFloat());
 			}
+			batch.position(per).limit(2 * per); // the images count from 0, whatever these say
 			List<Prediction> together = model.predict(batch, 3);
 			for (int b = 0; b < 3; b++) {
 				float[] chw = new float[per];
