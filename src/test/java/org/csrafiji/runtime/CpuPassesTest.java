@@ -2,13 +2,8 @@ package org.csrafiji.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
@@ -18,13 +13,13 @@ import org.csrafiji.core.Prediction;
 import org.junit.jupiter.api.Test;
 
 /**
- * A CPU batch runs in passes small enough that libtorch's intermediates stay on the C heap:
- * the same scores as one pass per image, without a page fault per 4 KiB of every large
- * intermediate.
+ * A CPU batch runs in passes small enough that libtorch's intermediates stay on the C heap, with
+ * the same scores as one pass per image. (What that saves - a page fault per 4 KiB of every
+ * intermediate above glibc's mapping threshold - depends on the allocator's state and on
+ * transparent huge pages, so it is measured by the bench runs the README reports, not
+ * asserted here.)
  */
 class CpuPassesTest {
-
-	private static final Path STAT = Path.of("/proc/self/stat");
 
 	private static ModelSpec spec(String arch, int size) {
 		return new ModelSpecBuilder().name("t").architecture(arch).size(size).build(3);
@@ -62,6 +57,7 @@ class CpuPassesTest {
 			}
 			batch.position(per).limit(2 * per); // the images count from 0, whatever these say
 			List<Prediction> together = model.predict(batch, 3);
+			batch.clear();
 			for (int b = 0; b < 3; b++) {
 				float[] chw = new float[per];
 				batch.get(b * per, chw);
@@ -73,34 +69,5 @@ class CpuPassesTest {
 				}
 			}
 		}
-	}
-
-	/**
-	 * Measured with the four images in one pass (ResNet-50 at 448): about 40,000 minor page
-	 * faults per image, each a fresh zeroed 4 KiB page from the kernel; in passes of one image,
-	 * a few (the JVM's own allocations included).
-	 */
-	@Test
-	void aLargeBatchDoesNotFaultInFreshPages() throws IOException {
-		assumeTrue(Files.isReadable(STAT), "minor page faults are read from Linux's /proc");
-		try (CsraModel model = CsraModel.random(spec("resnet50", 448), DeviceChoice.CPU, 4)) {
-			FloatBuffer batch = model.newInputBuffer(4);
-			model.predict(batch, 4);
-			// The fewest of three passes: the JVM's own page faults (a garbage collection growing
-			// the heap) come now and then, the engine's fresh pages with every unsplit pass.
-			long fewest = Long.MAX_VALUE;
-			for (int i = 0; i < 3; i++) {
-				long before = minorFaults();
-				model.predict(batch, 4);
-				fewest = Math.min(fewest, (minorFaults() - before) / 4);
-			}
-			assertTrue(fewest < 5_000, fewest + " minor page faults per image");
-		}
-	}
-
-	private static long minorFaults() throws IOException {
-		String stat = Files.readString(STAT);
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		return Long.parseLong(fields[7]);
 	}
 }
