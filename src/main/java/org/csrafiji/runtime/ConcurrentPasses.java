@@ -3,13 +3,10 @@ package org.csrafiji.runtime;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import org.csrafiji.core.EngineException;
 
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -75,7 +72,7 @@ final class ConcurrentPasses implements BatchPredictor {
 			}
 			List<double[]> out = new ArrayList<>(count);
 			for (Future<List<double[]>> pass : passes) {
-				out.addAll(await(pass));
+				out.addAll(Waiting.result(pass, "the model ran"));
 			}
 			return out;
 		}
@@ -112,24 +109,5 @@ final class ConcurrentPasses implements BatchPredictor {
 		}
 		threads = null;
 		JniUtils.setNumThreads(callerThreads);
-	}
-
-	private static List<double[]> await(Future<List<double[]>> pass) {
-		try {
-			return pass.get();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new EngineException("Interrupted while the model ran.", e);
-		}
-		catch (ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException r) {
-				throw r;
-			}
-			if (e.getCause() instanceof Error err) {
-				throw err;
-			}
-			throw new EngineException(String.valueOf(e.getCause().getMessage()), e.getCause());
-		}
 	}
 }

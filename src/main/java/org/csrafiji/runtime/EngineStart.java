@@ -1,9 +1,6 @@
 package org.csrafiji.runtime;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-
-import org.csrafiji.core.EngineException;
 
 import ai.djl.engine.Engine;
 
@@ -38,24 +35,10 @@ public final class EngineStart {
 	 *
 	 * @return the engine
 	 * @throws RuntimeException what the start threw
-	 * @throws EngineException when interrupted while waiting (the interrupt is kept)
+	 * @throws org.csrafiji.core.EngineException when interrupted while waiting (the interrupt is
+	 *         kept)
 	 */
 	public Engine await() {
-		try {
-			return task.get();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new EngineException("Interrupted while the engine was starting.", e);
-		}
-		catch (ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException r) {
-				throw r;
-			}
-			if (e.getCause() instanceof Error err) {
-				throw err;
-			}
-			throw new EngineException(String.valueOf(e.getCause().getMessage()), e.getCause());
-		}
+		return Waiting.result(task, "the engine was starting");
 	}
 }
