@@ -83,10 +83,11 @@ public final class Conv2dModule extends TorchBlock {
 	 * convolution and batch-norm parameters are released afterwards, so a folded network
 	 * can no longer be trained or folded again (build a new one for that).
 	 * <p>
-	 * The per-channel factors are computed by the engine; the weights are scaled in the same
-	 * pass that lays them out channels-last ({@link #channelsLast}), one float32 product per
-	 * weight as the engine's own multiplication gives (IEEE single precision, no fused
-	 * operations), without the engine allocating and filling a scaled copy first.
+	 * The engine computes the per-channel factors, scales the weights and copies them into
+	 * channels-last order ({@link #channelsLast}): its vectorised kernels, on its threads,
+	 * with no copy of the weights through the Java heap. A Java loop that did the same in one
+	 * pass took longer on a model's first load (it runs interpreted until the JIT has compiled
+	 * it: ResNet-101, 470-670 ms against 280-340 ms in separate JVMs).
 	 *
 	 * @param bn the batch norm that follows
 	 */
@@ -99,7 +100,7 @@ public final class Conv2dModule extends TorchBlock {
 			: bias.getArray().sub(bn
 				.runningMean().getArray());
 		unfold();
-		foldedWeight = channelsLast(w, scale.toFloatArray());
+		foldedWeight = channelsLast(w, scale);
 		foldedBias = bn.beta().getArray().add(shift.mul(scale));
 		scale.close();
 		shift.close();
@@ -120,26 +121,22 @@ public final class Conv2dModule extends TorchBlock {
 	 * at each layer.
 	 *
 	 * @param w weight in the default layout (left open: it is the parameter's own array)
-	 * @param scale one factor per output channel
+	 * @param scale one factor per output channel (left open)
 	 * @return the scaled, channels-last weight
 	 */
-	private NDArray channelsLast(NDArray w, float[] scale) {
-		float[] v = w.toFloatArray();
-		float[] p = new float[v.length];
-		int kk = kernel * kernel;
-		for (int o = 0; o < out; o++) {
-			float f = scale[o];
-			for (int i = 0; i < in; i++) {
-				int from = (o * in + i) * kk;
-				for (int k = 0; k < kk; k++) {
-					p[((o * kk) + k) * in + i] = v[from + k] * f;
-				}
-			}
+	private NDArray channelsLast(NDArray w, NDArray scale) {
+		long kk = (long) kernel * kernel;
+		try (NDArray f = scale.reshape(out, 1, 1, 1);
+			NDArray scaled = w.mul(f);
+			NDArray permuted = scaled.transpose(0, 2, 3, 1);
+			// No view of the permuted array has this shape, so the engine copies it into
+			// (out, k, k, in) order (for 1 x 1 kernels the order is already that).
+			NDArray flat = permuted.reshape(out, kk * in);
+			NDArray nhwc = flat.reshape(out, kernel, kernel, in))
+		{
+			// A view: it keeps the engine's copy alive when the handles above are closed.
+			return nhwc.transpose(0, 3, 1, 2);
 		}
-		// The engine's array wraps the buffer it was created from, so it stays open (with its
-		// manager) for as long as the channels-last view of it is used.
-		NDArray nhwc = w.getManager().create(p, new Shape(out, kernel, kernel, in));
-		return nhwc.transpose(0, 3, 1, 2);
 	}
 
 	/** Drops a folded batch norm (after the weights change). */

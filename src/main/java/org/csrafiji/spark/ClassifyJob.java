@@ -1,5 +1,9 @@
 package org.csrafiji.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -132,9 +136,12 @@ public final class ClassifyJob {
 			return;
 		}
 		Dataset<Row> all = PredictionTable.distinct(spark.read().parquet(parquet));
-		long errors = all.filter(all.col(PredictionTable.ERROR).isNotNull()).count();
-		out.println("classify: " + parquet + " holds " + all.count() + " rows (" + errors
-			+ " images could not be classified; see the error column)");
+		// One job for both numbers (count of a column counts its non-null values).
+		Row counts = all.agg(count(lit(1)), count(col(PredictionTable.ERROR))).first();
+		long errors = counts.getLong(1);
+		out.println("classify: " + parquet + " holds " + counts.getLong(0) + " rows (" + errors
+			+ (errors == 1 ? " image" : " images") + " could not be classified; see the error"
+			+ " column)");
 		if (options.csv()) {
 			String csv = new Path(options.output(), "csv").toString();
 			PredictionTable.forCsv(all).coalesce(1).write().mode(SaveMode.Overwrite)

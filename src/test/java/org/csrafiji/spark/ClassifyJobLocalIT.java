@@ -82,6 +82,8 @@ class ClassifyJobLocalIT {
 		assertEquals(1, bad.size());
 		assertTrue(bad.get(0).get("image").endsWith("broken.png"), bad.get(0).toString());
 		assertTrue(bad.get(0).get("error").contains("ImageJ cannot open"), bad.get(0).toString());
+		assertTrue(first.output().contains(" holds 21 rows (1 image could not be classified;"),
+			"the summary counts what the output holds:\n" + SparkJobs.tail(first.output()));
 		for (Map<String, String> r : ok) {
 			assertEquals("demo", r.get("model"));
 			assertEquals("c=1,z=1,t=1", r.get("slice"));
