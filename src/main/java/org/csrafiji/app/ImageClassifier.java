@@ -11,6 +11,9 @@ import org.csrafiji.image.ImageConverter;
 import org.csrafiji.image.ImageFiles;
 import org.csrafiji.image.SlicePosition;
 
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +29,14 @@ public final class ImageClassifier {
 
 	private final CsraModel model;
 	private final ImageConverter converter;
-	/** One input buffer per thread, reused across calls (direct buffers are costly to make). */
-	private final ThreadLocal<FloatBuffer> buffers;
+	/**
+	 * Input buffers not in use, reused across calls (direct buffers are costly to make): one
+	 * per thread that classifies at the same time. They belong to this classifier, so they
+	 * become garbage with it; a thread-local would keep each one in the thread's own map after
+	 * the classifier is gone (Spark's task threads and SciJava's command threads live long and
+	 * see a new classifier per task or run).
+	 */
+	private final Deque<FloatBuffer> idle = new ConcurrentLinkedDeque<>();
 
 	/**
 	 * @param model the model
@@ -36,7 +45,6 @@ public final class ImageClassifier {
 	public ImageClassifier(CsraModel model, ConversionOptions options) {
 		this.model = model;
 		this.converter = new ImageConverter(model.spec().input(), options);
-		this.buffers = ThreadLocal.withInitial(() -> model.newInputBuffer(1));
 	}
 
 	/** @return the converter (for the region and positions it uses) */
@@ -74,12 +82,17 @@ public final class ImageClassifier {
 	 */
 	public List<SlicePrediction> classify(ImagePlus imp, BooleanSupplier cancelled) {
 		List<SlicePrediction> out = new ArrayList<>();
-		FloatBuffer buffer = buffers.get();
-		for (SlicePosition pos : converter.positions(imp)) {
-			if (cancelled.getAsBoolean()) {
-				break;
+		FloatBuffer buffer = take();
+		try {
+			for (SlicePosition pos : converter.positions(imp)) {
+				if (cancelled.getAsBoolean()) {
+					break;
+				}
+				out.add(new SlicePrediction(pos, classify(imp, pos, buffer)));
 			}
-			out.add(new SlicePrediction(pos, classify(imp, pos, buffer)));
+		}
+		finally {
+			idle.push(buffer);
 		}
 		return out;
 	}
@@ -99,21 +112,48 @@ public final class ImageClassifier {
 	/**
 	 * @param imp the image
 	 * @param pos the slice position
-	 * @return the prediction, through this thread's input buffer
+	 * @return the prediction, through an input buffer of this classifier
 	 */
 	public Prediction classify(ImagePlus imp, SlicePosition pos) {
-		return classify(imp, pos, buffers.get());
+		FloatBuffer buffer = take();
+		try {
+			return classify(imp, pos, buffer);
+		}
+		finally {
+			idle.push(buffer);
+		}
 	}
 
 	/**
 	 * @param chw one slice already converted by {@link #converter()} (3 x size x size floats)
-	 * @return the prediction, through this thread's input buffer
+	 * @return the prediction, through an input buffer of this classifier
 	 */
 	public Prediction classify(float[] chw) {
-		FloatBuffer buffer = buffers.get();
-		buffer.clear();
-		buffer.put(chw);
-		buffer.clear();
-		return model.predict(buffer, 1).get(0);
+		FloatBuffer buffer = take();
+		try {
+			buffer.clear();
+			buffer.put(chw);
+			buffer.clear();
+			return model.predict(buffer, 1).get(0);
+		}
+		finally {
+			idle.push(buffer);
+		}
+	}
+
+	/** @return an idle input buffer, or a new one when all are in use */
+	private FloatBuffer take() {
+		FloatBuffer b = idle.poll();
+		return b != null ? b : model.newInputBuffer(1);
+	}
+
+	/** @return how many input buffers are idle (for tests) */
+	int idleBuffers() {
+		return idle.size();
+	}
+
+	/** @return the idle input buffer the next call would use, or null (for tests) */
+	FloatBuffer nextIdleBuffer() {
+		return idle.peek();
 	}
 }
