@@ -201,6 +201,7 @@ final class BenchRuns {
 			}
 			report.put("rss_mib_after_" + marks[k], toList(mib[k]));
 		}
+		heap(run, rss, executors, marks, mib);
 		double whole = 0;
 		double half = 0;
 		double limit = Double.MAX_VALUE;
@@ -213,6 +214,38 @@ final class BenchRuns {
 		report.put("rss_growth_mib_50_to_100_percent", half);
 		report.put("rss_flat_limit_mib", limit);
 		report.put("rss_flat", half <= limit);
+	}
+
+	/**
+	 * The executors' Java heaps at the same marks (committed and used, from jstat) and the
+	 * resident set minus the committed heap (libtorch, the model, the JVM itself; a lower bound,
+	 * as committed heap pages need not all be resident), with that part's growth over the
+	 * second half.
+	 */
+	private void heap(SparkRun run, RssSampler rss, List<Long> executors, int[] marks,
+		double[][] mib)
+	{
+		double[][] committed = new double[marks.length][executors.size()];
+		double[][] used = new double[marks.length][executors.size()];
+		double[][] outside = new double[marks.length][executors.size()];
+		for (int k = 0; k < marks.length; k++) {
+			long t = run.events().timeOfRows(marks[k]);
+			for (int e = 0; e < executors.size(); e++) {
+				RssSampler.HeapSample h = rss.heapAt(executors.get(e), t);
+				committed[k][e] = h == null ? Double.NaN : h.committedKb() / 1024.0;
+				used[k][e] = h == null ? Double.NaN : h.usedKb() / 1024.0;
+				outside[k][e] = mib[k][e] - committed[k][e];
+			}
+			report.put("heap_committed_mib_after_" + marks[k], toList(committed[k]));
+			report.put("heap_used_mib_after_" + marks[k], toList(used[k]));
+			report.put("rss_outside_heap_mib_after_" + marks[k], toList(outside[k]));
+		}
+		double half = Double.NaN;
+		for (int e = 0; e < executors.size(); e++) {
+			double g = outside[2][e] - outside[1][e];
+			half = Double.isNaN(half) ? g : Math.max(half, g);
+		}
+		report.put("rss_outside_heap_growth_mib_50_to_100_percent", half);
 	}
 
 	private static List<Double> toList(double[] v) {

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 /**
  * Samples the resident memory (VmRSS of {@code /proc/PID/status}, Linux) of a local cluster's
  * executor JVMs on a background thread, until closed: the whole process, heap, natives (the
- * model's weights, libtorch's buffers) and JVM overhead together.
+ * model's weights, libtorch's buffers) and JVM overhead together. Less often (every
+ * {@link #HEAP_EVERY} readings) it also reads each executor's Java heap, committed and used,
+ * with the JDK's {@code jstat -gc}, so that growth of the heap the JVM sizes for itself can be
+ * told from growth of everything else.
  */
 public final class RssSampler implements AutoCloseable {
 
@@ -28,11 +31,26 @@ public final class RssSampler implements AutoCloseable {
 	 */
 	public record Sample(long epochMs, long pid, String appId, long rssKb) {}
 
+	/**
+	 * One reading of an executor's Java heap.
+	 *
+	 * @param epochMs when, ms since the epoch
+	 * @param pid the executor's process id
+	 * @param committedKb memory the heap has taken from the system (survivor, eden and old
+	 *          spaces), KiB
+	 * @param usedKb the part of it objects occupy, KiB
+	 */
+	public record HeapSample(long epochMs, long pid, long committedKb, long usedKb) {}
+
+	/** Heap readings are taken at every this many readings of the resident set. */
+	static final int HEAP_EVERY = 32;
+
 	private static final Pattern APP_ID = Pattern.compile("--app-id (\\S+)");
 
 	private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
 	private final List<Sample> samples = new ArrayList<>();
+	private final List<HeapSample> heap = new ArrayList<>();
 	private final Thread thread;
 	private volatile boolean running = true;
 
@@ -44,9 +62,12 @@ public final class RssSampler implements AutoCloseable {
 	 */
 	public RssSampler(LocalStandaloneCluster cluster, Duration period) {
 		thread = new Thread(() -> {
-			while (running) {
+			for (long round = 0; running; round++) {
 				for (ProcessHandle h : cluster.executors()) {
 					read(h);
+					if (round % HEAP_EVERY == 0 || heapAt(h.pid(), Long.MAX_VALUE) == null) {
+						readHeap(h.pid()); // and until a young executor's first reading works
+					}
 				}
 				try {
 					Thread.sleep(period.toMillis());
@@ -76,6 +97,52 @@ public final class RssSampler implements AutoCloseable {
 		catch (IOException e) {
 			// the executor ended between listing and reading
 		}
+	}
+
+	private void readHeap(long pid) {
+		Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+		if (!Files.isExecutable(jstat)) {
+			return; // a JRE without the JDK's tools: no heap readings
+		}
+		try {
+			Process p = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(pid))
+				.redirectErrorStream(true).start();
+			String out = new String(p.getInputStream().readAllBytes());
+			if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+				p.destroyForcibly();
+				return;
+			}
+			HeapSample h = JstatGc.parse(System.currentTimeMillis(), pid, out);
+			if (h != null) {
+				synchronized (heap) {
+					heap.add(h);
+				}
+			}
+		}
+		catch (IOException e) {
+			// the executor ended, or jstat could not attach: no reading
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * @param pid an executor's process id
+	 * @param epochMs a time
+	 * @return its last heap reading at or before that time (its first if none was that early),
+	 *         or null if its heap was never read
+	 */
+	public HeapSample heapAt(long pid, long epochMs) {
+		HeapSample best = null;
+		synchronized (heap) {
+			for (HeapSample h : heap) {
+				if (h.pid() == pid && (best == null || h.epochMs() <= epochMs)) {
+					best = h;
+				}
+			}
+		}
+		return best;
 	}
 
 	/**

@@ -109,6 +109,20 @@ class SparkBenchIT {
 			}
 		}
 		assertTrue(r.has("rss_flat"));
+		if (Files.isExecutable(Path.of(System.getProperty("java.home"), "bin", "jstat"))) {
+			// each executor's heap read by jstat: used within committed, committed within the
+			// executor's 1500m (committed pages need not all be resident, so no bound by RSS)
+			for (int mark : new int[]{MEMORY_IMAGES / 10, MEMORY_IMAGES / 2, MEMORY_IMAGES}) {
+				JsonArray committed = r.getAsJsonArray("heap_committed_mib_after_" + mark);
+				JsonArray used = r.getAsJsonArray("heap_used_mib_after_" + mark);
+				for (int e = 0; e < 2; e++) {
+					double c = committed.get(e).getAsDouble();
+					assertTrue(c > 0 && c <= 1500, "committed " + c);
+					double u = used.get(e).getAsDouble();
+					assertTrue(u > 0 && u <= c, "used " + u + " of " + c);
+				}
+			}
+		}
 
 		try (Stream<Path> left = Files.list(work)) {
 			assertEquals(List.of(), left.toList(), "the temporary folder was deleted");
