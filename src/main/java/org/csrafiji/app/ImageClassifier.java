@@ -1,6 +1,7 @@
 package org.csrafiji.app;
 
 import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.InputBuffers;
 import org.csrafiji.runtime.SlicePrediction;
 
 import ij.ImagePlus;
@@ -10,9 +11,6 @@ import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.ImageConverter;
 import org.csrafiji.image.ImageFiles;
 import org.csrafiji.image.SlicePosition;
-
-import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -29,14 +27,8 @@ public final class ImageClassifier {
 
 	private final CsraModel model;
 	private final ImageConverter converter;
-	/**
-	 * Input buffers not in use, reused across calls (direct buffers are costly to make): one
-	 * per thread that classifies at the same time. They belong to this classifier, so they
-	 * become garbage with it; a thread-local would keep each one in the thread's own map after
-	 * the classifier is gone (Spark's task threads and SciJava's command threads live long and
-	 * see a new classifier per task or run).
-	 */
-	private final Deque<FloatBuffer> idle = new ConcurrentLinkedDeque<>();
+	/** The model's single-image input buffers, shared by every classifier of the model. */
+	private final InputBuffers buffers;
 
 	/**
 	 * @param model the model
@@ -45,6 +37,7 @@ public final class ImageClassifier {
 	public ImageClassifier(CsraModel model, ConversionOptions options) {
 		this.model = model;
 		this.converter = new ImageConverter(model.spec().input(), options);
+		this.buffers = model.singleImageBuffers();
 	}
 
 	/** @return the converter (for the region and positions it uses) */
@@ -82,7 +75,7 @@ public final class ImageClassifier {
 	 */
 	public List<SlicePrediction> classify(ImagePlus imp, BooleanSupplier cancelled) {
 		List<SlicePrediction> out = new ArrayList<>();
-		FloatBuffer buffer = take();
+		FloatBuffer buffer = buffers.take();
 		try {
 			for (SlicePosition pos : converter.positions(imp)) {
 				if (cancelled.getAsBoolean()) {
@@ -92,7 +85,7 @@ public final class ImageClassifier {
 			}
 		}
 		finally {
-			idle.push(buffer);
+			buffers.give(buffer);
 		}
 		return out;
 	}
@@ -112,24 +105,24 @@ public final class ImageClassifier {
 	/**
 	 * @param imp the image
 	 * @param pos the slice position
-	 * @return the prediction, through an input buffer of this classifier
+	 * @return the prediction, through one of the model's input buffers
 	 */
 	public Prediction classify(ImagePlus imp, SlicePosition pos) {
-		FloatBuffer buffer = take();
+		FloatBuffer buffer = buffers.take();
 		try {
 			return classify(imp, pos, buffer);
 		}
 		finally {
-			idle.push(buffer);
+			buffers.give(buffer);
 		}
 	}
 
 	/**
 	 * @param chw one slice already converted by {@link #converter()} (3 x size x size floats)
-	 * @return the prediction, through an input buffer of this classifier
+	 * @return the prediction, through one of the model's input buffers
 	 */
 	public Prediction classify(float[] chw) {
-		FloatBuffer buffer = take();
+		FloatBuffer buffer = buffers.take();
 		try {
 			buffer.clear();
 			buffer.put(chw);
@@ -137,23 +130,7 @@ public final class ImageClassifier {
 			return model.predict(buffer, 1).get(0);
 		}
 		finally {
-			idle.push(buffer);
+			buffers.give(buffer);
 		}
-	}
-
-	/** @return an idle input buffer, or a new one when all are in use */
-	private FloatBuffer take() {
-		FloatBuffer b = idle.poll();
-		return b != null ? b : model.newInputBuffer(1);
-	}
-
-	/** @return how many input buffers are idle (for tests) */
-	int idleBuffers() {
-		return idle.size();
-	}
-
-	/** @return the idle input buffer the next call would use, or null (for tests) */
-	FloatBuffer nextIdleBuffer() {
-		return idle.peek();
 	}
 }

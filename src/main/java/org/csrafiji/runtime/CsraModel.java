@@ -48,6 +48,7 @@ public final class CsraModel implements AutoCloseable {
 	private final Device device;
 	private final LoadReport loading;
 	private final AtomicReference<PassTimings> last = new AtomicReference<>(new PassTimings(0, 0));
+	private final InputBuffers singles;
 
 	CsraModel(ModelSpec spec, CsraNetwork network, NDManager manager, LoadReport loading) {
 		this.spec = spec;
@@ -56,6 +57,9 @@ public final class CsraModel implements AutoCloseable {
 		this.device = manager.getDevice();
 		this.loading = loading;
 		network.backbone().prepareInference();
+		int s = spec.input().size();
+		singles = new InputBuffers(() -> newInputBuffer(1), 3 * s * s, 2 * Math.max(1, Runtime
+			.getRuntime().availableProcessors()));
 	}
 
 	/**
@@ -108,8 +112,16 @@ public final class CsraModel implements AutoCloseable {
 	}
 
 	/**
+	 * @return this model's single-image input buffers, lent out and taken back, for callers
+	 *         that classify one image at a time
+	 */
+	public InputBuffers singleImageBuffers() {
+		return singles;
+	}
+
+	/**
 	 * Allocates a direct buffer for a batch of preprocessed images, the layout
-	 * {@link #predict(FloatBuffer, int)} reads without copying on the CPU.
+	 * {@link #predict(FloatBuffer, int)} reads (the engine copies it once per pass).
 	 *
 	 * @param batch number of images
 	 * @return a buffer for batch x 3 x size x size floats
@@ -142,10 +154,15 @@ public final class CsraModel implements AutoCloseable {
 	 * @return its prediction
 	 */
 	public Prediction predict(float[] chw) {
-		FloatBuffer b = newInputBuffer(1);
-		b.put(chw);
-		b.flip();
-		return predict(b, 1).get(0);
+		FloatBuffer b = singles.take();
+		try {
+			b.put(chw);
+			b.flip();
+			return predict(b, 1).get(0);
+		}
+		finally {
+			singles.give(b);
+		}
 	}
 
 	/**

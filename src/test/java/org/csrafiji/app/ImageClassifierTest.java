@@ -2,13 +2,12 @@ package org.csrafiji.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 import ij.process.ByteProcessor;
 
-import java.lang.ref.WeakReference;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +22,15 @@ import org.csrafiji.core.ModelSpecBuilder;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
+import org.csrafiji.runtime.InputBuffers;
 import org.junit.jupiter.api.Test;
 
 /**
- * The classifier's input buffers: reused from call to call, one per thread classifying at the
- * same time, and owned by the classifier, so that a long-lived thread (a Spark task thread, a
- * SciJava command thread) that used a classifier keeps none of its buffers once the classifier
- * is gone. A thread-local buffer stays in the thread's own map after its classifier is
- * collected, which the second test detects.
+ * The classifier's input buffers come from its model and go back to it: reused from call to
+ * call and from classifier to classifier (a Fiji command run or a Spark task makes a new
+ * classifier each time), one per thread classifying at the same time, and never kept by a
+ * thread (a thread-local buffer would stay in a long-lived thread's own map, and a buffer per
+ * classifier would hold native memory until the garbage collector found it).
  */
 class ImageClassifierTest {
 
@@ -47,18 +47,27 @@ class ImageClassifierTest {
 	}
 
 	@Test
-	void sequentialCallsShareOneBufferAndConcurrentOnesEachHaveTheirOwn() throws Exception {
+	void classifiersOfOneModelShareItsBuffersAndConcurrentCallsEachHaveTheirOwn()
+		throws Exception
+	{
 		try (CsraModel model = CsraModel.random(SPEC, DeviceChoice.CPU, 7)) {
-			ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults());
+			InputBuffers pool = model.singleImageBuffers();
 			List<ImagePlus> images = new ArrayList<>();
 			List<float[]> alone = new ArrayList<>();
 			for (int i = 0; i < 6; i++) {
 				images.add(image(i));
-				alone.add(classifier.classify(images.get(i)).get(0).prediction().scores());
+				ImageClassifier fresh = new ImageClassifier(model, ConversionOptions.defaults());
+				alone.add(fresh.classify(images.get(i)).get(0).prediction().scores());
 			}
-			assertEquals(1, classifier.idleBuffers(), "one caller at a time needs one buffer");
+			assertEquals(1, pool.idle(), "one caller at a time needs one buffer");
+			FloatBuffer only = pool.take();
+			pool.give(only);
+			new ImageClassifier(model, ConversionOptions.defaults()).classify(images.get(0));
+			assertSame(only, pool.take(), "a new classifier reused the model's buffer");
+			pool.give(only);
 
-			ExecutorService pool = Executors.newFixedThreadPool(3);
+			ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults());
+			ExecutorService threads = Executors.newFixedThreadPool(3);
 			try {
 				List<Future<float[]>> futures = new ArrayList<>();
 				for (int round = 0; round < 4; round++) {
@@ -66,7 +75,7 @@ class ImageClassifierTest {
 						ImagePlus imp = images.get(i);
 						Callable<float[]> task = () -> classifier.classify(imp).get(0).prediction()
 							.scores();
-						futures.add(pool.submit(task));
+						futures.add(threads.submit(task));
 					}
 				}
 				for (int k = 0; k < futures.size(); k++) {
@@ -76,32 +85,26 @@ class ImageClassifierTest {
 				}
 			}
 			finally {
-				pool.shutdown();
+				threads.shutdown();
 			}
-			int idle = classifier.idleBuffers();
+			int idle = pool.idle();
 			assertTrue(idle >= 1 && idle <= 3, "at most one buffer per thread: " + idle);
 		}
 	}
 
 	@Test
-	void aThreadKeepsNoBufferOfAClassifierThatIsGone() throws Exception {
+	void aThreadThatClassifiedKeepsNoBuffer() throws Exception {
 		try (CsraModel model = CsraModel.random(SPEC, DeviceChoice.CPU, 7)) {
-			WeakReference<FloatBuffer> buffer = classifyOnceAndForget(model);
-			for (int i = 0; i < 50 && buffer.get() != null; i++) {
-				System.gc();
-				Thread.sleep(20);
-			}
-			assertNull(buffer.get(), "the input buffer of a classifier that is no longer"
-				+ " referenced is still reachable (from this thread?)");
+			InputBuffers pool = model.singleImageBuffers();
+			Thread t = new Thread(() -> new ImageClassifier(model, ConversionOptions.defaults())
+				.classify(image(1)));
+			t.start();
+			t.join();
+			assertEquals(1, pool.idle(), "the buffer the thread used is back with the model");
+			FloatBuffer used = pool.take();
+			pool.give(used);
+			new ImageClassifier(model, ConversionOptions.defaults()).classify(image(2));
+			assertSame(used, pool.take(), "and this thread classifies with the same one");
 		}
-	}
-
-	/** Classifies on this thread, then drops the classifier; returns its buffer, weakly. */
-	private static WeakReference<FloatBuffer> classifyOnceAndForget(CsraModel model) {
-		ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults());
-		classifier.classify(image(1));
-		FloatBuffer used = classifier.nextIdleBuffer();
-		assertTrue(used != null && used.isDirect(), "the classifier keeps its buffer for reuse");
-		return new WeakReference<>(used);
 	}
 }
