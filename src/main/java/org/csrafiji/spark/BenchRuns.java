@@ -243,7 +243,9 @@ final class BenchRuns {
 		double half = Double.NaN;
 		for (int e = 0; e < executors.size(); e++) {
 			double g = outside[2][e] - outside[1][e];
-			half = Double.isNaN(half) ? g : Math.max(half, g);
+			if (!Double.isNaN(g)) {
+				half = Double.isNaN(half) ? g : Math.max(half, g); // executors with heap readings
+			}
 		}
 		report.put("rss_outside_heap_growth_mib_50_to_100_percent", half);
 	}

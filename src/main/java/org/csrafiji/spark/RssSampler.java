@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +41,9 @@ public final class RssSampler implements AutoCloseable {
 	 * @param usedKb the part of it objects occupy, KiB
 	 */
 	public record HeapSample(long epochMs, long pid, long committedKb, long usedKb) {}
+
+	/** An executor is a process read at least this many times. */
+	static final int LEAST_READINGS = 4;
 
 	/** Heap readings are taken at every this many readings of the resident set. */
 	static final int HEAP_EVERY = 32;
@@ -147,16 +150,24 @@ public final class RssSampler implements AutoCloseable {
 
 	/**
 	 * @param appId an application's id
-	 * @return its executors (not those of an application before it that are still exiting), by
-	 *         process id, in the order first seen
+	 * @return its executors (not those of an application before it that are still exiting, nor
+	 *         a process seen fewer than {@link #LEAST_READINGS} times: a child the executor
+	 *         forks carries its command line until it runs its own program), by process id, in
+	 *         the order first seen
 	 */
 	public List<Long> executors(String appId) {
-		Set<Long> pids = new LinkedHashSet<>();
+		Map<Long, Integer> readings = new LinkedHashMap<>();
 		for (Sample s : samples()) {
 			if (s.appId().equals(appId)) {
-				pids.add(s.pid());
+				readings.merge(s.pid(), 1, Integer::sum);
 			}
 		}
+		List<Long> pids = new ArrayList<>();
+		readings.forEach((pid, n) -> {
+			if (n >= LEAST_READINGS) {
+				pids.add(pid);
+			}
+		});
 		return List.copyOf(pids);
 	}
 
