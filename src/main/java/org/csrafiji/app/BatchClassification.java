@@ -39,12 +39,6 @@ public final class BatchClassification {
 	public static final List<String> FIXED = List.of("file", "c", "z", "t", "labels", "error");
 
 	/**
-	 * The most bytes of converted input a prefetched file holds (its first slices); further
-	 * slices of a long stack are converted when they are classified.
-	 */
-	static final long AHEAD_BYTES = 64L << 20;
-
-	/**
 	 * What to classify.
 	 *
 	 * @param files the files, in order
@@ -101,8 +95,7 @@ public final class BatchClassification {
 		labels.names().forEach(header::add);
 		Progress perSlice = withoutCounts(progress);
 		ImageClassifier classifier = new ImageClassifier(model, request.conversion());
-		int size = classifier.converter().spec().size();
-		int slicesAhead = (int) Math.max(1, AHEAD_BYTES / (12L * size * size));
+		int slicesAhead = ImageClassification.slicesAhead(classifier);
 		int classified = 0, skipped = 0, failed = 0, retried;
 		boolean cancelled = false;
 		try (ResumableCsv csv = open(request.outputCsv(), ModelStamp.of(model.spec()), header)) {

@@ -48,7 +48,23 @@ public final class ImageClassification {
 		}
 	}
 
+	/**
+	 * The most bytes of converted input an image prepared ahead holds (its first slices);
+	 * further slices of a long stack are converted when they are classified.
+	 */
+	static final long AHEAD_BYTES = 64L << 20;
+
 	private ImageClassification() {}
+
+	/**
+	 * @param classifier the classifier
+	 * @return how many slices {@link #prepare} should convert ahead: as many as fit in
+	 *         {@link #AHEAD_BYTES}, at least 1
+	 */
+	public static int slicesAhead(ImageClassifier classifier) {
+		int size = classifier.converter().spec().size();
+		return (int) Math.max(1, AHEAD_BYTES / (12L * size * size));
+	}
 
 	/**
 	 * @param model the model

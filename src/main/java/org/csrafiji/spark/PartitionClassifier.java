@@ -1,6 +1,7 @@
 package org.csrafiji.spark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,23 +11,41 @@ import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.TaskCompletionListener;
+import org.csrafiji.app.ClassifiedImage;
+import org.csrafiji.app.ImageClassification;
+import org.csrafiji.app.Progress;
+import org.csrafiji.app.pipeline.Prefetcher;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.image.ConversionOptions;
+import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.Engines;
 import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.runtime.SlicePrediction;
 
 /**
- * The work of one partition, in one call: classifies its images one at a time with this JVM's
- * model ({@link ExecutorModels}) and yields their rows lazily, so a partition of any size holds
- * one image in memory. An image that cannot be read gives a row with the reason instead of
- * failing the task; an engine failure fails the task (Spark retries it elsewhere).
+ * The work of one partition, in one call: classifies its images with this JVM's model
+ * ({@link ExecutorModels}) and yields their rows lazily. The next image is fetched (copied to a
+ * private temporary folder when it lies on a remote file system), opened and converted on a
+ * worker thread while the current one runs through the model ({@link Prefetcher}, one image
+ * ahead, order kept, as Batch Classify does), so reading from remote storage overlaps the
+ * forward passes and a partition of any size holds at most two images in memory. An image that
+ * cannot be read gives a row with the reason instead of failing the task; an engine failure
+ * fails the task (Spark retries it elsewhere). The worker is stopped when the partition is done
+ * or its task ends in any other way (Spark's task completion listener).
  */
 public final class PartitionClassifier {
 
 	private PartitionClassifier() {}
+
+	/**
+	 * An image opened on the worker: prepared for the model, and the temporary folder of its
+	 * local copy (deleted once it is classified; null for a local file).
+	 */
+	private record Fetched(ImageClassification.Prepared prepared, java.nio.file.Path copyDir) {}
 
 	/**
 	 * @param files the model, shipped by the driver
@@ -47,14 +66,34 @@ public final class PartitionClassifier {
 		ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults()
 			.withAllSlices(allSlices));
 		double threshold = model.spec().threshold();
+		List<String> list = new ArrayList<>();
+		images.forEachRemaining(list::add);
+		int slicesAhead = ImageClassification.slicesAhead(classifier);
+		Prefetcher<String, Fetched> ahead = new Prefetcher<>(list, image -> fetch(classifier, conf
+			.get(), image, slicesAhead), 1, 1, "csra-spark-images");
+		TaskContext task = TaskContext.get();
+		if (task != null) {
+			task.addTaskCompletionListener(new TaskCompletionListener() {
+
+				@Override
+				public void onTaskCompletion(TaskContext context) {
+					ahead.close();
+				}
+			});
+		}
 		return new Iterator<>() {
 
 			private final List<ImageRow> pending = new ArrayList<>();
+			private int next;
 
 			@Override
 			public boolean hasNext() {
-				while (pending.isEmpty() && images.hasNext()) {
-					pending.addAll(classifyOne(classifier, threshold, conf.get(), images.next()));
+				while (pending.isEmpty() && next < list.size()) {
+					pending.addAll(classifyOne(classifier, threshold, list.get(next++), take(
+						ahead)));
+				}
+				if (pending.isEmpty()) {
+					ahead.close();
 				}
 				return !pending.isEmpty();
 			}
@@ -69,8 +108,19 @@ public final class PartitionClassifier {
 		};
 	}
 
-	private static List<ImageRow> classifyOne(ImageClassifier classifier, double threshold,
-		Configuration conf, String image)
+	private static Prefetcher.Outcome<Fetched> take(Prefetcher<String, Fetched> ahead) {
+		try {
+			return ahead.next();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new CsraException("Interrupted while reading the partition's images.");
+		}
+	}
+
+	/** On the worker: the image as a local file, opened and its first slices converted. */
+	private static Fetched fetch(ImageClassifier classifier, Configuration conf, String image,
+		int slices)
 	{
 		java.nio.file.Path copyDir = null;
 		try {
@@ -81,14 +131,34 @@ public final class PartitionClassifier {
 			}
 			else {
 				// ImageJ reads local files only: copy to a private temporary folder, keeping the
-				// name (ImageJ picks the reader by extension); deleted below
+				// name (ImageJ picks the reader by extension); deleted once it is classified
 				copyDir = Files.createTempDirectory("csra-spark-");
 				local = copyDir.resolve(path.getName());
 				FileSystem fs = path.getFileSystem(conf);
 				fs.copyToLocalFile(false, path, new Path(local.toUri()), true);
 			}
+			Fetched f = new Fetched(ImageClassification.prepare(classifier, ImageFiles.open(local),
+				slices), copyDir);
+			copyDir = null; // the consumer deletes it
+			return f;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			TempFolders.delete(copyDir);
+		}
+	}
+
+	private static List<ImageRow> classifyOne(ImageClassifier classifier, double threshold,
+		String image, Prefetcher.Outcome<Fetched> outcome)
+	{
+		Fetched fetched = outcome.value();
+		try {
+			ClassifiedImage ci = ImageClassification.run(classifier, outcome.get().prepared(),
+				Progress.NONE);
 			List<ImageRow> rows = new ArrayList<>();
-			for (SlicePrediction sp : classifier.classify(local)) {
+			for (SlicePrediction sp : ci.slices()) {
 				Prediction p = sp.prediction();
 				List<String> labels = new ArrayList<>();
 				for (int c : p.predicted(threshold)) {
@@ -101,12 +171,15 @@ public final class PartitionClassifier {
 		catch (CsraException e) {
 			return List.of(new ImageRow(image, null, List.of(), null, e.getMessage()));
 		}
-		catch (IOException e) {
+		catch (UncheckedIOException e) {
 			return List.of(new ImageRow(image, null, List.of(), null, "Cannot read '" + image
-				+ "': " + e.getMessage()));
+				+ "': " + e.getCause().getMessage()));
 		}
 		finally {
-			TempFolders.delete(copyDir);
+			if (fetched != null) {
+				fetched.prepared().image().flush();
+				TempFolders.delete(fetched.copyDir());
+			}
 		}
 	}
 

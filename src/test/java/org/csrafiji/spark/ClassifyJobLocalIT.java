@@ -3,6 +3,9 @@ package org.csrafiji.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,5 +150,70 @@ class ClassifyJobLocalIT {
 			n++;
 		}
 		return n;
+	}
+
+	/**
+	 * Images on another Hadoop file system (Hadoop's own HTTP file system, served by the JDK's
+	 * HTTP server) are copied to a private temporary folder on the worker thread, classified
+	 * with the scores of the local files, and the copies deleted; a missing one gives an error
+	 * row.
+	 */
+	@Test
+	void imagesOnAnotherFileSystemAreCopiedClassifiedAndTheCopiesDeleted() throws Exception {
+		Path images = dir.resolve("served");
+		SyntheticDatasetWriter.write(new SceneGenerator(96, 11), 0, 3, images);
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", exchange -> {
+			Path f = images.resolve(exchange.getRequestURI().getPath().substring(1));
+			if (Files.isRegularFile(f)) {
+				byte[] b = Files.readAllBytes(f);
+				exchange.sendResponseHeaders(200, b.length);
+				exchange.getResponseBody().write(b);
+			}
+			else {
+				exchange.sendResponseHeaders(404, -1);
+			}
+			exchange.close();
+		});
+		server.start();
+		try {
+			String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+			List<Path> pngs = new ArrayList<>();
+			List<String> lines = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				String name = String.format("scene_%05d.png", i);
+				pngs.add(images.resolve(name));
+				lines.add(base + name);
+			}
+			lines.add(base + "missing.png");
+			Path list = Files.write(dir.resolve("served.txt"), lines);
+			Path tmp = Files.createDirectories(dir.resolve("job-tmp"));
+			Path out = dir.resolve("served-out");
+			SparkJobs.Run run = SparkJobs.job(List.of("-Djava.io.tmpdir=" + tmp), List.of(
+				"--master", "local[1]", "--model", SparkJobs.DEMO.toString(), "--input", list
+					.toString(),
+				"--output", out.toString(), "--csv", "--images-per-task", "2"),
+				dir
+					.resolve("served.log"),
+				240);
+			assertEquals(0, run.exit(), SparkJobs.tail(run.output()));
+			List<Map<String, String>> rows = SparkJobs.csv(out);
+			List<Map<String, String>> ok = rows.stream().filter(r -> r.get("error").isEmpty())
+				.toList();
+			assertEquals(3, new HashSet<>(SparkJobs.checkScores(ok, SparkJobs.reference(pngs)))
+				.size());
+			List<Map<String, String>> bad = rows.stream().filter(r -> !r.get("error").isEmpty())
+				.toList();
+			assertEquals(1, bad.size(), rows.toString());
+			assertTrue(bad.get(0).get("image").endsWith("/missing.png"), bad.get(0).toString());
+			assertTrue(bad.get(0).get("error").startsWith("Cannot read '"), bad.get(0).toString());
+			try (Stream<Path> left = Files.list(tmp)) {
+				assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith(
+					"csra-spark-")).toList(), "every local copy deleted");
+			}
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 }
