@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -69,8 +71,11 @@ public final class PartitionClassifier {
 		List<String> list = new ArrayList<>();
 		images.forEachRemaining(list::add);
 		int slicesAhead = ImageClassification.slicesAhead(classifier);
+		// Local copies not yet deleted: those of images prepared but never classified (the task
+		// ended early) are deleted when the task ends.
+		Set<java.nio.file.Path> copies = ConcurrentHashMap.newKeySet();
 		Prefetcher<String, Fetched> ahead = new Prefetcher<>(list, image -> fetch(classifier, conf
-			.get(), image, slicesAhead), 1, 1, "csra-spark-images");
+			.get(), image, slicesAhead, copies), 1, 1, "csra-spark-images");
 		TaskContext task = TaskContext.get();
 		if (task != null) {
 			task.addTaskCompletionListener(new TaskCompletionListener() {
@@ -78,6 +83,7 @@ public final class PartitionClassifier {
 				@Override
 				public void onTaskCompletion(TaskContext context) {
 					ahead.close();
+					copies.forEach(TempFolders::delete);
 				}
 			});
 		}
@@ -90,7 +96,7 @@ public final class PartitionClassifier {
 			public boolean hasNext() {
 				while (pending.isEmpty() && next < list.size()) {
 					pending.addAll(classifyOne(classifier, threshold, list.get(next++), take(
-						ahead)));
+						ahead), copies));
 				}
 				if (pending.isEmpty()) {
 					ahead.close();
@@ -120,7 +126,7 @@ public final class PartitionClassifier {
 
 	/** On the worker: the image as a local file, opened and its first slices converted. */
 	private static Fetched fetch(ImageClassifier classifier, Configuration conf, String image,
-		int slices)
+		int slices, Set<java.nio.file.Path> copies)
 	{
 		java.nio.file.Path copyDir = null;
 		try {
@@ -133,6 +139,7 @@ public final class PartitionClassifier {
 				// ImageJ reads local files only: copy to a private temporary folder, keeping the
 				// name (ImageJ picks the reader by extension); deleted once it is classified
 				copyDir = Files.createTempDirectory("csra-spark-");
+				copies.add(copyDir);
 				local = copyDir.resolve(path.getName());
 				FileSystem fs = path.getFileSystem(conf);
 				fs.copyToLocalFile(false, path, new Path(local.toUri()), true);
@@ -146,12 +153,15 @@ public final class PartitionClassifier {
 			throw new UncheckedIOException(e);
 		}
 		finally {
-			TempFolders.delete(copyDir);
+			if (copyDir != null) {
+				TempFolders.delete(copyDir);
+				copies.remove(copyDir);
+			}
 		}
 	}
 
 	private static List<ImageRow> classifyOne(ImageClassifier classifier, double threshold,
-		String image, Prefetcher.Outcome<Fetched> outcome)
+		String image, Prefetcher.Outcome<Fetched> outcome, Set<java.nio.file.Path> copies)
 	{
 		Fetched fetched = outcome.value();
 		try {
@@ -178,7 +188,10 @@ public final class PartitionClassifier {
 		finally {
 			if (fetched != null) {
 				fetched.prepared().image().flush();
-				TempFolders.delete(fetched.copyDir());
+				if (fetched.copyDir() != null) {
+					TempFolders.delete(fetched.copyDir());
+					copies.remove(fetched.copyDir());
+				}
 			}
 		}
 	}
