@@ -122,15 +122,6 @@ public final class ImageClassifier {
 	 * @return the prediction, through one of the model's input buffers
 	 */
 	public Prediction classify(float[] chw) {
-		FloatBuffer buffer = buffers.take();
-		try {
-			buffer.clear();
-			buffer.put(chw);
-			buffer.clear();
-			return model.predict(buffer, 1).get(0);
-		}
-		finally {
-			buffers.give(buffer);
-		}
+		return model.predict(chw);
 	}
 }

@@ -1,9 +1,8 @@
 package org.csrafiji.runtime;
 
 import java.nio.FloatBuffer;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Supplier;
 
 /**
@@ -19,9 +18,7 @@ public final class InputBuffers {
 
 	private final Supplier<FloatBuffer> make;
 	private final int capacity;
-	private final int keep;
-	private final Deque<FloatBuffer> idle = new ConcurrentLinkedDeque<>();
-	private final AtomicInteger idleCount = new AtomicInteger();
+	private final BlockingDeque<FloatBuffer> idle;
 
 	/**
 	 * @param make makes a new buffer (all of the same capacity)
@@ -31,17 +28,13 @@ public final class InputBuffers {
 	InputBuffers(Supplier<FloatBuffer> make, int capacity, int keep) {
 		this.make = make;
 		this.capacity = capacity;
-		this.keep = Math.max(1, keep);
+		this.idle = new LinkedBlockingDeque<>(Math.max(1, keep));
 	}
 
 	/** @return an idle buffer, cleared, or a new one when all are lent out */
 	public FloatBuffer take() {
-		FloatBuffer b = idle.poll();
-		if (b == null) {
-			return make.get();
-		}
-		idleCount.decrementAndGet();
-		return b.clear();
+		FloatBuffer b = idle.pollFirst();
+		return b == null ? make.get() : b.clear();
 	}
 
 	/**
@@ -54,16 +47,11 @@ public final class InputBuffers {
 		if (b.capacity() != capacity || !b.isDirect()) {
 			throw new IllegalArgumentException("Not an input buffer of this model: " + b);
 		}
-		if (idleCount.incrementAndGet() <= keep) {
-			idle.push(b);
-		}
-		else {
-			idleCount.decrementAndGet();
-		}
+		idle.offerFirst(b); // refused when keep are idle already: left to the collector
 	}
 
 	/** @return how many buffers are idle now (for monitoring and tests) */
 	public int idle() {
-		return idleCount.get();
+		return idle.size();
 	}
 }

@@ -83,7 +83,7 @@ public final class PartitionClassifier {
 				@Override
 				public void onTaskCompletion(TaskContext context) {
 					ahead.close();
-					copies.forEach(TempFolders::delete);
+					List.copyOf(copies).forEach(c -> discard(c, copies));
 				}
 			});
 		}
@@ -153,10 +153,7 @@ public final class PartitionClassifier {
 			throw new UncheckedIOException(e);
 		}
 		finally {
-			if (copyDir != null) {
-				TempFolders.delete(copyDir);
-				copies.remove(copyDir);
-			}
+			discard(copyDir, copies);
 		}
 	}
 
@@ -188,11 +185,16 @@ public final class PartitionClassifier {
 		finally {
 			if (fetched != null) {
 				fetched.prepared().image().flush();
-				if (fetched.copyDir() != null) {
-					TempFolders.delete(fetched.copyDir());
-					copies.remove(fetched.copyDir());
-				}
+				discard(fetched.copyDir(), copies);
 			}
+		}
+	}
+
+	/** Deletes a local copy's folder (none when null) and forgets it. */
+	private static void discard(java.nio.file.Path copyDir, Set<java.nio.file.Path> copies) {
+		if (copyDir != null) {
+			TempFolders.delete(copyDir);
+			copies.remove(copyDir);
 		}
 	}
 

@@ -110,11 +110,12 @@ public final class RssSampler implements AutoCloseable {
 		try {
 			Process p = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(pid))
 				.redirectErrorStream(true).start();
-			String out = new String(p.getInputStream().readAllBytes());
+			// Its output (two short lines) fits the pipe, so waiting first cannot block it.
 			if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
 				p.destroyForcibly();
 				return;
 			}
+			String out = new String(p.getInputStream().readAllBytes());
 			HeapSample h = JstatGc.parse(System.currentTimeMillis(), pid, out);
 			if (h != null) {
 				synchronized (heap) {
