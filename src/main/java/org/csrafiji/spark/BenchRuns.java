@@ -89,6 +89,7 @@ final class BenchRuns {
 		report.put("images", n);
 		report.put("images_per_task", options.imagesPerTask());
 		report.put("executor_memory", options.executorMemory());
+		report.put("cores_pinned", pinned());
 		SparkRun one;
 		try (LocalStandaloneCluster c = cluster(1)) {
 			one = job("spark_1_worker", c, spec, list, n, null);
@@ -146,7 +147,15 @@ final class BenchRuns {
 		err.println("spark bench: starting a standalone cluster of " + workers
 			+ " one-core worker(s)");
 		return LocalStandaloneCluster.start(jars, work.resolve("cluster-" + workers), workers, 1,
-			options.executorMemory());
+			options.executorMemory(), pinned());
+	}
+
+	/**
+	 * @return whether each one-core worker and each one-thread classify process gets a CPU of
+	 *         its own: asked for, and this machine can (two CPUs, taskset)
+	 */
+	private boolean pinned() {
+		return options.pin() && LocalStandaloneCluster.pinnable(2, 1);
 	}
 
 	private SparkRun job(String name, LocalStandaloneCluster cluster, Path spec, Path list,
@@ -174,7 +183,7 @@ final class BenchRuns {
 		err.println("spark bench: " + name + ": classify over " + images.size() + " images, "
 			+ processes + " process(es) of " + threads + " engine thread(s)");
 		ClassifyRun r = ClassifyRun.run(jars, spec, images, processes, threads, Files
-			.createDirectories(work.resolve(name)));
+			.createDirectories(work.resolve(name)), pinned() && threads == 1);
 		report.put(name + "_s", r.wallSeconds());
 		report.put(name + "_images_per_s", r.imagesPerSecond());
 		return r;
@@ -191,6 +200,7 @@ final class BenchRuns {
 				+ " /proc/PID/status, which needs Linux).");
 		}
 		report.put("memory_executors", executors.size());
+		report.put("memory_executor_cpus", executors.stream().map(rss::cpusOf).toList());
 		int[] marks = {Math.max(1, run.images() / 10), Math.max(1, run.images() / 2), run
 			.images()};
 		double[][] mib = new double[marks.length][executors.size()];

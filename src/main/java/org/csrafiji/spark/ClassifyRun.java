@@ -30,11 +30,13 @@ public record ClassifyRun(int processes, int threads, int images, double wallSec
 	 * @param processes how many processes
 	 * @param threads engine threads of each
 	 * @param folder a new folder for the predictions files and logs
+	 * @param pinned whether process {@code i} (from 0) runs on CPUs {@code i * threads} to
+	 *          {@code (i + 1) * threads - 1} only, as pinned Spark workers do
 	 * @return the run
 	 * @throws IOException when a process cannot be started
 	 */
 	public static ClassifyRun run(PackagedJars jars, Path spec, List<Path> images, int processes,
-		int threads, Path folder) throws IOException
+		int threads, Path folder, boolean pinned) throws IOException
 	{
 		List<Process> started = new ArrayList<>();
 		List<Path> csvs = new ArrayList<>();
@@ -54,6 +56,9 @@ public record ClassifyRun(int processes, int threads, int images, double wallSec
 				}
 				images.forEach(f -> args.add(f.toString()));
 				ProcessBuilder pb = PackagedJars.jvm(args, log);
+				if (pinned) {
+					pb.command(CpuPinning.on((i - 1) * threads, threads, pb.command()));
+				}
 				Map<String, String> env = pb.environment();
 				env.put("OMP_NUM_THREADS", "" + threads);
 				env.put("MKL_NUM_THREADS", "" + threads);

@@ -17,6 +17,13 @@ import java.util.stream.Stream;
  * each worker offering a number of cores and an amount of memory. Workers start executors with
  * the jars of {@code SPARK_HOME/jars}, so {@code SPARK_HOME} is a folder whose {@code jars}
  * links to {@code spark-lib}. Closing it kills every process it started, executors included.
+ * <p>
+ * Every process of the cluster keeps its scratch files (Spark's {@code SPARK_LOCAL_DIRS}: each
+ * executor's copy of the application jar, its block manager) in {@code DIR/local}, not in the
+ * machine's temporary folder: a worker deletes an application's folders there only when it
+ * hears that the application finished, and a killed worker never does, which left 121 MB (the
+ * jar) in {@code /tmp} for every executor of a killed or closed cluster. Deleting {@code DIR}
+ * removes them all.
  */
 public final class LocalStandaloneCluster implements AutoCloseable {
 
@@ -51,6 +58,29 @@ public final class LocalStandaloneCluster implements AutoCloseable {
 	public static LocalStandaloneCluster start(PackagedJars jars, Path dir, int workers, int cores,
 		String memory) throws IOException
 	{
+		return start(jars, dir, workers, cores, memory, false);
+	}
+
+	/**
+	 * Starts the cluster, optionally with each worker (and so its executors) on CPUs of its own.
+	 *
+	 * @param jars the packaged jars (Spark's own from {@code spark-lib})
+	 * @param dir a folder for the cluster's files: SPARK_HOME, logs, the workers' work folders
+	 * @param workers how many workers
+	 * @param cores cores each worker offers
+	 * @param memory memory each worker offers to executors, e.g. {@code 2g}
+	 * @param pinned whether worker {@code w} runs on CPUs {@code w * cores} to {@code (w + 1) *
+	 *          cores - 1} only (see {@link #pinnable}); the master is not pinned
+	 * @return the running cluster
+	 * @throws IOException when a process cannot be started or its folder written
+	 */
+	public static LocalStandaloneCluster start(PackagedJars jars, Path dir, int workers, int cores,
+		String memory, boolean pinned) throws IOException
+	{
+		if (pinned && !pinnable(workers, cores)) {
+			throw new IllegalArgumentException(workers + " workers of " + cores
+				+ " cores cannot be pinned here (taskset missing or too few CPUs)");
+		}
 		Path sparkHome = Files.createDirectories(dir.resolve("spark-home"));
 		Files.createSymbolicLink(sparkHome.resolve("jars"), jars.sparkLib());
 		int port = freePort();
@@ -61,15 +91,20 @@ public final class LocalStandaloneCluster implements AutoCloseable {
 			started);
 		try {
 			Path masterLog = dir.resolve("master.log");
+			Path local = Files.createDirectories(cluster.localFolder());
 			all.add(daemon(jars, "org.apache.spark.deploy.master.Master", List.of("--host",
 				"127.0.0.1", "--port", "" + port, "--webui-port", "" + freePort()), masterLog,
-				sparkHome));
+				sparkHome, local, -1, 0));
 			for (int w = 0; w < workers; w++) {
 				Process worker = daemon(jars, "org.apache.spark.deploy.worker.Worker", List.of(
 					"--host", "127.0.0.1", "--cores", "" + cores, "--memory", memory,
 					"--webui-port", "" + freePort(), "--work-dir", dir.resolve("work" + w)
 						.toString(),
-					master), dir.resolve("worker" + w + ".log"), sparkHome);
+					master), dir.resolve("worker" + w + ".log"), sparkHome, local,
+					pinned
+						? w * cores
+						: -1,
+					cores);
 				all.add(worker);
 				started.add(worker);
 			}
@@ -82,9 +117,23 @@ public final class LocalStandaloneCluster implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * @param workers how many workers
+	 * @param cores cores of each
+	 * @return whether this machine can give each worker CPUs of its own
+	 */
+	public static boolean pinnable(int workers, int cores) {
+		return CpuPinning.available(workers * cores);
+	}
+
 	/** @return the master's URL, {@code spark://127.0.0.1:PORT} */
 	public String master() {
 		return master;
+	}
+
+	/** @return the folder of every process's scratch files ({@code SPARK_LOCAL_DIRS}) */
+	public Path localFolder() {
+		return dir.resolve("local");
 	}
 
 	/** @return the worker processes, in the order started */
@@ -159,14 +208,19 @@ public final class LocalStandaloneCluster implements AutoCloseable {
 		}
 	}
 
+	/** @param firstCpu the first of its CPUs, or -1 to leave it unpinned */
 	private static Process daemon(PackagedJars jars, String main, List<String> args, Path log,
-		Path sparkHome) throws IOException
+		Path sparkHome, Path local, int firstCpu, int cpus) throws IOException
 	{
 		ProcessBuilder pb = PackagedJars.jvm(PackagedJars.mainClass(jars.sparkClasspath(), List.of(
 			"-Xmx512m"), main, args), log);
+		if (firstCpu >= 0) {
+			pb.command(CpuPinning.on(firstCpu, cpus, pb.command()));
+		}
 		Map<String, String> env = pb.environment();
 		env.put("SPARK_HOME", sparkHome.toString());
 		env.put("SPARK_SCALA_VERSION", "2.13");
+		env.put("SPARK_LOCAL_DIRS", local.toString());
 		return pb.start();
 	}
 

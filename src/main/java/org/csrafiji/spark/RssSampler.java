@@ -28,8 +28,9 @@ public final class RssSampler implements AutoCloseable {
 	 * @param pid the executor's process id
 	 * @param appId the application it works for ({@code --app-id})
 	 * @param rssKb its resident set, KiB
+	 * @param cpus the CPUs it may run on ({@code Cpus_allowed_list}), empty if not given
 	 */
-	public record Sample(long epochMs, long pid, String appId, long rssKb) {}
+	public record Sample(long epochMs, long pid, String appId, long rssKb, String cpus) {}
 
 	/**
 	 * One reading of an executor's Java heap.
@@ -51,6 +52,8 @@ public final class RssSampler implements AutoCloseable {
 	private static final Pattern APP_ID = Pattern.compile("--app-id (\\S+)");
 
 	private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+
+	private static final Pattern CPUS = Pattern.compile("Cpus_allowed_list:\\s+(\\S+)");
 
 	private final List<Sample> samples = new ArrayList<>();
 	private final List<HeapSample> heap = new ArrayList<>();
@@ -87,11 +90,12 @@ public final class RssSampler implements AutoCloseable {
 	private void read(ProcessHandle h) {
 		Matcher app = APP_ID.matcher(h.info().commandLine().orElse(""));
 		try {
-			Matcher rss = VM_RSS.matcher(Files.readString(Path.of("/proc", "" + h.pid(),
-				"status")));
+			String status = Files.readString(Path.of("/proc", "" + h.pid(), "status"));
+			Matcher rss = VM_RSS.matcher(status);
+			Matcher cpus = CPUS.matcher(status);
 			if (rss.find() && app.find()) {
 				Sample s = new Sample(System.currentTimeMillis(), h.pid(), app.group(1), Long
-					.parseLong(rss.group(1)));
+					.parseLong(rss.group(1)), cpus.find() ? cpus.group(1) : "");
 				synchronized (samples) {
 					samples.add(s);
 				}
@@ -186,6 +190,21 @@ public final class RssSampler implements AutoCloseable {
 			}
 		}
 		return best == null ? Double.NaN : best.rssKb() / 1024.0;
+	}
+
+	/**
+	 * @param pid an executor's process id
+	 * @return the CPUs it may run on at its last reading ({@code Cpus_allowed_list}, e.g.
+	 *         {@code 0} or {@code 0-1}), empty if never read
+	 */
+	public String cpusOf(long pid) {
+		String cpus = "";
+		for (Sample s : samples()) {
+			if (s.pid() == pid) {
+				cpus = s.cpus();
+			}
+		}
+		return cpus;
 	}
 
 	/** @return the readings so far, in order */

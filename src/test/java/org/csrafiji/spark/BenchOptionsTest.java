@@ -24,6 +24,7 @@ class BenchOptionsTest {
 		assertEquals(224, o.size());
 		assertEquals(Path.of("models/demo/demo.json"), o.memoryModel());
 		assertEquals(16, o.imagesPerTask());
+		assertTrue(o.pin());
 	}
 
 	@Test
@@ -31,9 +32,9 @@ class BenchOptionsTest {
 		BenchOptions o = BenchOptions.parse(List.of("--images", "20", "--model", "m.json",
 			"--arch", "resnet101", "--size", "448", "--memory-images", "50", "--memory-model",
 			"d.json", "--images-per-task", "4", "--executor-memory", "2g", "--work", "/w",
-			"--keep", "--json"));
+			"--keep", "--no-pin", "--json"));
 		assertEquals(new BenchOptions(20, Path.of("m.json"), "resnet101", 448, 50, Path.of(
-			"d.json"), 4, "2g", Path.of("/w"), true, true), o);
+			"d.json"), 4, "2g", Path.of("/w"), true, true, false), o);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -100,6 +101,15 @@ class SparkBenchIT {
 
 		// memory: both executors sampled at 10 %, 50 % and 100 % of the images
 		assertEquals(2, r.get("memory_executors").getAsInt());
+		// pinned where the machine allows it: each executor on one CPU of its own, as its
+		// worker was started
+		assertEquals(LocalStandaloneCluster.pinnable(2, 1), r.get("cores_pinned").getAsBoolean());
+		JsonArray cpus = r.getAsJsonArray("memory_executor_cpus");
+		assertEquals(2, cpus.size());
+		if (r.get("cores_pinned").getAsBoolean()) {
+			assertEquals(Set.of("0", "1"), Set.of(cpus.get(0).getAsString(), cpus.get(1)
+				.getAsString()), cpus.toString());
+		}
 		for (int mark : new int[]{MEMORY_IMAGES / 10, MEMORY_IMAGES / 2, MEMORY_IMAGES}) {
 			JsonArray mib = r.getAsJsonArray("rss_mib_after_" + mark);
 			assertEquals(2, mib.size(), "rss after " + mark);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.csrafiji.train.synthetic.SceneGenerator;
 import org.csrafiji.train.synthetic.SyntheticDatasetWriter;
@@ -91,5 +92,15 @@ class SparkClusterIT {
 		List<String> names = SparkJobs.checkScores(rows, SparkJobs.reference(files));
 		assertEquals(IMAGES, names.size(), "one row per image");
 		assertEquals(IMAGES, new HashSet<>(names).size(), "every image exactly once");
+
+		// The killed worker's executor left its copy of the application jar (121 MB) behind, in
+		// the cluster's own folder, which the test deletes, not in the machine's /tmp (the living
+		// worker deleted its executor's folder when the application finished).
+		try (Stream<Path> local = Files.walk(cluster.localFolder())) {
+			long executorFolders = local.filter(p -> Files.isDirectory(p) && p.getFileName()
+				.toString().startsWith("executor-")).count();
+			assertTrue(executorFolders >= 1, executorFolders + " executor folders under "
+				+ cluster.localFolder());
+		}
 	}
 }
