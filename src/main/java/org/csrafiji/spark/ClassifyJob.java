@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.ModelSpecs;
@@ -98,16 +99,21 @@ public final class ClassifyJob {
 		String parquet = new Path(options.output(), "parquet").toString();
 
 		List<String> images = ImageInputs.list(options.input(), conf);
-		Set<String> done = done(spark, conf, parquet, files.stamp());
+		Existing existing = existing(spark, conf, parquet, files.stamp());
 		List<String> todo = new ArrayList<>();
 		for (String i : images) {
-			if (!done.contains(i)) {
+			if (!existing.images().contains(i)) {
 				todo.add(i);
 			}
 		}
 		err.println("classify: " + images.size() + " images, " + (images.size() - todo.size())
 			+ " already in " + parquet + ", " + todo.size() + " to classify with " + files.stamp()
 				.describe());
+		// Counted while the rows are written: Spark applies a result task's accumulator updates
+		// once per partition, from the attempt that succeeded (the one whose files the
+		// committer published), so retried and speculative attempts do not count twice.
+		LongAccumulator written = jsc.sc().longAccumulator("csra rows written");
+		LongAccumulator failed = jsc.sc().longAccumulator("csra error rows written");
 		if (!todo.isEmpty()) {
 			int partitions = (todo.size() + options.imagesPerTask() - 1) / options.imagesPerTask();
 			int classes = spec.classes().size();
@@ -125,23 +131,36 @@ public final class ClassifyJob {
 
 					@Override
 					public Row next() {
-						return PredictionTable.toRow(results.next(), classes, stamp);
+						ImageRow r = results.next();
+						written.add(1);
+						if (r.error() != null) {
+							failed.add(1);
+						}
+						return PredictionTable.toRow(r, classes, stamp);
 					}
 				};
 			});
 			spark.createDataFrame(rows, table.schema()).write().mode(SaveMode.Append).parquet(
 				parquet);
 		}
-		if (!hasRows(conf, parquet)) {
+		long total = existing.rows() + written.value();
+		if (total == 0) {
 			return;
 		}
-		Dataset<Row> all = PredictionTable.distinct(spark.read().parquet(parquet));
-		// One job for both numbers (count of a column counts its non-null values).
-		Row counts = all.agg(count(lit(1)), count(col(PredictionTable.ERROR))).first();
-		long errors = counts.getLong(1);
-		out.println("classify: " + parquet + " holds " + counts.getLong(0) + " rows (" + errors
+		long errors = existing.errors() + failed.value();
+		out.println("classify: " + parquet + " holds " + total + " rows (" + errors
 			+ (errors == 1 ? " image" : " images") + " could not be classified; see the error"
 			+ " column)");
+		if (options.csv() || options.evaluate() != null) {
+			report(spark, options, spec, table, parquet, out, err);
+		}
+	}
+
+	/** Writes the CSV and the evaluation, both over one row per image and slice. */
+	private static void report(SparkSession spark, JobOptions options, ModelSpec spec,
+		PredictionTable table, String parquet, PrintStream out, PrintStream err)
+	{
+		Dataset<Row> all = PredictionTable.distinct(spark.read().parquet(parquet));
 		if (options.csv()) {
 			String csv = new Path(options.output(), "csv").toString();
 			PredictionTable.forCsv(all).coalesce(1).write().mode(SaveMode.Overwrite)
@@ -156,13 +175,22 @@ public final class ClassifyJob {
 	}
 
 	/**
-	 * @return the images the output holds already; refuses an output written by another model
+	 * What an output holds before this run.
+	 *
+	 * @param images the images with a row there
+	 * @param rows its rows, one per image and slice
+	 * @param errors of those, the rows of images that could not be classified
 	 */
-	private static Set<String> done(SparkSession spark, Configuration conf, String parquet,
+	private record Existing(Set<String> images, long rows, long errors) {}
+
+	/**
+	 * @return what the output holds already; refuses an output written by another model
+	 */
+	private static Existing existing(SparkSession spark, Configuration conf, String parquet,
 		ModelStamp stamp)
 	{
 		if (!hasRows(conf, parquet)) {
-			return Set.of();
+			return new Existing(Set.of(), 0, 0);
 		}
 		Dataset<Row> existing = spark.read().parquet(parquet);
 		for (Row r : existing.select(PredictionTable.MODEL, PredictionTable.SHA).distinct()
@@ -179,7 +207,10 @@ public final class ClassifyJob {
 		for (Row r : existing.select(PredictionTable.IMAGE).distinct().collectAsList()) {
 			done.add(r.getString(0));
 		}
-		return done;
+		// One job for both numbers (count of a column counts its non-null values).
+		Row counts = PredictionTable.distinct(existing).agg(count(lit(1)), count(col(
+			PredictionTable.ERROR))).first();
+		return new Existing(done, counts.getLong(0), counts.getLong(1));
 	}
 
 	/**

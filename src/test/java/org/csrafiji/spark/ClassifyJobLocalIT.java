@@ -124,6 +124,9 @@ class ClassifyJobLocalIT {
 		assertEquals(0, second.exit(), SparkJobs.tail(second.output()));
 		assertTrue(second.output().contains("25 images, 21 already in"), SparkJobs.tail(second
 			.output()));
+		// what the output held before (21 rows, 1 error) and the 4 rows this run wrote
+		assertTrue(second.output().contains(" holds 25 rows (1 image could not be classified;"),
+			SparkJobs.tail(second.output()));
 		List<Map<String, String>> after = SparkJobs.csv(out).stream().filter(r -> r.get("error")
 			.isEmpty()).toList();
 		List<String> names = SparkJobs.checkScores(after, reference);

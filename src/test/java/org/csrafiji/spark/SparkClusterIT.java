@@ -92,6 +92,10 @@ class SparkClusterIT {
 		List<String> names = SparkJobs.checkScores(rows, SparkJobs.reference(files));
 		assertEquals(IMAGES, names.size(), "one row per image");
 		assertEquals(IMAGES, new HashSet<>(names).size(), "every image exactly once");
+		// the summary counts rows as they are written: the attempts lost with the worker do not
+		// count
+		assertTrue(log.contains(" holds " + IMAGES + " rows (0 images could not be classified;"),
+			SparkJobs.tail(log));
 
 		// The killed worker's executor left its copy of the application jar (121 MB) behind, in
 		// the cluster's own folder, which the test deletes, not in the machine's /tmp (the living
