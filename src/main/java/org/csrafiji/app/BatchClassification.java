@@ -3,16 +3,15 @@ package org.csrafiji.app;
 import ij.IJ;
 import ij.ImagePlus;
 
-import org.csrafiji.app.pipeline.Prefetcher;
 import org.csrafiji.core.ClassLabels;
 import org.csrafiji.core.CsraException;
-import org.csrafiji.core.EngineException;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.eval.ModelStamp;
 import org.csrafiji.eval.ResumableCsv;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.PassLanes;
 import org.csrafiji.runtime.SlicePrediction;
 
 import java.io.IOException;
@@ -29,9 +28,10 @@ import java.util.List;
  * all rows of a file are written at once, so a stopped batch never leaves a file half-written.
  * A file that cannot be read or classified gives an error row, and the batch goes on.
  * <p>
- * Pipelined: the next file is opened, and the input of its first slices converted, on a worker
- * thread ({@link Prefetcher}, one file ahead, order kept) while the model runs the current one;
- * the model itself runs on the calling thread only.
+ * Pipelined ({@link ClassificationStream}): the next files are opened, and the input of their
+ * first slices converted, on a reader thread while the model runs; on a CPU of several cores
+ * the files are classified in passes side by side ({@link PassLanes}); rows are written in the
+ * files' order.
  */
 public final class BatchClassification {
 
@@ -95,7 +95,6 @@ public final class BatchClassification {
 		labels.names().forEach(header::add);
 		Progress perSlice = withoutCounts(progress);
 		ImageClassifier classifier = new ImageClassifier(model, request.conversion());
-		int slicesAhead = ImageClassification.slicesAhead(classifier);
 		int classified = 0, skipped = 0, failed = 0, retried;
 		boolean cancelled = false;
 		try (ResumableCsv csv = open(request.outputCsv(), ModelStamp.of(model.spec()), header)) {
@@ -110,29 +109,32 @@ public final class BatchClassification {
 					todo.add(i);
 				}
 			}
-			try (Prefetcher<Integer, ImageClassification.Prepared> ahead = new Prefetcher<>(todo,
-				i -> prepare(classifier, files.get(i), slicesAhead), 1, 1, "csra-batch-images"))
+			try (PassLanes lanes = PassLanes.forJobs(model);
+				ClassificationStream<Integer> stream = new ClassificationStream<>(classifier, todo,
+					i -> open(files.get(i)), lanes, perSlice))
 			{
-				for (int i : todo) {
-					if (progress.isCancelled()) {
+				while (stream.hasNext()) {
+					if (!cancelled && progress.isCancelled()) {
 						cancelled = true;
-						break;
+						stream.stop(); // the files under way finish their slice and are kept if whole
+						continue;
 					}
-					String key = key(request.inputDir(), files.get(i));
-					progress.progress(i, files.size(), "file " + key);
-					ClassifiedImage ci;
-					try {
-						ci = ImageClassification.run(classifier, next(ahead), perSlice);
-					}
-					catch (RuntimeException e) {
-						csv.append(List.of(errorRow(key, e, labels.size())));
-						progress.warn(key + ": " + message(e));
+					ClassificationStream.Result<Integer> r = stream.next();
+					String key = key(request.inputDir(), files.get(r.item()));
+					progress.progress(r.item(), files.size(), "file " + key);
+					if (r.failure() != null) {
+						csv.append(List.of(errorRow(key, r.failure(), labels.size())));
+						progress.warn(key + ": " + message(r.failure()));
 						failed++;
 						continue;
 					}
+					ClassifiedImage ci = r.image();
 					if (!ci.complete()) {
-						cancelled = true; // its rows are not written, so a resumed batch redoes it
-						break;
+						// its rows are not written, so a resumed batch redoes it
+						cancelled = true;
+						stream.stop();
+						ci.image().flush();
+						continue;
 					}
 					csv.append(rows(key, ci, request.threshold()));
 					classified++;
@@ -148,25 +150,10 @@ public final class BatchClassification {
 		return summary;
 	}
 
-	/** Opens a file and converts its first slices (on a worker thread). */
-	private static ImageClassification.Prepared prepare(ImageClassifier classifier, Path file,
-		int slices)
-	{
-		IJ.redirectErrorMessages(); // an unreadable file is logged, not shown in a dialog
-		ImagePlus imp = ImageFiles.open(file);
-		return ImageClassification.prepare(classifier, imp, slices);
-	}
-
-	private static ImageClassification.Prepared next(
-		Prefetcher<Integer, ImageClassification.Prepared> ahead)
-	{
-		try {
-			return ahead.next().get();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new EngineException("Interrupted while reading images; run again to resume.", e);
-		}
+	/** Opens a file (on the reader thread); an unreadable one is logged, not shown. */
+	private static ImagePlus open(Path file) {
+		IJ.redirectErrorMessages();
+		return ImageFiles.open(file);
 	}
 
 	/** The progress of a file's slices: notes, warnings and cancellation, but not counts. */

@@ -11,6 +11,7 @@ import org.csrafiji.image.ConversionOptions;
 
 import org.csrafiji.model.ResNetConfig;
 import org.csrafiji.runtime.BatchPredictor;
+import org.csrafiji.runtime.PassLanes;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.DeviceChoice;
 import org.csrafiji.runtime.Engines;
@@ -100,7 +101,7 @@ final class BenchCli {
 			// pass slot, timed per image.
 			int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
 			BatchPredictor job = BatchPredictor.forJobs(model, cores);
-			int jobImages = 2 * Math.min(BatchPredictor.MOST_PASSES_AT_ONCE, cores);
+			int jobImages = 2 * Math.min(PassLanes.MOST_LANES, cores);
 			FloatBuffer jobIn = model.newInputBuffer(jobImages);
 			for (int i = 0; i < jobIn.capacity(); i++) {
 				jobIn.put(i, random.nextFloat());

@@ -13,7 +13,9 @@ import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.SlicePosition;
 import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
-import org.csrafiji.app.ImageClassification;
+import org.csrafiji.runtime.PassLanes;
+import org.csrafiji.app.ClassificationStream;
+import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.app.Progress;
 import org.csrafiji.app.Shard;
 import org.csrafiji.eval.ModelStamp;
@@ -85,34 +87,46 @@ final class ClassifyCli {
 			if (file != null) {
 				file.notes().forEach(n -> err.println("classify: " + n));
 			}
+			List<String> todo = new ArrayList<>();
 			for (String f : images) {
-				if (file != null && file.written().contains(SampleKeys.of(f))) {
-					continue;
+				if (file == null || !file.written().contains(SampleKeys.of(f))) {
+					todo.add(f);
 				}
-				List<SlicePrediction> preds;
-				try {
-					preds = ImageClassification.run(model, open(f), conversion, Progress.NONE)
-						.slices();
-				}
-				catch (ImageInputException e) {
-					// One unreadable file must not stop the rest (nor, in a cluster array, stop a
-					// shard at the same file on every rerun).
-					err.println("csra: error: " + CliWording.message(e));
-					unreadable.add(f);
-					continue;
-				}
-				if (file != null) {
-					file.append(f, toDoubles(preds.get(0).prediction().scores()));
-				}
-				for (SlicePrediction sp : preds) {
-					Prediction p = sp.prediction();
-					List<Integer> chosen = p.predicted(threshold);
-					if (json) {
-						results.add(toJson(f, sp.position(), p, chosen));
+			}
+			// Read ahead and, on a CPU of several cores, passes side by side; results in order.
+			try (PassLanes lanes = PassLanes.forJobs(model);
+				ClassificationStream<String> stream = new ClassificationStream<>(
+					new ImageClassifier(model, conversion), todo, ClassifyCli::open, lanes,
+					Progress.NONE))
+			{
+				while (stream.hasNext()) {
+					ClassificationStream.Result<String> r = stream.next();
+					String f = r.item();
+					if (r.failure() instanceof ImageInputException e) {
+						// One unreadable file must not stop the rest (nor, in a cluster array,
+						// stop a shard at the same file on every rerun).
+						err.println("csra: error: " + CliWording.message(e));
+						unreadable.add(f);
+						continue;
 					}
-					else {
-						String name = preds.size() > 1 ? f + " [" + sp.position() + "]" : f;
-						out.println(name + "\t" + describe(p, chosen, threshold));
+					if (r.failure() != null) {
+						throw r.failure();
+					}
+					List<SlicePrediction> preds = r.image().slices();
+					r.image().image().flush();
+					if (file != null) {
+						file.append(f, toDoubles(preds.get(0).prediction().scores()));
+					}
+					for (SlicePrediction sp : preds) {
+						Prediction p = sp.prediction();
+						List<Integer> chosen = p.predicted(threshold);
+						if (json) {
+							results.add(toJson(f, sp.position(), p, chosen));
+						}
+						else {
+							String name = preds.size() > 1 ? f + " [" + sp.position() + "]" : f;
+							out.println(name + "\t" + describe(p, chosen, threshold));
+						}
 					}
 				}
 			}

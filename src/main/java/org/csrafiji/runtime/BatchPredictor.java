@@ -51,26 +51,20 @@ public interface BatchPredictor extends AutoCloseable {
 
 	/**
 	 * The predictor for whole jobs (datasets, folders): on a CPU with several cores, passes side
-	 * by side, at most {@link #MOST_PASSES_AT_ONCE}, the cores shared out among them
-	 * ({@link ConcurrentPasses}); otherwise {@link #of(CsraModel)}.
+	 * by side, one per lane of {@link PassLanes#forJobs} ({@link ConcurrentPasses}); otherwise
+	 * {@link #of(CsraModel)}.
 	 *
 	 * @param model a loaded model
 	 * @param cores processors to use
 	 * @return the predictor
 	 */
 	static BatchPredictor forJobs(CsraModel model, int cores) {
-		int workers = Math.min(MOST_PASSES_AT_ONCE, cores);
-		if (model.device().isGpu() || workers < 2) {
+		PassLanes lanes = PassLanes.forJobs(model, cores);
+		if (lanes.lanes() < 2) {
 			return of(model);
 		}
-		return new ConcurrentPasses(model, workers, Math.max(1, cores / workers));
+		return new ConcurrentPasses(model, lanes);
 	}
-
-	/**
-	 * The most passes {@link #forJobs} runs side by side: each holds its own intermediates (about
-	 * 100 MB for ResNet-101 at 448), so many cores go to a few passes with several threads each.
-	 */
-	int MOST_PASSES_AT_ONCE = 4;
 
 	/**
 	 * @param predictions a pass's predictions

@@ -34,10 +34,11 @@ import org.junit.jupiter.api.Test;
  */
 class ImageClassifierTest {
 
-	private static final ModelSpec SPEC = new ModelSpecBuilder().name("t").architecture(
+	static final ModelSpec SPEC = new ModelSpecBuilder().name("t").architecture(
 		"resnet18").size(32).build(3);
 
-	private static ImagePlus image(long seed) {
+	/** @return a 40 x 30 8-bit image of random pixels from {@code seed} */
+	static ImagePlus image(long seed) {
 		Random r = new Random(seed);
 		ByteProcessor ip = new ByteProcessor(40, 30);
 		for (int i = 0; i < 40 * 30; i++) {

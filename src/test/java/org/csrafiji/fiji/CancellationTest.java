@@ -71,20 +71,25 @@ class CancellationTest extends ContextTestBase {
 		Path csv = dir.resolve("out.csv");
 		BatchSettings batch = BatchSettings.of(in.toFile(), false, "*.tif", csv.toFile(), null);
 		CsraService models = ctx.service(CsraService.class);
-		// Cancel while the third file is being opened: it is left for the next run
+		// Cancel when the third file is reported: the files under way then (on a CPU of several
+		// cores, one per lane of passes side by side) finish and are kept if whole; the rest is
+		// left for the next run, which classifies exactly that.
 		BatchSummary first = models.batch(batch, settings(false), pressedAt(2, 5));
 		assertTrue(first.cancelled());
-		assertEquals(2, first.classified());
-		assertEquals(Set.of("f0.tif", "f1.tif"), files(csv));
+		assertTrue(first.classified() >= 2 && first.classified() < 5, first.toString());
+		Set<String> kept = files(csv);
+		assertEquals(first.classified(), kept.size(), kept.toString());
+		assertTrue(kept.containsAll(Set.of("f0.tif", "f1.tif")), kept.toString());
 
 		BatchSummary second = models.batch(batch, settings(false), Feedback
 			.none());
 		assertFalse(second.cancelled());
-		assertEquals(2, second.skipped());
-		assertEquals(3, second.classified());
+		assertEquals(first.classified(), second.skipped());
+		assertEquals(5 - first.classified(), second.classified());
 		assertEquals(5, Files.readAllLines(csv).size() - 2,
 			"one row per file, none twice (after the model"
 				+ " stamp and the header)");
+		assertEquals(5, files(csv).size());
 	}
 
 	private static Set<String> files(Path csv) throws Exception {
