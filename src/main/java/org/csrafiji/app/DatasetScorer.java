@@ -52,8 +52,9 @@ public final class DatasetScorer implements AutoCloseable {
 	 * A scorer for a loaded model: images converted with the default options except that
 	 * small crops are accepted (WIDER-Attribute has person boxes a few pixels wide, which the
 	 * official pipeline resizes like any other), one worker per processor, and on a CPU with
-	 * several cores the images of a batch in passes side by side
-	 * ({@link BatchPredictor#forJobs}).
+	 * several engine threads the images of a batch in passes side by side, the threads shared
+	 * out among them ({@link BatchPredictor#forJobs(CsraModel)}: a process told to use one
+	 * engine thread keeps one).
 	 *
 	 * @param model the model
 	 * @param batch images per forward pass
@@ -62,7 +63,7 @@ public final class DatasetScorer implements AutoCloseable {
 	public static DatasetScorer forModel(CsraModel model, int batch) {
 		int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
 		return new DatasetScorer(new ImageConverter(model.spec().input(), DatasetImages.CONVERSION),
-			BatchPredictor.forJobs(model, cores), batch, cores);
+			BatchPredictor.forJobs(model), batch, cores);
 	}
 
 	/**

@@ -50,6 +50,16 @@ public interface BatchPredictor extends AutoCloseable {
 	}
 
 	/**
+	 * @param model a loaded model
+	 * @return {@link #forJobs(CsraModel, int)} for the engine threads this thread has now (all
+	 *         cores unless {@code -Dai.djl.pytorch.num_threads} or {@code OMP_NUM_THREADS}
+	 *         says otherwise; {@link PassLanes#forJobs(CsraModel)})
+	 */
+	static BatchPredictor forJobs(CsraModel model) {
+		return of(model, PassLanes.forJobs(model));
+	}
+
+	/**
 	 * The predictor for whole jobs (datasets, folders): on a CPU with several cores, passes side
 	 * by side, one per lane of {@link PassLanes#forJobs} ({@link ConcurrentPasses}); otherwise
 	 * {@link #of(CsraModel)}.
@@ -59,7 +69,10 @@ public interface BatchPredictor extends AutoCloseable {
 	 * @return the predictor
 	 */
 	static BatchPredictor forJobs(CsraModel model, int cores) {
-		PassLanes lanes = PassLanes.forJobs(model, cores);
+		return of(model, PassLanes.forJobs(model, cores));
+	}
+
+	private static BatchPredictor of(CsraModel model, PassLanes lanes) {
 		if (lanes.lanes() < 2) {
 			return of(model);
 		}

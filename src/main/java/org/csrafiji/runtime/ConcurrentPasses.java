@@ -1,9 +1,7 @@
 package org.csrafiji.runtime;
 
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Future;
 
 /**
  * A batch run as several forward passes at once, one per lane of {@link PassLanes} (each on a
@@ -41,28 +39,7 @@ final class ConcurrentPasses implements BatchPredictor {
 
 	@Override
 	public synchronized List<double[]> scores(FloatBuffer input, int count) {
-		int per = 3 * model.spec().input().size() * model.spec().input().size();
-		int parts = Math.min(lanes.lanes(), count);
-		List<Future<List<double[]>>> passes = new ArrayList<>(parts);
-		try {
-			for (int p = 0; p < parts; p++) {
-				int from = count * p / parts;
-				int to = count * (p + 1) / parts;
-				FloatBuffer slice = Passes.images(input, from, to - from, per);
-				passes.add(lanes.submit(() -> BatchPredictor.scoresOf(model.predict(slice, to
-					- from))));
-			}
-			List<double[]> out = new ArrayList<>(count);
-			for (Future<List<double[]>> pass : passes) {
-				out.addAll(PassLanes.await(pass, "the model ran"));
-			}
-			return out;
-		}
-		finally {
-			for (Future<List<double[]>> pass : passes) {
-				pass.cancel(false);
-			}
-		}
+		return BatchPredictor.scoresOf(lanes.predict(model, input, count));
 	}
 
 	/** Ends the lanes and sets the engine's thread count back. */

@@ -1,11 +1,16 @@
 package org.csrafiji.runtime;
 
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import org.csrafiji.core.Prediction;
 
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -41,6 +46,21 @@ public final class PassLanes implements AutoCloseable {
 	private PassLanes(int lanes, int threadsEach) {
 		this.lanes = lanes;
 		this.threadsEach = threadsEach;
+	}
+
+	/**
+	 * Lanes for a job of a known number of images (the tiles of a plane, the objects of an
+	 * image): those of {@link #forJobs(CsraModel)}, but only as many as give each lane at least
+	 * two images, as a lane's first pass on a fresh thread count also prepares its kernels.
+	 *
+	 * @param model a loaded model
+	 * @param images images the job classifies
+	 * @return the lanes
+	 */
+	public static PassLanes forImages(CsraModel model, int images) {
+		PassLanes all = forJobs(model);
+		int n = Math.max(1, Math.min(all.lanes, images / 2));
+		return n == all.lanes ? all : of(n, n == 1 ? 0 : all.lanes * all.threadsEach / n);
 	}
 
 	/**
@@ -114,6 +134,42 @@ public final class PassLanes implements AutoCloseable {
 			threads = Executors.newFixedThreadPool(lanes, r -> lane(r, loader));
 		}
 		return threads.submit(work);
+	}
+
+	/**
+	 * The predictions of a batch, its images shared out among the lanes in order (each lane's
+	 * part in passes of its own, as {@link CsraModel#predict(FloatBuffer, int)} splits them).
+	 *
+	 * @param model the model
+	 * @param input the images from position 0, 3 x size x size floats each
+	 * @param count how many images the buffer holds
+	 * @return one prediction per image, in the images' order
+	 */
+	public List<Prediction> predict(CsraModel model, FloatBuffer input, int count) {
+		if (lanes == 1) {
+			return model.predict(input, count);
+		}
+		int per = 3 * model.spec().input().size() * model.spec().input().size();
+		int parts = Math.min(lanes, count);
+		List<Future<List<Prediction>>> passes = new ArrayList<>(parts);
+		try {
+			for (int p = 0; p < parts; p++) {
+				int from = count * p / parts;
+				int to = count * (p + 1) / parts;
+				FloatBuffer slice = Passes.images(input, from, to - from, per);
+				passes.add(submit(() -> model.predict(slice, to - from)));
+			}
+			List<Prediction> out = new ArrayList<>(count);
+			for (Future<List<Prediction>> pass : passes) {
+				out.addAll(await(pass, "the model ran"));
+			}
+			return out;
+		}
+		finally {
+			for (Future<List<Prediction>> pass : passes) {
+				pass.cancel(false);
+			}
+		}
 	}
 
 	/**

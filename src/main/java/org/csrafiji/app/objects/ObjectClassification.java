@@ -17,6 +17,7 @@ import org.csrafiji.image.ObjectCrop;
 import org.csrafiji.image.PlaneWindows;
 import org.csrafiji.image.SlicePosition;
 import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.PassLanes;
 
 /**
  * Classifies objects of one plane: each object's crop ({@link ObjectCrop}) is read straight
@@ -72,33 +73,37 @@ public final class ObjectClassification {
 		PlaneWindows windows = converter.windows(imp, pos);
 		FloatBuffer buffer = model.newInputBuffer(Math.min(batch, objects.size()));
 		int done = 0;
-		while (done < objects.size() && !progress.cancelled()) {
-			int count = Math.min(batch, objects.size() - done);
-			buffer.clear();
-			for (int i = 0; i < count; i++) {
-				ImageObject o = objects.get(done + i);
-				converter.toChw(imp, pos, crop.of(o.bounds(), imp.getWidth(), imp.getHeight()),
-					Fit.PAD, windows, alone ? o.mask() : null, buffer);
-			}
-			List<Prediction> predictions = model.predict(buffer, count);
-			for (int i = 0; i < count; i++) {
-				float[] s = predictions.get(i).scores();
-				double[] scores = new double[s.length];
-				List<String> labels = new ArrayList<>();
-				int top = 0;
-				for (int c = 0; c < s.length; c++) {
-					scores[c] = s[c];
-					if (s[c] > threshold) {
-						labels.add(classes.name(c));
-					}
-					if (s[c] > s[top]) {
-						top = c;
-					}
+		// on a CPU of several cores, each batch's images in passes side by side
+		try (PassLanes lanes = PassLanes.forImages(model, objects.size())) {
+			while (done < objects.size() && !progress.cancelled()) {
+				int count = Math.min(batch, objects.size() - done);
+				buffer.clear();
+				for (int i = 0; i < count; i++) {
+					ImageObject o = objects.get(done + i);
+					converter.toChw(imp, pos, crop.of(o.bounds(), imp.getWidth(), imp.getHeight()),
+						Fit.PAD, windows, alone ? o.mask() : null, buffer);
 				}
-				rows.add(new ObjectRow(objects.get(done + i), classes.name(top), labels, scores));
+				List<Prediction> predictions = lanes.predict(model, buffer, count);
+				for (int i = 0; i < count; i++) {
+					float[] s = predictions.get(i).scores();
+					double[] scores = new double[s.length];
+					List<String> labels = new ArrayList<>();
+					int top = 0;
+					for (int c = 0; c < s.length; c++) {
+						scores[c] = s[c];
+						if (s[c] > threshold) {
+							labels.add(classes.name(c));
+						}
+						if (s[c] > s[top]) {
+							top = c;
+						}
+					}
+					rows.add(
+						new ObjectRow(objects.get(done + i), classes.name(top), labels, scores));
+				}
+				done += count;
+				progress.update(done, objects.size());
 			}
-			done += count;
-			progress.update(done, objects.size());
 		}
 		return rows;
 	}

@@ -18,6 +18,7 @@ import org.csrafiji.image.PlaneWindows;
 import org.csrafiji.image.SlicePosition;
 import org.csrafiji.image.TileGrid;
 import org.csrafiji.runtime.CsraModel;
+import org.csrafiji.runtime.PassLanes;
 
 /**
  * Classifies one plane of an image tile by tile at native resolution. Tiles are read on
@@ -70,33 +71,36 @@ public final class TileClassification {
 		FloatBuffer buffer = model.newInputBuffer(Math.min(settings.batch(), total));
 		List<TileRow> rows = new ArrayList<>(total);
 		int done = 0;
-		while (done < total && !progress.cancelled()) {
-			int count = Math.min(settings.batch(), total - done);
-			buffer.clear();
-			for (int i = 0; i < count; i++) {
-				converter.toChw(imp, pos, grid.tile(done + i), Fit.STRETCH, windows, null,
-					buffer);
-			}
-			List<Prediction> predictions = model.predict(buffer, count);
-			for (int i = 0; i < count; i++) {
-				Prediction p = predictions.get(i);
-				Rectangle r = grid.tile(done + i);
-				double[] scores = new double[n];
-				List<String> labels = new ArrayList<>();
-				for (int c = 0; c < n; c++) {
-					scores[c] = p.scores()[c];
-					scoreMaps[c][done + i] = p.scores()[c];
-					if (scores[c] > threshold) {
-						labels.add(classes.name(c));
+		// on a CPU of several cores, each batch's images in passes side by side
+		try (PassLanes lanes = PassLanes.forImages(model, total)) {
+			while (done < total && !progress.cancelled()) {
+				int count = Math.min(settings.batch(), total - done);
+				buffer.clear();
+				for (int i = 0; i < count; i++) {
+					converter.toChw(imp, pos, grid.tile(done + i), Fit.STRETCH, windows, null,
+						buffer);
+				}
+				List<Prediction> predictions = lanes.predict(model, buffer, count);
+				for (int i = 0; i < count; i++) {
+					Prediction p = predictions.get(i);
+					Rectangle r = grid.tile(done + i);
+					double[] scores = new double[n];
+					List<String> labels = new ArrayList<>();
+					for (int c = 0; c < n; c++) {
+						scores[c] = p.scores()[c];
+						scoreMaps[c][done + i] = p.scores()[c];
+						if (scores[c] > threshold) {
+							labels.add(classes.name(c));
+						}
+					}
+					rows.add(new TileRow(r.x, r.y, r.width, r.height, labels, scores));
+					if (stitcher != null && p.attention() != null) {
+						stitcher.add(r, p.attention());
 					}
 				}
-				rows.add(new TileRow(r.x, r.y, r.width, r.height, labels, scores));
-				if (stitcher != null && p.attention() != null) {
-					stitcher.add(r, p.attention());
-				}
+				done += count;
+				progress.update(done, total);
 			}
-			done += count;
-			progress.update(done, total);
 		}
 		return new TileResult(classes, grid, List.copyOf(rows), scoreMaps, stitcher == null
 			? null
