@@ -65,8 +65,12 @@ public final class ClassifyJob {
 		}
 		JobOptions options = line.options();
 		System.setProperty("ai.djl.offline", "true");
+		// The checkpoint is added with SparkContext.addFile (ModelFiles); Spark 4 runs a classic
+		// session's SQL tasks in the session's own artifact scope, whose executors fetch only
+		// the session's files, unless the session shares the application's.
 		SparkSession.Builder builder = SparkSession.builder().appName("CSRA classify").config(
-			"spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "1");
+			"spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "1").config(
+				"spark.sql.artifact.isolation.enabled", "false");
 		if (options.master() != null) {
 			builder.master(options.master());
 		}

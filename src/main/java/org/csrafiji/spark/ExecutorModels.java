@@ -43,18 +43,21 @@ public final class ExecutorModels {
 		});
 	}
 
-	/** Writes the files to a private temporary folder, loads them, and deletes the folder. */
+	/**
+	 * Writes the spec to a private temporary folder (its checkpoint is the file Spark fetched),
+	 * loads the model, and deletes the folder.
+	 */
 	private static CsraModel load(ModelFiles files) {
 		Path folder = null;
 		try {
 			folder = Files.createTempDirectory("csra-model-");
-			ModelSpec spec = files.writeLocal(folder);
+			ModelSpec spec = files.local(folder);
 			return ModelLoader.load(spec, DeviceChoice.AUTO);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot write the model to this executor's temporary"
 				+ " folder (" + folder + "): " + e.getMessage() + "; give the executors a writable"
-				+ " java.io.tmpdir with room for the checkpoint.", e);
+				+ " java.io.tmpdir.", e);
 		}
 		finally {
 			TempFolders.delete(folder);

@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
+import org.csrafiji.core.CsraException;
+import org.apache.spark.SparkFiles;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.ModelSpecException;
 import org.csrafiji.core.ModelSpecs;
@@ -14,28 +15,29 @@ import org.csrafiji.eval.ModelStamp;
 
 /**
  * Which model the executors load and how it reaches them: the spec's text travels with the
- * task, the checkpoint's bytes as a Spark broadcast (fetched once per executor JVM, peer to
- * peer, from wherever the driver runs: no shared file system needed). The name and checkpoint
- * SHA-256, hashed once on the driver, key the per-JVM model and go into every output row.
+ * task, the checkpoint file through Spark's own file distribution ({@code SparkContext.addFile},
+ * what {@code spark-submit --files} does: each executor fetches it once from the driver into
+ * its work folder; no shared file system needed, and no copy of the weights in the driver's or
+ * an executor's Java heap, so a checkpoint of any size ships). The name and checkpoint SHA-256,
+ * hashed once on the driver, key the per-JVM model and go into every output row; an executor
+ * checks the file it received against that hash before loading it, so a checkpoint changed on
+ * the driver's disk while the job runs cannot give rows stamped with another model's hash.
  *
  * @param specName the spec file's name
  * @param specJson the spec file's text
- * @param checkpointName the checkpoint file's name
- * @param checkpoint the checkpoint file's bytes
+ * @param checkpointName the checkpoint file's name, as Spark serves it
  * @param modelName the model's name
  * @param checkpointSha256 the checkpoint's SHA-256 (lowercase hex)
  */
 public record ModelFiles(String specName, String specJson, String checkpointName,
-	Broadcast<byte[]> checkpoint, String modelName, String checkpointSha256)
+	String modelName, String checkpointSha256)
 	implements
 		Serializable
 {
 
-	/** Java arrays (and so broadcasts of one) end just below 2 GiB. */
-	private static final long MAX_CHECKPOINT = Integer.MAX_VALUE - 64;
-
 	/**
-	 * Reads the spec and its checkpoint on the driver and broadcasts the checkpoint.
+	 * Reads the spec on the driver, hashes its checkpoint and adds the checkpoint to the files
+	 * Spark serves to executors.
 	 *
 	 * @param jsc the Spark context
 	 * @param specFile the model spec (JSON) on the driver's file system
@@ -46,25 +48,16 @@ public record ModelFiles(String specName, String specJson, String checkpointName
 		Path file = spec.checkpointFile().orElseThrow(() -> new ModelSpecException("Model '"
 			+ spec.name() + "' (" + specFile + ") names no checkpoint file; the Spark job needs"
 			+ " trained weights. Add \"checkpoint\" to the spec."));
+		if (!Files.isRegularFile(file)) {
+			throw new ModelSpecException("The weights of model '" + spec.name() + "' are not at "
+				+ file + " (named by " + specFile + "); save the file there or correct the spec.");
+		}
 		try {
-			if (!Files.isRegularFile(file)) {
-				throw new ModelSpecException(
-					"The weights of model '" + spec.name() + "' are not at "
-						+ file + " (named by " + specFile
-						+ "); save the file there or correct the spec.");
-			}
-			if (Files.size(file) > MAX_CHECKPOINT) {
-				throw new ModelSpecException("The checkpoint " + file
-					+ " is larger than 2 GiB, more"
-					+ " than the job can broadcast; save the weights alone (a state_dict) or in half"
-					+ " precision.");
-			}
+			String json = Files.readString(specFile);
 			ModelStamp stamp = ModelStamp.of(spec);
-			return new ModelFiles(specFile.getFileName().toString(), Files.readString(specFile),
-				file
-					.getFileName().toString(),
-				jsc.broadcast(Files.readAllBytes(file)), stamp.name(), stamp
-					.checkpointSha256());
+			jsc.addFile(file.toAbsolutePath().toString());
+			return new ModelFiles(specFile.getFileName().toString(), json, file.getFileName()
+				.toString(), stamp.name(), stamp.checkpointSha256());
 		}
 		catch (IOException e) {
 			throw new ModelSpecException("Cannot read model '" + spec.name() + "' (" + specFile
@@ -78,19 +71,33 @@ public record ModelFiles(String specName, String specJson, String checkpointName
 	}
 
 	/**
-	 * Writes spec and checkpoint into a new private folder of this (executor) machine.
+	 * On an executor: writes the spec into a new private folder, pointing at the checkpoint
+	 * Spark fetched into this executor's work folder, and checks that file's SHA-256.
 	 *
-	 * @return the spec, pointing at the checkpoint written next to it
-	 * @throws IOException when the temporary folder cannot be written
+	 * @param folder the private folder
+	 * @return the spec, pointing at the fetched checkpoint
+	 * @throws IOException when the folder cannot be written
+	 * @throws CsraException when the fetched checkpoint is not the one the driver hashed
 	 */
-	ModelSpec writeLocal(Path folder) throws IOException {
+	ModelSpec local(Path folder) throws IOException {
 		Path spec = folder.resolve(specName);
 		Files.writeString(spec, specJson);
-		Path weights = folder.resolve(checkpointName.equals(specName)
-			? "weights-" + checkpointName
-			: checkpointName);
-		Files.write(weights, checkpoint.value());
-		return ModelSpecs.read(spec).withCheckpoint(weights);
+		Path weights = Path.of(SparkFiles.get(checkpointName));
+		if (!Files.isRegularFile(weights)) {
+			throw new CsraException("Spark did not deliver the checkpoint '" + checkpointName
+				+ "' to this executor (no file at " + weights + "); run the job with this"
+				+ " project's ClassifyJob, which adds it to the application's files.");
+		}
+		ModelSpec local = ModelSpecs.read(spec).withCheckpoint(weights);
+		ModelStamp got = ModelStamp.of(local);
+		if (!got.checkpointSha256().equals(checkpointSha256)) {
+			throw new CsraException("The checkpoint this executor received (" + weights
+				+ ", SHA-256 " + got.checkpointSha256()
+				+ ") is not the one the driver read (SHA-256 "
+				+ checkpointSha256 + "): it was changed or replaced while the job ran. Leave the"
+				+ " file as it is until the job ends, and run the job again.");
+		}
+		return local;
 	}
 
 	/** @return the key of the model in an executor JVM */
