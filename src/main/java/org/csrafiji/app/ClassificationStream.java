@@ -17,9 +17,12 @@ import java.util.function.Function;
  * The batch path of every front end that classifies a list of images one by one (Batch
  * Classify, {@code classify}): each image is opened and its first slices converted on a reader
  * thread ahead ({@link Prefetcher}), classified on a lane of {@link PassLanes} (on the CPU,
- * passes side by side, each with its share of the cores), and handed out in input order. At
- * most {@code lanes} images are being classified and {@code lanes} more prepared at a time, so
- * memory stays bounded whatever the list's length. An image that cannot be opened or classified
+ * passes side by side, each with its share of the cores), and handed out in input order.
+ * Memory stays bounded whatever the list's length and the images' sizes: one image is prepared
+ * ahead, and at most {@code lanes} are being classified, fewer when their pixels would pass a
+ * budget (a quarter of the Java heap): a further image starts only while the images under way
+ * plus one more of the last one's size fit in it, so a batch of huge images runs one at a time
+ * and holds two, as a batch without lanes does. An image that cannot be opened or classified
  * comes out as its failure, in its place.
  *
  * @param <I> what names an image (a path, a file name)
@@ -37,7 +40,9 @@ public final class ClassificationStream<I> implements AutoCloseable {
 	public record Result<I>(I item, ClassifiedImage image, RuntimeException failure) {}
 
 	/** An image submitted to a lane, or its failure to open. */
-	private record Pending<I>(I item, Future<ClassifiedImage> work, RuntimeException failure) {}
+	private record Pending<I>(I item, Future<ClassifiedImage> work, RuntimeException failure,
+		long bytes)
+	{}
 
 	private final ImageClassifier classifier;
 	private final List<I> items;
@@ -45,8 +50,11 @@ public final class ClassificationStream<I> implements AutoCloseable {
 	private final Progress perSlice;
 	private final Prefetcher<I, ImageClassification.Prepared> ahead;
 	private final Deque<Pending<I>> inFlight = new ArrayDeque<>();
+	private final long budget;
 	private int submitted;
 	private boolean stopped;
+	/** Bytes of the images under way, and of the last one started. */
+	private long inFlightBytes, lastBytes;
 
 	/**
 	 * Starts reading ahead.
@@ -61,13 +69,24 @@ public final class ClassificationStream<I> implements AutoCloseable {
 	public ClassificationStream(ImageClassifier classifier, List<I> items,
 		Function<? super I, ImagePlus> open, PassLanes lanes, Progress perSlice)
 	{
+		this(classifier, items, open, lanes, perSlice, Runtime.getRuntime().maxMemory() / 4);
+	}
+
+	/**
+	 * @param budget the most bytes of pixels and converted input the images under way may hold
+	 *          together (one image may exceed it alone)
+	 */
+	ClassificationStream(ImageClassifier classifier, List<I> items,
+		Function<? super I, ImagePlus> open, PassLanes lanes, Progress perSlice, long budget)
+	{
 		this.classifier = classifier;
 		this.items = items;
 		this.lanes = lanes;
 		this.perSlice = perSlice;
+		this.budget = budget;
 		int slices = ImageClassification.slicesAhead(classifier);
 		this.ahead = new Prefetcher<>(items, i -> ImageClassification.prepare(classifier, open
-			.apply(i), slices), 1, lanes.lanes(), "csra-batch-images");
+			.apply(i), slices), 1, 1, "csra-batch-images");
 	}
 
 	/** @return whether an image remains to be taken */
@@ -98,6 +117,7 @@ public final class ClassificationStream<I> implements AutoCloseable {
 		if (p == null) {
 			throw new NoSuchElementException("All " + items.size() + " images were taken.");
 		}
+		inFlightBytes -= p.bytes();
 		Result<I> r;
 		if (p.failure() != null) {
 			r = new Result<>(p.item(), null, p.failure());
@@ -122,9 +142,14 @@ public final class ClassificationStream<I> implements AutoCloseable {
 		return r;
 	}
 
-	/** Submits images until every lane has one (or none remains). */
+	/**
+	 * Submits images until every lane has one, none remains, or another of the last one's size
+	 * would pass the budget.
+	 */
 	private void fill() {
-		while (!stopped && inFlight.size() < lanes.lanes() && submitted < items.size()) {
+		while (!stopped && inFlight.size() < lanes.lanes() && submitted < items.size()
+			&& (inFlight.isEmpty() || inFlightBytes + lastBytes <= budget))
+		{
 			Prefetcher.Outcome<ImageClassification.Prepared> o;
 			try {
 				o = ahead.next();
@@ -139,14 +164,25 @@ public final class ClassificationStream<I> implements AutoCloseable {
 				throw e;
 			}
 			if (o.failure() != null) {
-				inFlight.add(new Pending<>(item, null, (RuntimeException) o.failure()));
+				inFlight.add(new Pending<>(item, null, (RuntimeException) o.failure(), 0));
 			}
 			else {
 				ImageClassification.Prepared prepared = o.value();
+				lastBytes = bytes(prepared);
+				inFlightBytes += lastBytes;
 				inFlight.add(new Pending<>(item, lanes.submit(() -> ImageClassification.run(
-					classifier, prepared, perSlice)), null));
+					classifier, prepared, perSlice)), null, lastBytes));
 			}
 		}
+	}
+
+	/** @return the bytes an image holds while it is classified: its pixels and converted input */
+	static long bytes(ImageClassification.Prepared p) {
+		long b = (long) p.image().getSizeInBytes();
+		for (float[] chw : p.converted()) {
+			b += 4L * chw.length;
+		}
+		return b;
 	}
 
 	/**

@@ -64,11 +64,11 @@ class ClassificationStreamTest {
 					assertEquals(lanesWanted, lanes.lanes());
 					while (stream.hasNext()) {
 						results.add(stream.next());
-						// in flight on the lanes, plus read ahead: at most lanes each
+						// in flight on the lanes, plus one read ahead
 						mostOpen = Math.max(mostOpen, opened.get() - results.size());
 					}
 				}
-				assertTrue(mostOpen <= 2 * lanesWanted, mostOpen + " images open beyond those"
+				assertTrue(mostOpen <= lanesWanted + 1, mostOpen + " images open beyond those"
 					+ " taken, with " + lanesWanted + " lane(s)");
 				assertEquals(items.size(), results.size());
 				for (int k = 0; k < items.size(); k++) {
@@ -116,9 +116,63 @@ class ClassificationStreamTest {
 				stream.next();
 			}
 		}
-		assertTrue(opened.get() <= 2 + 4, opened.get() + " of 40 images opened");
+		assertTrue(opened.get() <= 2 + 2 + 1, opened.get() + " of 40 images opened");
 		assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.isAlive() && (t
 			.getName().equals("csra-pass") || t.getName().startsWith("csra-batch-images"))),
 			"no lane or reader thread is left");
+	}
+
+	/**
+	 * Images whose pixels would pass the budget together run one at a time: a lane starts a
+	 * further image only while those under way plus one more of the last one's size fit.
+	 */
+	@Test
+	void imagesTooLargeToRunTogetherRunOneAtATime() {
+		List<Integer> items = List.of(0, 1, 2, 3, 4, 5);
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		Progress perSlice = new Progress() {
+
+			@Override
+			public void progress(int done, int total, String item) {
+				if (item.startsWith("classifying") && done == 0) {
+					most.accumulateAndGet(running.incrementAndGet(), Math::max);
+				}
+				else if (item.startsWith("classified")) {
+					running.decrementAndGet();
+				}
+			}
+
+			@Override
+			public void info(String message) {}
+
+			@Override
+			public void warn(String message) {}
+		};
+		try (CsraModel model = CsraModel.random(SPEC, DeviceChoice.CPU, 7)) {
+			ImageClassifier classifier = new ImageClassifier(model, ConversionOptions.defaults());
+			long oneImage = ClassificationStream.bytes(ImageClassification.prepare(classifier,
+				image(0), ImageClassification.slicesAhead(classifier)));
+			for (long budget : new long[]{oneImage, 1L << 40}) {
+				most.set(0);
+				try (PassLanes lanes = PassLanes.forJobs(model, 2);
+					ClassificationStream<Integer> stream = new ClassificationStream<>(classifier,
+						items, ClassificationStreamTest::image, lanes, perSlice, budget))
+				{
+					int n = 0;
+					while (stream.hasNext()) {
+						assertNull(stream.next().failure());
+						n++;
+					}
+					assertEquals(items.size(), n);
+				}
+				if (budget == oneImage) {
+					assertEquals(1, most.get(), "one image at a time within a budget of one");
+				}
+				else {
+					assertTrue(most.get() >= 1 && most.get() <= 2, most.get() + " at once");
+				}
+			}
+		}
 	}
 }
