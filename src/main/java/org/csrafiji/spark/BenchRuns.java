@@ -171,6 +171,8 @@ final class BenchRuns {
 			report.put(name + "_tasks_s", r.events().tasksSeconds());
 			report.put(name + "_after_tasks_s", r.afterTasksSeconds());
 			report.put(name + "_tasks_images_per_s", r.taskImagesPerSecond());
+			report.put(name + "_first_task_s", r.events().firstTaskSeconds());
+			report.put(name + "_task_cpu_share", r.events().taskCpuShare());
 			report.put(name + "_executors", r.events().executors());
 			report.put(name + "_intra_op_threads", r.intraOpThreads());
 		}

@@ -36,8 +36,12 @@ public record EventLog(String appId, List<Task> tasks) {
 	 * @param launchMs when it started, ms since the epoch
 	 * @param finishMs when it ended, ms since the epoch
 	 * @param rowsWritten the rows it wrote
+	 * @param runMs its time running on the executor ({@code Executor Run Time})
+	 * @param cpuMs of that, the CPU time of its thread ({@code Executor CPU Time})
 	 */
-	public record Task(String executor, long launchMs, long finishMs, long rowsWritten) {}
+	public record Task(String executor, long launchMs, long finishMs, long rowsWritten,
+		long runMs, double cpuMs)
+	{}
 
 	/**
 	 * @param folder the folder {@code spark.eventLog.dir} named, holding one application's log
@@ -78,15 +82,21 @@ public record EventLog(String appId, List<Task> tasks) {
 			return;
 		}
 		long rows = 0;
+		long runMs = 0;
+		double cpuMs = 0;
 		JsonObject metrics = e.getAsJsonObject("Task Metrics");
 		JsonElement output = metrics == null ? null : metrics.get("Output Metrics");
 		if (output != null && output.isJsonObject()) {
 			rows = output.getAsJsonObject().get("Records Written").getAsLong();
 		}
+		if (metrics != null && metrics.has("Executor Run Time")) {
+			runMs = metrics.get("Executor Run Time").getAsLong();
+			cpuMs = metrics.get("Executor CPU Time").getAsLong() / 1e6; // nanoseconds
+		}
 		stages.computeIfAbsent(e.get("Stage ID").getAsInt(), k -> new ArrayList<>()).add(new Task(
 			info.get("Executor ID").getAsString(), info.get("Launch Time").getAsLong(), info.get(
 				"Finish Time").getAsLong(),
-			rows));
+			rows, runMs, cpuMs));
 	}
 
 	private static boolean flag(JsonObject o, String key) {
@@ -123,6 +133,30 @@ public record EventLog(String appId, List<Task> tasks) {
 	 */
 	public double tasksSeconds() {
 		return (lastFinishMs() - firstLaunchMs()) / 1e3;
+	}
+
+	/**
+	 * @return each executor's first task (the one that loads the model) in seconds from its
+	 *         start to its end, executors in order of id
+	 */
+	public List<Double> firstTaskSeconds() {
+		Map<String, Task> first = new java.util.TreeMap<>();
+		for (Task t : tasks) {
+			first.merge(t.executor(), t, (a, b) -> a.launchMs() <= b.launchMs() ? a : b);
+		}
+		return first.values().stream().map(t -> (t.finishMs() - t.launchMs()) / 1e3).toList();
+	}
+
+	/**
+	 * @return the share of the tasks' running time their threads were on a CPU (Spark's
+	 *         {@code Executor CPU Time} over {@code Executor Run Time}, summed over the tasks);
+	 *         the rest the task thread waited (for the reading thread, for the CPU it shares with
+	 *         the executor's other threads, for input)
+	 */
+	public double taskCpuShare() {
+		long run = tasks.stream().mapToLong(Task::runMs).sum();
+		double cpu = tasks.stream().mapToDouble(Task::cpuMs).sum();
+		return run == 0 ? Double.NaN : cpu / run;
 	}
 
 	/**

@@ -87,6 +87,14 @@ class SparkBenchIT {
 			assertTrue(tasks > 0 && tasks < r.get(run + "_s").getAsDouble(), run
 				+ ": the executors' span lies within the driver's life");
 			assertTrue(r.get(run + "_before_tasks_s").getAsDouble() > 0, run);
+			// each executor's first task, within the executors' span; the task threads' CPU share
+			JsonArray first = r.getAsJsonArray(run + "_first_task_s");
+			assertEquals(r.get(run + "_executors").getAsInt(), first.size(), run);
+			for (var f : first) {
+				assertTrue(f.getAsDouble() > 0 && f.getAsDouble() <= tasks, run + " " + f);
+			}
+			double share = r.get(run + "_task_cpu_share").getAsDouble();
+			assertTrue(share > 0 && share <= 1.01, run + " cpu share " + share);
 			assertTrue(r.get(run + "_after_tasks_s").getAsDouble() > 0, run);
 		}
 		// one engine thread per executor, as the executors' own logs say
