@@ -34,16 +34,14 @@ public final class LocalStandaloneCluster implements AutoCloseable {
 	private final String master;
 	private final List<Process> processes;
 	private final List<Process> workers;
-	private final int cores;
 
 	private LocalStandaloneCluster(Path dir, String master, List<Process> processes,
-		List<Process> workers, int cores)
+		List<Process> workers)
 	{
 		this.dir = dir;
 		this.master = master;
 		this.processes = processes;
 		this.workers = workers;
-		this.cores = cores;
 	}
 
 	/**
@@ -90,7 +88,7 @@ public final class LocalStandaloneCluster implements AutoCloseable {
 		List<Process> all = new ArrayList<>();
 		List<Process> started = new ArrayList<>();
 		LocalStandaloneCluster cluster = new LocalStandaloneCluster(dir, master, all,
-			started, workers * cores);
+			started);
 		try {
 			Path masterLog = dir.resolve("master.log");
 			Path local = Files.createDirectories(cluster.localFolder());
@@ -136,11 +134,6 @@ public final class LocalStandaloneCluster implements AutoCloseable {
 	/** @return the folder of every process's scratch files ({@code SPARK_LOCAL_DIRS}) */
 	public Path localFolder() {
 		return dir.resolve("local");
-	}
-
-	/** @return the cores all workers offer together */
-	public int cores() {
-		return cores;
 	}
 
 	/** @return the worker processes, in the order started */

@@ -59,12 +59,7 @@ public record SparkRun(int images, long startMs, long endMs, EventLog events, Pa
 			"-Dspark.executorEnv.MKL_NUM_THREADS=1",
 			"-Dspark.executor.extraJavaOptions=-Dai.djl.pytorch.num_threads=1",
 			"-Dspark.eventLog.enabled=true", "-Dspark.eventLog.dir=" + events.toUri(),
-			"-Dspark.eventLog.compress=false", "-Dspark.eventLog.rolling.enabled=false",
-			// tasks start once every worker's executor has registered, so that all of them share
-			// the work (a late executor could otherwise find a short job done)
-			"-Dspark.cores.max=" + cluster.cores(),
-			"-Dspark.scheduler.minRegisteredResourcesRatio=1.0",
-			"-Dspark.scheduler.maxRegisteredResourcesWaitingTime=120s");
+			"-Dspark.eventLog.compress=false", "-Dspark.eventLog.rolling.enabled=false");
 		List<String> args = List.of("--master", cluster.master(), "--model", spec.toString(),
 			"--input", list.toString(), "--output", output.toString(), "--images-per-task", ""
 				+ options.imagesPerTask());

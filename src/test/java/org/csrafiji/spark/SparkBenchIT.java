@@ -97,9 +97,14 @@ class SparkBenchIT {
 			assertTrue(share > 0 && share <= 1.01, run + " cpu share " + share);
 			assertTrue(r.get(run + "_after_tasks_s").getAsDouble() > 0, run);
 		}
-		// one engine thread per executor, as the executors' own logs say
+		// one engine thread in every executor that ran tasks, as its own log says (with these
+		// few images the second executor may register after the first has done every task)
 		assertEquals("[1]", r.get("spark_1_worker_intra_op_threads").toString());
-		assertEquals("[1,1]", r.get("spark_2_workers_intra_op_threads").toString());
+		JsonArray two = r.getAsJsonArray("spark_2_workers_intra_op_threads");
+		assertEquals(r.get("spark_2_workers_executors").getAsInt(), two.size(), two.toString());
+		for (var t : two) {
+			assertEquals(1, t.getAsInt(), two.toString());
+		}
 		assertEquals(r.get("spark_2_workers_images_per_s").getAsDouble() / r.get(
 			"spark_1_worker_images_per_s").getAsDouble(), r.get("scaling").getAsDouble(), 1e-9);
 		assertEquals(r.get("spark_2_workers_s").getAsDouble() / r.get("classify_2x1_s")
