@@ -11,6 +11,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import org.csrafiji.core.CsraException;
+import org.csrafiji.runtime.PassLanes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,22 +62,27 @@ class CancellationTest extends ContextTestBase {
 			ClassifySettings.DISPLAY_RANGE);
 	}
 
+	/** Files of the stopped batch: more than the third file plus every lane's file under way. */
+	private static final int FILES = 3 + PassLanes.MOST_LANES + 1;
+
 	@Test
 	void aStopppedBatchKeepsTheFilesDoneAndResumes(@TempDir Path dir) throws Exception {
 		Path in = Files.createDirectories(dir.resolve("in"));
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < FILES; i++) {
 			IJ.saveAsTiff(FijiFixtures.image(ImagePlus.GRAY8, 40, 40, 1, 30 + i), in.resolve("f" + i
 				+ ".tif").toString());
 		}
 		Path csv = dir.resolve("out.csv");
 		BatchSettings batch = BatchSettings.of(in.toFile(), false, "*.tif", csv.toFile(), null);
 		CsraService models = ctx.service(CsraService.class);
-		// Cancel when the third file is reported: the files under way then (on a CPU of several
-		// cores, one per lane of passes side by side) finish and are kept if whole; the rest is
-		// left for the next run, which classifies exactly that.
-		BatchSummary first = models.batch(batch, settings(false), pressedAt(2, 5));
+		// Cancel when the third file is reported: it is kept, the files under way then (on a
+		// CPU of several cores, one per lane of passes side by side, at most PassLanes.MOST_LANES)
+		// finish and are kept if whole, and the rest is left for the next run, which classifies
+		// exactly that. FILES leaves a rest whatever the lanes.
+		BatchSummary first = models.batch(batch, settings(false), pressedAt(2, FILES));
 		assertTrue(first.cancelled());
-		assertTrue(first.classified() >= 2 && first.classified() < 5, first.toString());
+		assertTrue(first.classified() >= 2 && first.classified() <= 3 + PassLanes.MOST_LANES,
+			first.toString());
 		Set<String> kept = files(csv);
 		assertEquals(first.classified(), kept.size(), kept.toString());
 		assertTrue(kept.containsAll(Set.of("f0.tif", "f1.tif")), kept.toString());
@@ -85,11 +91,11 @@ class CancellationTest extends ContextTestBase {
 			.none());
 		assertFalse(second.cancelled());
 		assertEquals(first.classified(), second.skipped());
-		assertEquals(5 - first.classified(), second.classified());
-		assertEquals(5, Files.readAllLines(csv).size() - 2,
+		assertEquals(FILES - first.classified(), second.classified());
+		assertEquals(FILES, Files.readAllLines(csv).size() - 2,
 			"one row per file, none twice (after the model"
 				+ " stamp and the header)");
-		assertEquals(5, files(csv).size());
+		assertEquals(FILES, files(csv).size());
 	}
 
 	private static Set<String> files(Path csv) throws Exception {
