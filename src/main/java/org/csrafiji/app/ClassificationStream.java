@@ -160,19 +160,18 @@ public final class ClassificationStream<I> implements AutoCloseable {
 					+ " resume.", e);
 			}
 			I item = items.get(submitted++);
-			if (o.failure() instanceof Error e) {
-				throw e;
+			ImageClassification.Prepared prepared;
+			try {
+				prepared = o.get(); // an Error the reader met is thrown here
 			}
-			if (o.failure() != null) {
-				inFlight.add(new Pending<>(item, null, (RuntimeException) o.failure(), 0));
+			catch (RuntimeException e) {
+				inFlight.add(new Pending<>(item, null, e, 0));
+				continue;
 			}
-			else {
-				ImageClassification.Prepared prepared = o.value();
-				lastBytes = bytes(prepared);
-				inFlightBytes += lastBytes;
-				inFlight.add(new Pending<>(item, lanes.submit(() -> ImageClassification.run(
-					classifier, prepared, perSlice)), null, lastBytes));
-			}
+			lastBytes = bytes(prepared);
+			inFlightBytes += lastBytes;
+			inFlight.add(new Pending<>(item, lanes.submit(() -> ImageClassification.run(
+				classifier, prepared, perSlice)), null, lastBytes));
 		}
 	}
 

@@ -84,11 +84,15 @@ public final class PassLanes implements AutoCloseable {
 	 * @return the lanes of {@link #forJobs(CsraModel, int)} for that many cores
 	 */
 	public static PassLanes forJobs(CsraModel model) {
-		int threads = Engines.withProjectClassLoader(() -> {
+		return forJobs(model, callersThreads());
+	}
+
+	/** @return the engine's thread count on this thread (started, grad mode off) */
+	private static int callersThreads() {
+		return Engines.withProjectClassLoader(() -> {
 			Engines.inferenceThread();
 			return JniUtils.getNumThreads();
 		});
-		return forJobs(model, threads);
 	}
 
 	/**
@@ -126,10 +130,7 @@ public final class PassLanes implements AutoCloseable {
 			}
 		}
 		if (threads == null) {
-			callerThreads = Engines.withProjectClassLoader(() -> {
-				Engines.inferenceThread();
-				return JniUtils.getNumThreads();
-			});
+			callerThreads = callersThreads();
 			ClassLoader loader = Thread.currentThread().getContextClassLoader();
 			threads = Executors.newFixedThreadPool(lanes, r -> lane(r, loader));
 		}

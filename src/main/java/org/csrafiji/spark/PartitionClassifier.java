@@ -1,13 +1,15 @@
 package org.csrafiji.spark;
 
+import ij.ImagePlus;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hadoop.conf.Configuration;
@@ -15,45 +17,39 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.util.TaskCompletionListener;
-import org.csrafiji.app.ClassifiedImage;
-import org.csrafiji.app.ImageClassification;
+import org.csrafiji.app.ClassificationStream;
+import org.csrafiji.app.ImageClassifier;
 import org.csrafiji.app.Progress;
-import org.csrafiji.app.pipeline.Prefetcher;
 import org.csrafiji.core.CsraException;
 import org.csrafiji.core.Prediction;
 import org.csrafiji.image.ConversionOptions;
 import org.csrafiji.image.ImageFiles;
 import org.csrafiji.runtime.CsraModel;
 import org.csrafiji.runtime.Engines;
-import org.csrafiji.app.ImageClassifier;
+import org.csrafiji.runtime.PassLanes;
 import org.csrafiji.runtime.SlicePrediction;
 
 /**
  * The work of one partition, in one call: classifies its images with this JVM's model
- * ({@link ExecutorModels}) and yields their rows lazily. The next image is fetched (copied to a
- * private temporary folder when it lies on a remote file system), opened and converted on a
- * worker thread while the current one runs through the model ({@link Prefetcher}, one image
- * ahead, order kept, as Batch Classify does), so reading from remote storage overlaps the
- * forward passes and a partition of any size holds at most two images in memory. An image that
- * cannot be read gives a row with the reason instead of failing the task; an engine failure
- * fails the task (Spark retries it elsewhere). The worker is stopped when the partition is done
- * or its task ends in any other way (Spark's task completion listener).
+ * ({@link ExecutorModels}) and yields their rows lazily, through the batch path every front end
+ * shares ({@link ClassificationStream}, with one lane: the task's own thread and its engine
+ * threads). The next image is fetched (copied to a private temporary folder when it lies on a
+ * remote file system), opened and converted on a reader thread while the current one runs
+ * through the model, so reading from remote storage overlaps the forward passes and a partition
+ * of any size holds at most two images in memory. An image that cannot be read gives a row with
+ * the reason instead of failing the task; an engine failure fails the task (Spark retries it
+ * elsewhere). The reader is stopped, and local copies not yet deleted are deleted, when the
+ * partition is done or its task ends in any other way (Spark's task completion listener).
  */
 public final class PartitionClassifier {
 
 	private PartitionClassifier() {}
 
 	/**
-	 * An image opened on the worker: prepared for the model, and the temporary folder of its
-	 * local copy (deleted once it is classified; null for a local file).
-	 */
-	private record Fetched(ImageClassification.Prepared prepared, java.nio.file.Path copyDir) {}
-
-	/**
 	 * @param files the model, shipped by the driver
 	 * @param allSlices whether every slice position of a stack is classified (else the current)
 	 * @param conf file system settings for images on remote file systems
-	 * @param images the partition's image URIs
+	 * @param images the partition's image URIs (distinct, as {@link ImageInputs} lists them)
 	 * @return the rows, computed as they are consumed
 	 */
 	public static Iterator<ImageRow> classify(ModelFiles files, boolean allSlices, HadoopConf conf,
@@ -70,36 +66,39 @@ public final class PartitionClassifier {
 		double threshold = model.spec().threshold();
 		List<String> list = new ArrayList<>();
 		images.forEachRemaining(list::add);
-		int slicesAhead = ImageClassification.slicesAhead(classifier);
-		// Local copies not yet deleted: those of images prepared but never classified (the task
-		// ended early) are deleted when the task ends.
-		Set<java.nio.file.Path> copies = ConcurrentHashMap.newKeySet();
-		Prefetcher<String, Fetched> ahead = new Prefetcher<>(list, image -> fetch(classifier, conf
-			.get(), image, slicesAhead, copies), 1, 1, "csra-spark-images");
+		// The folder of each image's local copy, until it is classified: those of images opened
+		// but never classified (the task ended early) are deleted when the task ends.
+		Map<String, java.nio.file.Path> copies = new ConcurrentHashMap<>();
+		ClassificationStream<String> stream = new ClassificationStream<>(classifier, list,
+			image -> fetch(conf.get(), image, copies), PassLanes.forJobs(model, 1), Progress.NONE);
 		TaskContext task = TaskContext.get();
 		if (task != null) {
 			task.addTaskCompletionListener(new TaskCompletionListener() {
 
 				@Override
 				public void onTaskCompletion(TaskContext context) {
-					ahead.close();
-					List.copyOf(copies).forEach(c -> discard(c, copies));
+					stream.close();
+					List.copyOf(copies.keySet()).forEach(i -> discard(i, copies));
 				}
 			});
 		}
 		return new Iterator<>() {
 
 			private final List<ImageRow> pending = new ArrayList<>();
-			private int next;
 
 			@Override
 			public boolean hasNext() {
-				while (pending.isEmpty() && next < list.size()) {
-					pending.addAll(classifyOne(classifier, threshold, list.get(next++), take(
-						ahead), copies));
+				while (pending.isEmpty() && stream.hasNext()) {
+					ClassificationStream.Result<String> r = stream.next();
+					try {
+						pending.addAll(rows(r, threshold));
+					}
+					finally {
+						discard(r.item(), copies);
+					}
 				}
 				if (pending.isEmpty()) {
-					ahead.close();
+					stream.close();
 				}
 				return !pending.isEmpty();
 			}
@@ -114,87 +113,64 @@ public final class PartitionClassifier {
 		};
 	}
 
-	private static Prefetcher.Outcome<Fetched> take(Prefetcher<String, Fetched> ahead) {
-		try {
-			return ahead.next();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new CsraException("Interrupted while reading the partition's images.");
-		}
-	}
-
-	/** On the worker: the image as a local file, opened and its first slices converted. */
-	private static Fetched fetch(ImageClassifier classifier, Configuration conf, String image,
-		int slices, Set<java.nio.file.Path> copies)
+	/** On the reader thread: the image as a local file, opened. */
+	private static ImagePlus fetch(Configuration conf, String image,
+		Map<String, java.nio.file.Path> copies)
 	{
-		java.nio.file.Path copyDir = null;
 		try {
 			Path path = new Path(image);
-			java.nio.file.Path local;
 			if ("file".equals(path.toUri().getScheme())) {
-				local = java.nio.file.Path.of(path.toUri());
+				return ImageFiles.open(java.nio.file.Path.of(path.toUri()));
 			}
-			else {
-				// ImageJ reads local files only: copy to a private temporary folder, keeping the
-				// name (ImageJ picks the reader by extension); deleted once it is classified
-				copyDir = Files.createTempDirectory("csra-spark-");
-				copies.add(copyDir);
-				local = copyDir.resolve(path.getName());
-				FileSystem fs = path.getFileSystem(conf);
-				fs.copyToLocalFile(false, path, new Path(local.toUri()), true);
-			}
-			Fetched f = new Fetched(ImageClassification.prepare(classifier, ImageFiles.open(local),
-				slices), copyDir);
-			copyDir = null; // the consumer deletes it
-			return f;
+			// ImageJ reads local files only: copy to a private temporary folder, keeping the name
+			// (ImageJ picks the reader by extension); deleted once the image is classified
+			java.nio.file.Path copyDir = Files.createTempDirectory("csra-spark-");
+			copies.put(image, copyDir);
+			java.nio.file.Path local = copyDir.resolve(path.getName());
+			FileSystem fs = path.getFileSystem(conf);
+			fs.copyToLocalFile(false, path, new Path(local.toUri()), true);
+			return ImageFiles.open(local);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		finally {
-			discard(copyDir, copies);
-		}
 	}
 
-	private static List<ImageRow> classifyOne(ImageClassifier classifier, double threshold,
-		String image, Prefetcher.Outcome<Fetched> outcome, Set<java.nio.file.Path> copies)
-	{
-		Fetched fetched = outcome.value();
-		try {
-			ClassifiedImage ci = ImageClassification.run(classifier, outcome.get().prepared(),
-				Progress.NONE);
-			List<ImageRow> rows = new ArrayList<>();
-			for (SlicePrediction sp : ci.slices()) {
-				Prediction p = sp.prediction();
-				List<String> labels = new ArrayList<>();
-				for (int c : p.predicted(threshold)) {
-					labels.add(p.labels().name(c));
-				}
-				rows.add(new ImageRow(image, slice(sp), labels, p.scores().clone(), null));
-			}
-			return rows;
-		}
-		catch (CsraException e) {
+	/**
+	 * @return the rows of a classified image; one row with the reason for an image that could
+	 *         not be read or classified
+	 * @throws RuntimeException an engine failure, which fails the task
+	 */
+	private static List<ImageRow> rows(ClassificationStream.Result<String> r, double threshold) {
+		String image = r.item();
+		if (r.failure() instanceof CsraException e) {
 			return List.of(new ImageRow(image, null, List.of(), null, e.getMessage()));
 		}
-		catch (UncheckedIOException e) {
+		if (r.failure() instanceof UncheckedIOException e) {
 			return List.of(new ImageRow(image, null, List.of(), null, "Cannot read '" + image
 				+ "': " + e.getCause().getMessage()));
 		}
-		finally {
-			if (fetched != null) {
-				fetched.prepared().image().flush();
-				discard(fetched.copyDir(), copies);
-			}
+		if (r.failure() != null) {
+			throw r.failure();
 		}
+		List<ImageRow> rows = new ArrayList<>();
+		for (SlicePrediction sp : r.image().slices()) {
+			Prediction p = sp.prediction();
+			List<String> labels = new ArrayList<>();
+			for (int c : p.predicted(threshold)) {
+				labels.add(p.labels().name(c));
+			}
+			rows.add(new ImageRow(image, slice(sp), labels, p.scores().clone(), null));
+		}
+		r.image().image().flush();
+		return rows;
 	}
 
-	/** Deletes a local copy's folder (none when null) and forgets it. */
-	private static void discard(java.nio.file.Path copyDir, Set<java.nio.file.Path> copies) {
+	/** Deletes an image's local copy (none for a local file) and forgets it. */
+	private static void discard(String image, Map<String, java.nio.file.Path> copies) {
+		java.nio.file.Path copyDir = copies.remove(image);
 		if (copyDir != null) {
 			TempFolders.delete(copyDir);
-			copies.remove(copyDir);
 		}
 	}
 
