@@ -1,7 +1,5 @@
 package org.csrafiji.spark;
 
-import ij.ImagePlus;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,7 +68,8 @@ public final class PartitionClassifier {
 		// but never classified (the task ended early) are deleted when the task ends.
 		Map<String, java.nio.file.Path> copies = new ConcurrentHashMap<>();
 		ClassificationStream<String> stream = new ClassificationStream<>(classifier, list,
-			image -> fetch(conf.get(), image, copies), PassLanes.forJobs(model, 1), Progress.NONE);
+			image -> ImageFiles.open(local(conf.get(), image, copies)), PassLanes.forJobs(model, 1),
+			Progress.NONE);
 		TaskContext task = TaskContext.get();
 		if (task != null) {
 			task.addTaskCompletionListener(new TaskCompletionListener() {
@@ -113,23 +112,25 @@ public final class PartitionClassifier {
 		};
 	}
 
-	/** On the reader thread: the image as a local file, opened. */
-	private static ImagePlus fetch(Configuration conf, String image,
+	/**
+	 * On the reader thread: the image as a local file (a remote one copied to a private
+	 * temporary folder, keeping its name, as ImageJ reads local files only and picks the reader
+	 * by extension; deleted once the image is classified).
+	 */
+	private static java.nio.file.Path local(Configuration conf, String image,
 		Map<String, java.nio.file.Path> copies)
 	{
 		try {
 			Path path = new Path(image);
 			if ("file".equals(path.toUri().getScheme())) {
-				return ImageFiles.open(java.nio.file.Path.of(path.toUri()));
+				return java.nio.file.Path.of(path.toUri());
 			}
-			// ImageJ reads local files only: copy to a private temporary folder, keeping the name
-			// (ImageJ picks the reader by extension); deleted once the image is classified
 			java.nio.file.Path copyDir = Files.createTempDirectory("csra-spark-");
 			copies.put(image, copyDir);
 			java.nio.file.Path local = copyDir.resolve(path.getName());
 			FileSystem fs = path.getFileSystem(conf);
 			fs.copyToLocalFile(false, path, new Path(local.toUri()), true);
-			return ImageFiles.open(local);
+			return local;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
