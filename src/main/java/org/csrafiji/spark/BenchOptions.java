@@ -22,17 +22,19 @@ import org.csrafiji.spark.JobOptions.UsageException;
  * @param keep whether the temporary folder (logs, outputs, images) is left for inspection
  * @param pin whether each one-core worker, and each one-thread {@code classify} process, runs
  *          on a CPU of its own (Linux {@code taskset}) where the machine allows it
+ * @param classArchives whether the timed JVMs start with class-data archives made on this
+ *          machine first ({@link BenchArchives}); the two-worker job then also runs without
  */
 public record BenchOptions(int images, Path model, String arch, int size, int memoryImages,
 	Path memoryModel, int imagesPerTask, String executorMemory, Path work, boolean json,
-	boolean keep, boolean pin)
+	boolean keep, boolean pin, boolean classArchives)
 {
 
 	/** What {@code --help} prints. */
 	public static final String USAGE = "usage: SparkBench [--images 1000] [--model SPEC.json |"
 		+ " --arch resnet50 --size 224] [--memory-images 10000] [--memory-model"
 		+ " models/demo/demo.json] [--images-per-task 16] [--executor-memory 1500m] [--work DIR]"
-		+ " [--keep] [--no-pin] [--json]\n"
+		+ " [--keep] [--no-pin] [--no-class-archives] [--json]\n"
 		+ "  On a local standalone cluster started from target/spark-lib: the job with one worker\n"
 		+ "  of one core, then two; plain classify on the same two cores (two --shard processes of\n"
 		+ "  one thread, one process of two threads); the executors' resident memory over a long\n"
@@ -40,7 +42,10 @@ public record BenchOptions(int images, Path model, String arch, int size, int me
 		+ "  written to a temporary folder under --work and deleted at the end (--keep: left there,\n"
 		+ "  with the logs and outputs of every run). Each one-core worker (with its executors)\n"
 		+ "  and each one-thread classify process runs on a CPU of its own (taskset) where the\n"
-		+ "  machine has taskset and enough CPUs; --no-pin leaves them to the scheduler.";
+		+ "  machine has taskset and enough CPUs; --no-pin leaves them to the scheduler. Every\n"
+		+ "  timed JVM (driver, executors, classify) starts with a class-data archive of the\n"
+		+ "  classes it loads, recorded and written here first, and the two-worker job runs once\n"
+		+ "  more without them; --no-class-archives runs every JVM without.";
 
 	/**
 	 * @param args the arguments
@@ -60,12 +65,14 @@ public record BenchOptions(int images, Path model, String arch, int size, int me
 		boolean json = false;
 		boolean keep = false;
 		boolean pin = true;
+		boolean archives = true;
 		for (int i = 0; i < args.size(); i++) {
 			String a = args.get(i);
 			switch (a) {
 				case "--json" -> json = true;
 				case "--keep" -> keep = true;
 				case "--no-pin" -> pin = false;
+				case "--no-class-archives" -> archives = false;
 				case "--images" -> images = JobOptions.positive(a, JobOptions.value(args, i++));
 				case "--model" -> model = JobOptions.value(args, i++);
 				case "--arch" -> arch = JobOptions.value(args, i++);
@@ -85,6 +92,7 @@ public record BenchOptions(int images, Path model, String arch, int size, int me
 				+ memory + "'");
 		}
 		return new BenchOptions(images, model == null ? null : Path.of(model), arch, size,
-			memoryImages, Path.of(memoryModel), perTask, memory, Path.of(work), json, keep, pin);
+			memoryImages, Path.of(memoryModel), perTask, memory, Path.of(work), json, keep, pin,
+			archives);
 	}
 }

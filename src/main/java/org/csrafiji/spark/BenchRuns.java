@@ -50,11 +50,16 @@ final class BenchRuns {
 	/** The seed of the synthetic images. */
 	private static final long SEED = 11;
 	private static final Duration RSS_PERIOD = Duration.ofMillis(250);
+	/** Images of the run that records the classes for the archives: two tasks of 16. */
+	private static final int ARCHIVE_IMAGES = 32;
+	/** The two-worker job again, its JVMs without the class-data archives. */
+	private static final String WITHOUT_ARCHIVES = "spark_2_workers_without_class_archives";
 
 	private final BenchOptions options;
 	private final PackagedJars jars;
 	private final Path work;
 	private final PrintStream err;
+	private BenchArchives archives;
 	private final Map<String, Object> report = new LinkedHashMap<>();
 	private final Map<String, Object> outputs = new LinkedHashMap<>();
 
@@ -90,19 +95,32 @@ final class BenchRuns {
 		report.put("images_per_task", options.imagesPerTask());
 		report.put("executor_memory", options.executorMemory());
 		report.put("cores_pinned", pinned());
+		report.put("class_archives", options.classArchives());
 		SparkRun one;
 		try (LocalStandaloneCluster c = cluster(1)) {
-			one = job("spark_1_worker", c, spec, list, n, null);
+			if (options.classArchives()) {
+				archives = BenchArchives.make(jars, c, options, spec, images.subList(0, Math.min(
+					ARCHIVE_IMAGES, n)), Files.createDirectories(work.resolve("archives")), err);
+				report.put("class_archives_s", archives.seconds());
+				report.put("class_archives_mib", archives.mib());
+				c.awaitNoExecutors(Duration.ofSeconds(30));
+			}
+			one = job("spark_1_worker", c, spec, list, n, null, archives);
 		}
 		SparkRun two;
+		SparkRun plain = null;
 		SparkRun memory;
 		RssSampler rss;
 		try (LocalStandaloneCluster c = cluster(2)) {
-			two = job("spark_2_workers", c, spec, list, n, null);
+			two = job("spark_2_workers", c, spec, list, n, null, archives);
+			if (archives != null) {
+				c.awaitNoExecutors(Duration.ofSeconds(30));
+				plain = job(WITHOUT_ARCHIVES, c, spec, list, n, null, null);
+			}
 			c.awaitNoExecutors(Duration.ofSeconds(30));
 			rss = new RssSampler(c, RSS_PERIOD);
 			try (rss) {
-				memory = job("memory", c, options.memoryModel(), memoryList, m, rss);
+				memory = job("memory", c, options.memoryModel(), memoryList, m, rss, archives);
 			}
 		}
 		report.put("scaling", two.imagesPerSecond() / one.imagesPerSecond());
@@ -116,9 +134,18 @@ final class BenchRuns {
 		report.put("overhead_goal_met",
 			(double) report.get("overhead_vs_classify_2x1") <= OVERHEAD_GOAL);
 
+		if (plain != null) {
+			report.put("class_archives_saving_s", plain.wallSeconds() - two.wallSeconds());
+		}
+
 		memory(memorySpec, memory, rss);
-		check(Map.of("spark_1_worker", one, "spark_2_workers", two, "memory", memory), Map.of(
-			"classify_2x1", shards, "classify_1x2", threads), keys(images), keys(memoryImages));
+		Map<String, SparkRun> jobs = new LinkedHashMap<>(Map.of("spark_1_worker", one,
+			"spark_2_workers", two, "memory", memory));
+		if (plain != null) {
+			jobs.put(WITHOUT_ARCHIVES, plain);
+		}
+		check(jobs, Map.of("classify_2x1", shards, "classify_1x2", threads), keys(images), keys(
+			memoryImages));
 		return report;
 	}
 
@@ -158,12 +185,17 @@ final class BenchRuns {
 		return options.pin() && LocalStandaloneCluster.pinnable(2, 1);
 	}
 
+	/** @param with the archives its JVMs start with, or null for none */
 	private SparkRun job(String name, LocalStandaloneCluster cluster, Path spec, Path list,
-		int images, RssSampler rss) throws IOException
+		int images, RssSampler rss, BenchArchives with) throws IOException
 	{
 		err.println("spark bench: " + name + ": the Spark job over " + images + " images");
-		SparkRun r = SparkRun.submit(jars, cluster, options, spec, list, images, Files
-			.createDirectories(work.resolve(name)));
+		Path folder = Files.createDirectories(work.resolve(name));
+		SparkRun r = SparkRun.submit(jars, cluster, options, spec, list, images, folder,
+			with == null ? JobJvms.NONE : with.job(folder));
+		if (with != null) {
+			report.put(name + "_class_archives_used", BenchArchives.usedIn(folder));
+		}
 		if (rss == null) {
 			report.put(name + "_s", r.wallSeconds());
 			report.put(name + "_images_per_s", r.imagesPerSecond());
@@ -184,8 +216,12 @@ final class BenchRuns {
 	{
 		err.println("spark bench: " + name + ": classify over " + images.size() + " images, "
 			+ processes + " process(es) of " + threads + " engine thread(s)");
-		ClassifyRun r = ClassifyRun.run(jars, spec, images, processes, threads, Files
-			.createDirectories(work.resolve(name)), pinned() && threads == 1);
+		Path folder = Files.createDirectories(work.resolve(name));
+		ClassifyRun r = ClassifyRun.run(jars, spec, images, processes, threads, folder, pinned()
+			&& threads == 1, archives == null ? List.of() : archives.classify(folder));
+		if (archives != null) {
+			report.put(name + "_class_archives_used", BenchArchives.usedIn(folder));
+		}
 		report.put(name + "_s", r.wallSeconds());
 		report.put(name + "_images_per_s", r.imagesPerSecond());
 		return r;
@@ -275,7 +311,7 @@ final class BenchRuns {
 	{
 		err.println("spark bench: checking every output");
 		boolean ok = true;
-		for (String name : List.of("spark_1_worker", "spark_2_workers", "memory")) {
+		for (String name : jobs.keySet()) {
 			SparkRun r = jobs.get(name);
 			OutputCheck c = OutputCheck.ofJob(r.output(), "memory".equals(name)
 				? memoryImages

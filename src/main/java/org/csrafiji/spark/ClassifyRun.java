@@ -32,11 +32,12 @@ public record ClassifyRun(int processes, int threads, int images, double wallSec
 	 * @param folder a new folder for the predictions files and logs
 	 * @param pinned whether process {@code i} (from 0) runs on CPUs {@code i * threads} to
 	 *          {@code (i + 1) * threads - 1} only, as pinned Spark workers do
+	 * @param jvm JVM options added to each process
 	 * @return the run
 	 * @throws IOException when a process cannot be started
 	 */
 	public static ClassifyRun run(PackagedJars jars, Path spec, List<Path> images, int processes,
-		int threads, Path folder, boolean pinned) throws IOException
+		int threads, Path folder, boolean pinned, List<String> jvm) throws IOException
 	{
 		List<Process> started = new ArrayList<>();
 		List<Path> csvs = new ArrayList<>();
@@ -46,11 +47,11 @@ public record ClassifyRun(int processes, int threads, int images, double wallSec
 			for (int i = 1; i <= processes; i++) {
 				Path csv = folder.resolve("predictions-" + i + ".csv");
 				Path log = folder.resolve("classify-" + i + ".log");
-				List<String> args = new ArrayList<>(List.of("-Dai.djl.pytorch.num_threads="
-					+ threads, "-jar", jars.csraJar().toString(), "classify", "--model",
-					spec
-						.toString(),
-					"--out", csv.toString()));
+				List<String> args = new ArrayList<>(jvm);
+				args.addAll(List.of("-Dai.djl.pytorch.num_threads=" + threads, "-jar", jars
+					.csraJar().toString(), "classify", "--model", spec.toString(), "--out",
+					csv
+						.toString()));
 				if (processes > 1) {
 					args.addAll(List.of("--shard", i + "/" + processes));
 				}

@@ -42,24 +42,28 @@ public record SparkRun(int images, long startMs, long endMs, EventLog events, Pa
 	 * @param list the list file of images
 	 * @param images how many it names
 	 * @param folder a new folder for the run's output, event log and driver log
+	 * @param jvms options added to the driver's and the executors' JVMs
 	 * @return the run
 	 * @throws IOException when the driver cannot be started
 	 */
 	public static SparkRun submit(PackagedJars jars, LocalStandaloneCluster cluster,
-		BenchOptions options, Path spec, Path list, int images, Path folder) throws IOException
+		BenchOptions options, Path spec, Path list, int images, Path folder, JobJvms jvms)
+		throws IOException
 	{
 		Path events = Files.createDirectories(folder.resolve("events"));
 		Path output = folder.resolve("out");
 		Path log = folder.resolve("driver.log");
-		List<String> conf = List.of(DRIVER_HEAP, "-Dspark.jars=" + jars.sparkJar(),
+		List<String> conf = new ArrayList<>(List.of(DRIVER_HEAP, "-Dspark.jars=" + jars.sparkJar(),
 			"-Dspark.driver.host=127.0.0.1", "-Dspark.executor.memory=" + options
 				.executorMemory(),
 			"-Dspark.executor.cores=1",
 			"-Dspark.executorEnv.DJL_OFFLINE=true", "-Dspark.executorEnv.OMP_NUM_THREADS=1",
 			"-Dspark.executorEnv.MKL_NUM_THREADS=1",
-			"-Dspark.executor.extraJavaOptions=-Dai.djl.pytorch.num_threads=1",
+			"-Dspark.executor.extraJavaOptions=" + jvms.executorOptions(List.of(
+				"-Dai.djl.pytorch.num_threads=1")),
 			"-Dspark.eventLog.enabled=true", "-Dspark.eventLog.dir=" + events.toUri(),
-			"-Dspark.eventLog.compress=false", "-Dspark.eventLog.rolling.enabled=false");
+			"-Dspark.eventLog.compress=false", "-Dspark.eventLog.rolling.enabled=false"));
+		conf.addAll(jvms.driver());
 		List<String> args = List.of("--master", cluster.master(), "--model", spec.toString(),
 			"--input", list.toString(), "--output", output.toString(), "--images-per-task", ""
 				+ options.imagesPerTask());

@@ -25,6 +25,7 @@ class BenchOptionsTest {
 		assertEquals(Path.of("models/demo/demo.json"), o.memoryModel());
 		assertEquals(16, o.imagesPerTask());
 		assertTrue(o.pin());
+		assertTrue(o.classArchives());
 	}
 
 	@Test
@@ -32,9 +33,9 @@ class BenchOptionsTest {
 		BenchOptions o = BenchOptions.parse(List.of("--images", "20", "--model", "m.json",
 			"--arch", "resnet101", "--size", "448", "--memory-images", "50", "--memory-model",
 			"d.json", "--images-per-task", "4", "--executor-memory", "2g", "--work", "/w",
-			"--keep", "--no-pin", "--json"));
+			"--keep", "--no-pin", "--no-class-archives", "--json"));
 		assertEquals(new BenchOptions(20, Path.of("m.json"), "resnet101", 448, 50, Path.of(
-			"d.json"), 4, "2g", Path.of("/w"), true, true, false), o);
+			"d.json"), 4, "2g", Path.of("/w"), true, true, false, false), o);
 	}
 
 	@Test

@@ -46,7 +46,7 @@ class SparkBenchIT {
 			log);
 		Process p = pb.redirectErrorStream(false).redirectOutput(out.toFile()).redirectError(log
 			.toFile()).directory(SparkJobs.basedir().toFile()).start();
-		boolean ended = p.waitFor(280, TimeUnit.SECONDS);
+		boolean ended = p.waitFor(420, TimeUnit.SECONDS);
 		if (!ended) {
 			ProcessTrees.kill(p);
 		}
@@ -57,8 +57,8 @@ class SparkBenchIT {
 
 		// every run: every image exactly once
 		JsonObject outputs = r.getAsJsonObject("outputs");
-		for (String run : List.of("spark_1_worker", "spark_2_workers", "memory", "classify_2x1",
-			"classify_1x2"))
+		for (String run : List.of("spark_1_worker", "spark_2_workers",
+			"spark_2_workers_without_class_archives", "memory", "classify_2x1", "classify_1x2"))
 		{
 			int n = "memory".equals(run) ? MEMORY_IMAGES : IMAGES;
 			JsonObject c = outputs.getAsJsonObject(run);
@@ -111,6 +111,26 @@ class SparkBenchIT {
 			.getAsDouble() - 1, r.get("overhead_vs_classify_2x1").getAsDouble(), 1e-9);
 		assertEquals(r.get("scaling").getAsDouble() >= BenchRuns.SCALING_GOAL, r.get(
 			"scaling_goal_met").getAsBoolean());
+
+		// class-data archives: made here, and mapped by every JVM of every timed run, as each
+		// JVM's own cds log says (the driver and each executor; each classify process)
+		assertTrue(r.get("class_archives").getAsBoolean());
+		assertTrue(r.get("class_archives_s").getAsDouble() > 0);
+		assertEquals(3, r.getAsJsonArray("class_archives_mib").size());
+		for (String run : List.of("spark_1_worker", "spark_2_workers", "memory")) {
+			JsonArray used = r.getAsJsonArray(run + "_class_archives_used");
+			// the driver, every executor that ran tasks, and a second one that started but
+			// found no task left (6 images: 3 tasks)
+			int ran = "memory".equals(run) ? 2 : r.get(run + "_executors").getAsInt();
+			int started = "spark_1_worker".equals(run) ? 1 : 2;
+			assertTrue(used.size() >= 1 + ran && used.size() <= 1 + started, run + " " + used);
+			used.forEach(u -> assertTrue(u.getAsBoolean(), run + " " + used));
+		}
+		assertEquals("[true,true]", r.get("classify_2x1_class_archives_used").toString());
+		assertEquals("[true]", r.get("classify_1x2_class_archives_used").toString());
+		assertEquals(r.get("spark_2_workers_without_class_archives_s").getAsDouble() - r.get(
+			"spark_2_workers_s").getAsDouble(), r.get("class_archives_saving_s").getAsDouble(),
+			1e-9);
 
 		// memory: both executors sampled at 10 %, 50 % and 100 % of the images
 		assertEquals(2, r.get("memory_executors").getAsInt());
