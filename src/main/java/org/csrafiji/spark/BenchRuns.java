@@ -23,7 +23,9 @@ import org.csrafiji.eval.SampleKeys;
 /**
  * The runs of {@link SparkBench}, one after another on this machine, and what they measured:
  * <ol>
- * <li>scaling: the job over the same images on a cluster of one one-core worker, then of two;</li>
+ * <li>scaling: the job over the same images on a cluster of one one-core worker, then of two
+ * (each cluster first runs one short untimed job; with class-data archives, the one-worker
+ * cluster first records the classes for them, {@link BenchArchives});</li>
  * <li>overhead: plain {@code classify} over the same images on the same two cores, as two
  * {@code --shard} processes of one engine thread each (what the two executors are) and as one
  * process of two threads;</li>
@@ -50,7 +52,10 @@ final class BenchRuns {
 	/** The seed of the synthetic images. */
 	private static final long SEED = 11;
 	private static final Duration RSS_PERIOD = Duration.ofMillis(250);
-	/** Images of the run that records the classes for the archives: two tasks of 16. */
+	/**
+	 * Images of the run that records the classes for the archives, and of each cluster's
+	 * untimed first job: two tasks of 16.
+	 */
 	private static final int ARCHIVE_IMAGES = 32;
 	/** The two-worker job again, its JVMs without the class-data archives. */
 	private static final String WITHOUT_ARCHIVES = "spark_2_workers_without_class_archives";
@@ -96,6 +101,7 @@ final class BenchRuns {
 		report.put("executor_memory", options.executorMemory());
 		report.put("cores_pinned", pinned());
 		report.put("class_archives", options.classArchives());
+		report.put("warm_up_images", Math.min(ARCHIVE_IMAGES, n));
 		SparkRun one;
 		try (LocalStandaloneCluster c = cluster(1)) {
 			if (options.classArchives()) {
@@ -105,6 +111,7 @@ final class BenchRuns {
 				report.put("class_archives_mib", archives.mib());
 				c.awaitNoExecutors(Duration.ofSeconds(30));
 			}
+			warmUp(c, spec, images.subList(0, Math.min(ARCHIVE_IMAGES, n)));
 			one = job("spark_1_worker", c, spec, list, n, null, archives);
 		}
 		SparkRun two;
@@ -112,6 +119,7 @@ final class BenchRuns {
 		SparkRun memory;
 		RssSampler rss;
 		try (LocalStandaloneCluster c = cluster(2)) {
+			warmUp(c, spec, images.subList(0, Math.min(ARCHIVE_IMAGES, n)));
 			two = job("spark_2_workers", c, spec, list, n, null, archives);
 			if (archives != null) {
 				c.awaitNoExecutors(Duration.ofSeconds(30));
@@ -183,6 +191,25 @@ final class BenchRuns {
 	 */
 	private boolean pinned() {
 		return options.pin() && LocalStandaloneCluster.pinnable(2, 1);
+	}
+
+	/**
+	 * One short job on a cluster before its timed runs, untimed, as on a cluster whose master
+	 * and workers were started long before the job. A one-core worker shares its CPU with its
+	 * executor, and a daemon that has just started still compiles its own code there: in
+	 * pairs of timed jobs on one fresh two-worker cluster, the second one's tasks ran 5-10 %
+	 * faster whichever came first.
+	 */
+	private void warmUp(LocalStandaloneCluster cluster, Path spec, List<Path> images)
+		throws IOException
+	{
+		String name = "warm_up_" + cluster.workers().size();
+		err.println("spark bench: " + name + ": the Spark job over " + images.size()
+			+ " images, untimed, before the cluster's timed runs");
+		Path folder = Files.createDirectories(work.resolve(name));
+		SparkRun.submit(jars, cluster, options, spec, list(name + ".txt", images), images.size(),
+			folder, archives == null ? JobJvms.NONE : archives.job(folder));
+		cluster.awaitNoExecutors(Duration.ofSeconds(30));
 	}
 
 	/** @param with the archives its JVMs start with, or null for none */

@@ -6,7 +6,8 @@
  * org.csrafiji.spark.ImageInputs} (folder, glob or list file on any Hadoop file system); and
  * the job's benchmark, {@link org.csrafiji.spark.SparkBench}, on a {@link
  * org.csrafiji.spark.LocalStandaloneCluster} started from the packaged jars (which the cluster
- * test uses too).
+ * test uses too), whose JVMs start with class-data archives made on the machine ({@link
+ * org.csrafiji.spark.ClassArchives}).
  * Spark itself is a {@code provided} dependency: the cluster (or {@code target/spark-lib})
  * supplies it.
  */

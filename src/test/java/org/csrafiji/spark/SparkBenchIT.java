@@ -70,6 +70,7 @@ class SparkBenchIT {
 		}
 		assertTrue(r.get("every_image_exactly_once").getAsBoolean());
 		assertEquals(IMAGES, r.get("images").getAsInt());
+		assertEquals(IMAGES, r.get("warm_up_images").getAsInt());
 		assertEquals(MEMORY_IMAGES, r.get("memory_images").getAsInt());
 
 		// scaling: one executor, then work on two; images/s and ratios follow from the times
