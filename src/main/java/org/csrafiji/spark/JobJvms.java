@@ -2,6 +2,7 @@ package org.csrafiji.spark;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * JVM options a benchmark run adds to its driver and to its executors, beside the ones every
@@ -15,7 +16,7 @@ public record JobJvms(List<String> driver, List<String> executor) {
 	/** No options added. */
 	public static final JobJvms NONE = new JobJvms(List.of(), List.of());
 
-	/** @param driver options of the driver JVM @param executor options of each executor */
+	/** Keeps copies of both lists. */
 	public JobJvms {
 		driver = List.copyOf(driver);
 		executor = List.copyOf(executor);
@@ -27,7 +28,7 @@ public record JobJvms(List<String> driver, List<String> executor) {
 	 *         it holds a space (Spark splits the value as a shell would)
 	 */
 	public String executorOptions(List<String> always) {
-		return java.util.stream.Stream.concat(always.stream(), executor.stream()).map(
+		return Stream.concat(always.stream(), executor.stream()).map(
 			o -> o.contains(" ") ? "\"" + o + "\"" : o).collect(Collectors.joining(" "));
 	}
 }
