@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.csrafiji.core.CsraException;
@@ -47,9 +48,9 @@ record BenchArchives(Path driver, Path executor, Path classify, double seconds) 
 		long t = System.nanoTime();
 		err.println("spark bench: recording the classes the driver, an executor and classify"
 			+ " load, for class-data archives");
-		Path driverList = folder.resolve("driver.classlist");
-		Path executorList = folder.resolve("executor.classlist");
-		Path classifyList = folder.resolve("classify.classlist");
+		Path driverList = Dump.list(folder, "driver");
+		Path executorList = Dump.list(folder, "executor");
+		Path classifyList = Dump.list(folder, "classify");
 		Path list = Files.write(folder.resolve("images.txt"), images.stream().map(Path::toString)
 			.toList());
 		SparkRun job = SparkRun.submit(jars, cluster, options, spec, list, images.size(), Files
@@ -66,25 +67,51 @@ record BenchArchives(Path driver, Path executor, Path classify, double seconds) 
 			"classify")), false, List.of(ClassArchives.record(classifyList)));
 
 		err.println("spark bench: writing the class-data archives");
-		BenchArchives a = new BenchArchives(folder.resolve("driver.jsa"), folder.resolve(
-			"executor.jsa"), folder.resolve("classify.jsa"), 0);
-		Path[] logs = {folder.resolve("dump-driver.log"), folder.resolve("dump-executor.log"),
-			folder.resolve("dump-classify.log")};
-		Process[] dumps = {ClassArchives.dump(driverList, jars.jobClasspath(), a.driver, logs[0]),
-			ClassArchives.dump(executorList, executorClasspath, a.executor, logs[1]),
-			ClassArchives.dump(classifyList, jars.csraJar().toString(), a.classify, logs[2])};
+		List<Dump> dumps = List.of(new Dump(folder, "driver", jars.jobClasspath()), new Dump(
+			folder, "executor", executorClasspath),
+			new Dump(folder, "classify", jars.csraJar()
+				.toString()));
+		// the three at once: each is one JVM, mostly on one core
+		List<Process> started = new ArrayList<>();
 		try {
-			ClassArchives.await(dumps[0], a.driver, logs[0]);
-			ClassArchives.await(dumps[1], a.executor, logs[1]);
-			ClassArchives.await(dumps[2], a.classify, logs[2]);
-		}
-		finally {
-			for (Process p : dumps) {
-				ProcessTrees.kill(p);
+			for (Dump d : dumps) {
+				started.add(ClassArchives.dump(d.list(), d.classpath(), d.archive(), d.log()));
+			}
+			for (int i = 0; i < dumps.size(); i++) {
+				ClassArchives.await(started.get(i), dumps.get(i).archive(), dumps.get(i).log());
 			}
 		}
-		return new BenchArchives(a.driver, a.executor, a.classify, (System.nanoTime() - t)
-			/ 1e9);
+		finally {
+			started.forEach(ProcessTrees::kill);
+		}
+		return new BenchArchives(dumps.get(0).archive(), dumps.get(1).archive(), dumps.get(2)
+			.archive(), (System.nanoTime() - t) / 1e9);
+	}
+
+	/**
+	 * One archive to write, for one kind of JVM, from its class list, in the bench's folder.
+	 *
+	 * @param folder the folder of lists, archives and logs
+	 * @param kind {@code driver}, {@code executor} or {@code classify}
+	 * @param classpath the class path of the JVMs of that kind
+	 */
+	private record Dump(Path folder, String kind, String classpath) {
+
+		static Path list(Path folder, String kind) {
+			return folder.resolve(kind + ".classlist");
+		}
+
+		Path list() {
+			return list(folder, kind);
+		}
+
+		Path archive() {
+			return folder.resolve(kind + ".jsa");
+		}
+
+		Path log() {
+			return folder.resolve("dump-" + kind + ".log");
+		}
 	}
 
 	/**
@@ -93,10 +120,10 @@ record BenchArchives(Path driver, Path executor, Path classify, double seconds) 
 	 *         {@code cds} log in that folder
 	 */
 	JobJvms job(Path run) {
-		return new JobJvms(List.of(ClassArchives.use(driver), ClassArchives.log(run.resolve(
-			DRIVER_LOG + ".log"))), List.of(ClassArchives.use(executor), ClassArchives.log(
-				run
-					.resolve(EXECUTOR_LOG + "%p.log"))));
+		Path driverLog = run.resolve(DRIVER_LOG + ".log");
+		Path executorLogs = run.resolve(EXECUTOR_LOG + "%p.log");
+		return new JobJvms(List.of(ClassArchives.use(driver), ClassArchives.log(driverLog)),
+			List.of(ClassArchives.use(executor), ClassArchives.log(executorLogs)));
 	}
 
 	/**

@@ -101,17 +101,18 @@ final class BenchRuns {
 		report.put("executor_memory", options.executorMemory());
 		report.put("cores_pinned", pinned());
 		report.put("class_archives", options.classArchives());
-		report.put("warm_up_images", Math.min(ARCHIVE_IMAGES, n));
+		List<Path> firstImages = images.subList(0, Math.min(ARCHIVE_IMAGES, n));
+		report.put("warm_up_images", firstImages.size());
 		SparkRun one;
 		try (LocalStandaloneCluster c = cluster(1)) {
 			if (options.classArchives()) {
-				archives = BenchArchives.make(jars, c, options, spec, images.subList(0, Math.min(
-					ARCHIVE_IMAGES, n)), Files.createDirectories(work.resolve("archives")), err);
+				archives = BenchArchives.make(jars, c, options, spec, firstImages, Files
+					.createDirectories(work.resolve("archives")), err);
 				report.put("class_archives_s", archives.seconds());
 				report.put("class_archives_mib", archives.mib());
 				c.awaitNoExecutors(Duration.ofSeconds(30));
 			}
-			warmUp(c, spec, images.subList(0, Math.min(ARCHIVE_IMAGES, n)));
+			warmUp(c, spec, firstImages);
 			one = job("spark_1_worker", c, spec, list, n, null, archives);
 		}
 		SparkRun two;
@@ -119,7 +120,7 @@ final class BenchRuns {
 		SparkRun memory;
 		RssSampler rss;
 		try (LocalStandaloneCluster c = cluster(2)) {
-			warmUp(c, spec, images.subList(0, Math.min(ARCHIVE_IMAGES, n)));
+			warmUp(c, spec, firstImages);
 			two = job("spark_2_workers", c, spec, list, n, null, archives);
 			if (archives != null) {
 				c.awaitNoExecutors(Duration.ofSeconds(30));

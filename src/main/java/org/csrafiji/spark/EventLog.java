@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.google.gson.JsonElement;
@@ -140,7 +141,7 @@ public record EventLog(String appId, List<Task> tasks) {
 	 *         start to its end, executors in order of id
 	 */
 	public List<Double> firstTaskSeconds() {
-		Map<String, Task> first = new java.util.TreeMap<>();
+		Map<String, Task> first = new TreeMap<>();
 		for (Task t : tasks) {
 			first.merge(t.executor(), t, (a, b) -> a.launchMs() <= b.launchMs() ? a : b);
 		}

@@ -5,9 +5,9 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.csrafiji.core.CsraException;
-import org.apache.spark.SparkFiles;
 import org.csrafiji.core.ModelSpec;
 import org.csrafiji.core.ModelSpecException;
 import org.csrafiji.core.ModelSpecs;
