@@ -100,6 +100,50 @@ class ImageConverterSourcesTest {
 		assertEquals(new Rectangle(0, 0, 120, 90), ignoring.region(imp));
 	}
 
+	/**
+	 * A direct buffer is written in chunks of {@link ChwWriter#CHUNK} floats: an input side
+	 * whose area is over one chunk and not a multiple of it, a two-channel 16-bit image (its
+	 * blue channel blank), a 32-bit one and a padded rectangle must give, at a buffer offset,
+	 * exactly the floats of a heap array.
+	 */
+	@Test
+	void directBufferHoldsExactlyTheHeapArraysFloats() {
+		int side = 67;
+		assertTrue(side * side > ChwWriter.CHUNK && side * side % ChwWriter.CHUNK != 0);
+		ImageConverter converter = new ImageConverter(new InputSpec(side, new double[]{0.5, 0.4,
+			0.3}, new double[]{0.2, 0.25, 0.3}), ConversionOptions.defaults());
+		int n = 3 * side * side;
+		ImagePlus twoChannels = TestImages.hyperstack16(90, 70, 2, 1, 1);
+		float[] ramp = new float[80 * 60];
+		for (int i = 0; i < ramp.length; i++) {
+			ramp[i] = (i % 80) * 0.5f - (i / 80) * 1.25f;
+		}
+		ImagePlus floats = TestImages.gray32(ramp, 80, 60);
+		ImagePlus grey = TestImages.gray16(100, 40, 21);
+		FloatBuffer batch = ByteBuffer.allocateDirect((3 * n + 5) * 4).order(ByteOrder
+			.nativeOrder()).asFloatBuffer();
+		batch.position(5);
+		converter.toChw(twoChannels, converter.positions(twoChannels).get(0), batch);
+		converter.toChw(floats, converter.positions(floats).get(0), batch);
+		Rectangle tall = new Rectangle(10, 0, 30, 40);
+		converter.toChw(grey, converter.positions(grey).get(0), tall, Fit.PAD, null, null, batch);
+		assertEquals(5 + 3 * n, batch.position());
+		float[] heap = new float[3 * n];
+		converter.toChw(twoChannels, converter.positions(twoChannels).get(0), FloatBuffer.wrap(
+			heap, 0, n));
+		converter.toChw(floats, converter.positions(floats).get(0), FloatBuffer.wrap(heap, n, n));
+		converter.toChw(grey, converter.positions(grey).get(0), tall, Fit.PAD, null, null,
+			FloatBuffer.wrap(heap, 2 * n, n));
+		float[] got = new float[3 * n];
+		batch.position(5);
+		batch.get(got);
+		assertArrayEquals(heap, got);
+		float blankBlue = (0f - 0.3f) / 0.3f;
+		for (int i = 2 * side * side; i < n; i++) {
+			assertEquals(blankBlue, got[i]);
+		}
+	}
+
 	@Test
 	void directBufferBatchIsFilledInOrderAndPositionAdvances() {
 		ImagePlus first = TestImages.rgb(60, 40, 14);
