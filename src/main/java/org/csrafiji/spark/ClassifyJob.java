@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -119,7 +120,7 @@ public final class ClassifyJob {
 		LongAccumulator written = jsc.sc().longAccumulator("csra rows written");
 		LongAccumulator failed = jsc.sc().longAccumulator("csra error rows written");
 		if (!todo.isEmpty()) {
-			int partitions = (todo.size() + options.imagesPerTask() - 1) / options.imagesPerTask();
+			int partitions = options.tasks(todo.size());
 			int classes = spec.classes().size();
 			boolean allSlices = options.allSlices();
 			HadoopConf shipped = new HadoopConf(conf);
@@ -207,10 +208,10 @@ public final class ClassifyJob {
 					+ " move the old one away, instead of mixing two models' scores.");
 			}
 		}
-		Set<String> done = new HashSet<>();
-		for (Row r : existing.select(PredictionTable.IMAGE).distinct().collectAsList()) {
-			done.add(r.getString(0));
-		}
+		// As strings, not rows: the driver holds every image name already classified (about
+		// 110 bytes each), and a row wrapper per name would add half as much again.
+		Set<String> done = new HashSet<>(existing.select(PredictionTable.IMAGE).distinct().as(
+			Encoders.STRING()).collectAsList());
 		// One job for both numbers (count of a column counts its non-null values).
 		Row counts = PredictionTable.distinct(existing).agg(count(lit(1)), count(col(
 			PredictionTable.ERROR))).first();

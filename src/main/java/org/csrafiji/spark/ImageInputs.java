@@ -3,10 +3,13 @@ package org.csrafiji.spark;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -89,6 +92,10 @@ public final class ImageInputs {
 		try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(list),
 			StandardCharsets.UTF_8)))
 		{
+			// Looked up once per scheme and authority: a look-up per line (the file system
+			// cache asks for the current user each time) made a list of a million lines take
+			// seconds.
+			Map<String, FileSystem> systems = new HashMap<>();
 			String line;
 			while ((line = r.readLine()) != null) {
 				String s = line.strip();
@@ -100,7 +107,14 @@ public final class ImageInputs {
 					? p
 					: new Path(list
 						.getParent(), s);
-				out.add(resolved.getFileSystem(fs.getConf()).makeQualified(resolved).toString());
+				URI u = resolved.toUri();
+				String key = u.getScheme() + "://" + u.getAuthority();
+				FileSystem target = systems.get(key);
+				if (target == null) {
+					target = resolved.getFileSystem(fs.getConf());
+					systems.put(key, target);
+				}
+				out.add(target.makeQualified(resolved).toString());
 			}
 		}
 	}

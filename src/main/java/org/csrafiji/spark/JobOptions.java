@@ -16,11 +16,19 @@ import org.csrafiji.core.CsraException;
  * @param csv whether to also write the predictions as CSV
  * @param evaluate labels to evaluate the predictions against, or null
  * @param allSlices whether every slice position of a stack is classified
- * @param imagesPerTask images in one Spark task (what a retry repeats)
+ * @param imagesPerTask images in one Spark task (what a retry repeats); a job of more than
+ *          {@link #MOST_TASKS} tasks gets larger ones ({@link #tasks(int)})
  */
 public record JobOptions(String master, Path model, String input, String output, boolean csv,
 	Path evaluate, boolean allSlices, int imagesPerTask)
 {
+
+	/**
+	 * The most tasks one job is split into. A million images at 16 a task would be 62,500
+	 * tasks, whose records the driver keeps and schedules one by one; beyond this many, each
+	 * task takes more images instead (ten million images: 500 a task).
+	 */
+	public static final int MOST_TASKS = 20_000;
 
 	/** What {@code --help} prints. */
 	public static final String USAGE = "usage: ClassifyJob [--master local[2]|spark://HOST:7077]"
@@ -28,7 +36,8 @@ public record JobOptions(String master, Path model, String input, String output,
 		+ " [--all-slices] [--images-per-task 16]\n"
 		+ "  input and output may be Hadoop file system URIs (hdfs://, s3a://, file:);\n"
 		+ "  predictions go to OUT/parquet (and OUT/csv with --csv); a second run with the same\n"
-		+ "  OUT classifies only the images not yet there.";
+		+ "  OUT classifies only the images not yet there; a job of more than " + MOST_TASKS
+		+ " tasks\n  gets more images per task.";
 
 	/** A wrong command line. */
 	public static final class UsageException extends CsraException {
@@ -74,6 +83,16 @@ public record JobOptions(String master, Path model, String input, String output,
 		return new JobOptions(master, Path.of(model), input, output, csv, evaluate == null
 			? null
 			: Path.of(evaluate), allSlices, perTask);
+	}
+
+	/**
+	 * @param images images to classify
+	 * @return how many tasks they are split into: {@link #imagesPerTask()} images each, but no
+	 *         more than {@link #MOST_TASKS} tasks; at least 1
+	 */
+	public int tasks(int images) {
+		int wanted = (int) ((images + (long) imagesPerTask - 1) / imagesPerTask);
+		return Math.max(1, Math.min(wanted, MOST_TASKS));
 	}
 
 	static String value(List<String> args, int i) {

@@ -54,10 +54,12 @@ class ImageInputsTest {
 
 	@Test
 	void aListFileGivesItsLinesRelativeToItsFolderWithoutRepeats() throws IOException {
+		// Relative, absolute without a scheme and with one: each file system is looked up
+		// once per scheme and authority, and every line is qualified alike.
 		Files.writeString(dir.resolve("list.txt"), "# images\nsub/d.png\n\n" + dir.resolve("c.jpg")
-			+ "\nsub/d.png\n");
-		assertEquals(List.of(uri("c.jpg"), uri("sub/d.png")), ImageInputs.list(dir.resolve(
-			"list.txt").toString(), conf));
+			+ "\nsub/d.png\n" + uri("e.tif") + "\n");
+		assertEquals(List.of(uri("c.jpg"), uri("e.tif"), uri("sub/d.png")), ImageInputs.list(dir
+			.resolve("list.txt").toString(), conf));
 	}
 
 	@Test

@@ -33,6 +33,23 @@ class JobOptionsTest {
 	}
 
 	@Test
+	void aJobOfMoreThanTheMostTasksGetsLargerTasks() {
+		JobOptions o = JobOptions.parse(List.of("--model", "m.json", "--input", "in", "--output",
+			"out"));
+		assertEquals(1, o.tasks(1));
+		assertEquals(1, o.tasks(16));
+		assertEquals(2, o.tasks(17));
+		assertEquals(63, o.tasks(1_000));
+		assertEquals(JobOptions.MOST_TASKS, o.tasks(16 * JobOptions.MOST_TASKS));
+		// Ten million images: 500 a task instead of 625,000 tasks of 16; no int overflow.
+		assertEquals(JobOptions.MOST_TASKS, o.tasks(10_000_000));
+		assertEquals(JobOptions.MOST_TASKS, o.tasks(Integer.MAX_VALUE));
+		JobOptions one = JobOptions.parse(List.of("--model", "m.json", "--input", "in", "--output",
+			"out", "--images-per-task", "1"));
+		assertEquals(7, one.tasks(7));
+	}
+
+	@Test
 	void refusesIncompleteOrWrongCommandLines() {
 		assertTrue(assertThrows(JobOptions.UsageException.class, () -> JobOptions.parse(List.of(
 			"--model", "m.json"))).getMessage().contains("--output are required"));
