@@ -15,7 +15,7 @@ import org.csrafiji.spark.JobOptions.UsageException;
  * @param size the random model's input side
  * @param memoryImages images of the memory run
  * @param memoryModel the model of the memory run
- * @param imagesPerTask images in one Spark task
+ * @param imagesPerTask images in one Spark task, or 0 to leave them to the job
  * @param executorMemory {@code spark.executor.memory} (and each worker's memory)
  * @param work the folder the bench's temporary folder is made in
  * @param json whether the report is one JSON object
@@ -33,7 +33,7 @@ public record BenchOptions(int images, Path model, String arch, int size, int me
 	/** What {@code --help} prints. */
 	public static final String USAGE = "usage: SparkBench [--images 1000] [--model SPEC.json |"
 		+ " --arch resnet50 --size 224] [--memory-images 10000] [--memory-model"
-		+ " models/demo/demo.json] [--images-per-task 16] [--executor-memory 1500m] [--work DIR]"
+		+ " models/demo/demo.json] [--images-per-task N] [--executor-memory 1500m] [--work DIR]"
 		+ " [--keep] [--no-pin] [--no-class-archives] [--json]\n"
 		+ "  On a local standalone cluster started from target/spark-lib: the job with one worker\n"
 		+ "  of one core, then two; plain classify on the same two cores (two --shard processes of\n"
@@ -59,7 +59,7 @@ public record BenchOptions(int images, Path model, String arch, int size, int me
 		int size = 224;
 		int memoryImages = 10_000;
 		String memoryModel = "models/demo/demo.json";
-		int perTask = 16;
+		int perTask = 0;
 		String memory = "1500m";
 		String work = System.getProperty("java.io.tmpdir");
 		boolean json = false;

@@ -97,7 +97,9 @@ final class BenchRuns {
 
 		report.put("model", describe(ModelSpecs.read(spec)));
 		report.put("images", n);
-		report.put("images_per_task", options.imagesPerTask());
+		report.put("images_per_task", options.imagesPerTask() > 0
+			? options.imagesPerTask()
+			: "chosen by the job");
 		report.put("executor_memory", options.executorMemory());
 		report.put("cores_pinned", pinned());
 		report.put("class_archives", options.classArchives());

@@ -120,7 +120,10 @@ public final class ClassifyJob {
 		LongAccumulator written = jsc.sc().longAccumulator("csra rows written");
 		LongAccumulator failed = jsc.sc().longAccumulator("csra error rows written");
 		if (!todo.isEmpty()) {
-			int partitions = options.tasks(todo.size());
+			int cores = jsc.defaultParallelism();
+			int partitions = options.tasks(todo.size(), cores);
+			err.println("classify: " + partitions + (partitions == 1 ? " task" : " tasks")
+				+ " of up to " + (todo.size() + partitions - 1) / partitions + " images");
 			int classes = spec.classes().size();
 			boolean allSlices = options.allSlices();
 			HadoopConf shipped = new HadoopConf(conf);

@@ -74,9 +74,11 @@ public record SparkRun(int images, long startMs, long endMs, EventLog events, Pa
 			"-Dspark.eventLog.enabled=true", "-Dspark.eventLog.dir=" + events.toUri(),
 			"-Dspark.eventLog.compress=false", "-Dspark.eventLog.rolling.enabled=false"));
 		conf.addAll(jvms.driver());
-		List<String> args = List.of("--master", cluster.master(), "--model", spec.toString(),
-			"--input", list.toString(), "--output", output.toString(), "--images-per-task", ""
-				+ options.imagesPerTask());
+		List<String> args = new ArrayList<>(List.of("--master", cluster.master(), "--model", spec
+			.toString(), "--input", list.toString(), "--output", output.toString()));
+		if (options.imagesPerTask() > 0) {
+			args.addAll(List.of("--images-per-task", "" + options.imagesPerTask()));
+		}
 		long start = System.currentTimeMillis();
 		Process driver = PackagedJars.jvm(PackagedJars.mainClass(jars.jobClasspath(), conf,
 			ClassifyJob.class.getName(), args), log).start();

@@ -23,7 +23,7 @@ class BenchOptionsTest {
 		assertEquals("resnet50", o.arch());
 		assertEquals(224, o.size());
 		assertEquals(Path.of("models/demo/demo.json"), o.memoryModel());
-		assertEquals(16, o.imagesPerTask());
+		assertEquals(0, o.imagesPerTask()); // left to the job
 		assertTrue(o.pin());
 		assertTrue(o.classArchives());
 	}

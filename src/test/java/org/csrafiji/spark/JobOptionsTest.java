@@ -29,24 +29,32 @@ class JobOptionsTest {
 		JobOptions o = JobOptions.parse(List.of("--model", "m.json", "--input", "in", "--output",
 			"out"));
 		assertNull(o.master());
-		assertEquals(16, o.imagesPerTask());
+		assertEquals(0, o.imagesPerTask()); // chosen from the job's size
 	}
 
 	@Test
-	void aJobOfMoreThanTheMostTasksGetsLargerTasks() {
+	void imagesPerTaskLeaveFourTasksPerCoreFromSmallToLargeTasks() {
 		JobOptions o = JobOptions.parse(List.of("--model", "m.json", "--input", "in", "--output",
 			"out"));
-		assertEquals(1, o.tasks(1));
-		assertEquals(1, o.tasks(16));
-		assertEquals(2, o.tasks(17));
-		assertEquals(63, o.tasks(1_000));
-		assertEquals(JobOptions.MOST_TASKS, o.tasks(16 * JobOptions.MOST_TASKS));
-		// Ten million images: 500 a task instead of 625,000 tasks of 16; no int overflow.
-		assertEquals(JobOptions.MOST_TASKS, o.tasks(10_000_000));
-		assertEquals(JobOptions.MOST_TASKS, o.tasks(Integer.MAX_VALUE));
-		JobOptions one = JobOptions.parse(List.of("--model", "m.json", "--input", "in", "--output",
-			"out", "--images-per-task", "1"));
-		assertEquals(7, one.tasks(7));
+		// Two cores: 16 a task up to 128 images, 64 a task from 449 images on.
+		assertEquals(JobOptions.SMALL_TASK, o.perTask(1, 2));
+		assertEquals(JobOptions.SMALL_TASK, o.perTask(128, 2));
+		assertEquals(17, o.perTask(129, 2));
+		assertEquals(JobOptions.LARGE_TASK, o.perTask(1_000, 2));
+		assertEquals(16, o.tasks(1_000, 2));
+		assertEquals(1, o.tasks(7, 2));
+		// A hundred cores keep 16 a task for 1,000 images (63 tasks), and Spark's parallelism
+		// of 0 (nothing registered) counts as one core.
+		assertEquals(63, o.tasks(1_000, 100));
+		assertEquals(JobOptions.LARGE_TASK, o.perTask(1_000, 0));
+		// Ten million images: 500 a task instead of 156,250 tasks of 64; no int overflow.
+		assertEquals(JobOptions.MOST_TASKS, o.tasks(10_000_000, 2));
+		assertEquals(JobOptions.MOST_TASKS, o.tasks(Integer.MAX_VALUE, Integer.MAX_VALUE));
+		JobOptions given = JobOptions.parse(List.of("--model", "m.json", "--input", "in",
+			"--output", "out", "--images-per-task", "1"));
+		assertEquals(1, given.perTask(1_000, 2));
+		assertEquals(7, given.tasks(7, 2));
+		assertEquals(JobOptions.MOST_TASKS, given.tasks(10_000_000, 2));
 	}
 
 	@Test
