@@ -48,10 +48,10 @@ public record JobOptions(String master, Path model, String input, String output,
 		+ " [--all-slices] [--images-per-task N]\n"
 		+ "  input and output may be Hadoop file system URIs (hdfs://, s3a://, file:);\n"
 		+ "  predictions go to OUT/parquet (and OUT/csv with --csv); a second run with the same\n"
-		+ "  OUT classifies only the images not yet there. Images per task: by default "
+		+ "  OUT classifies only the images not yet there. Images per task, unless given: "
+		+ LARGE_TASK + " where that\n  leaves at least 4 tasks per core, fewer (down to "
 		+ SMALL_TASK
-		+ " to " + LARGE_TASK + ",\n  at least 4 tasks per core; a job of more than " + MOST_TASKS
-		+ " tasks gets more images per task.";
+		+ ") where not; a job of more than " + MOST_TASKS + " tasks\n  gets more.";
 
 	/** A wrong command line. */
 	public static final class UsageException extends CsraException {
@@ -102,8 +102,9 @@ public record JobOptions(String master, Path model, String input, String output,
 	/**
 	 * @param images images to classify
 	 * @param cores the cores the job has (Spark's default parallelism), at least 1 counted
-	 * @return images per task: {@link #imagesPerTask()} when given; else as many as leave at
-	 *         least 4 tasks per core, from {@link #SMALL_TASK} to {@link #LARGE_TASK}
+	 * @return images per task: {@link #imagesPerTask()} when given; else {@link #LARGE_TASK}
+	 *         where that leaves at least 4 tasks per core, fewer where it does not (the images
+	 *         over 4 tasks per core, rounded up), but not under {@link #SMALL_TASK}
 	 */
 	public int perTask(int images, int cores) {
 		if (imagesPerTask > 0) {
