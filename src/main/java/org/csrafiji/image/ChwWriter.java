@@ -107,7 +107,7 @@ final class ChwWriter {
 	{
 		int shift = offset - from;
 		if (plane < 0) {
-			Arrays.fill(out, offset, offset + to - from, (0f - mean[c]) / std[c]);
+			Arrays.fill(out, offset, offset + to - from, blank(c));
 		}
 		else if (planes.bytes() != null) {
 			byte[] in = planes.bytes()[plane];
@@ -126,12 +126,17 @@ final class ChwWriter {
 		}
 	}
 
+	/** @return the normalised value of a blank channel: 0 on the [0, 1] scale */
+	private float blank(int c) {
+		return (0f - mean[c]) / std[c];
+	}
+
 	/** Fills the padding with the plane's normalised mean, then copies the plane's rows in. */
 	private void placed(ResizedPlanes planes, int plane, int c, Placement placement,
 		float[] out, int offset)
 	{
 		if (plane < 0) {
-			Arrays.fill(out, offset, offset + area, (0f - mean[c]) / std[c]);
+			Arrays.fill(out, offset, offset + area, blank(c));
 			return;
 		}
 		int w = placement.width();
